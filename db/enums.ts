@@ -1,0 +1,29 @@
+// Enum values live here once and are reused by the Postgres enums (db/schema.ts), zod
+// parsers, URL filters and the UI, so a value cannot exist in one place and not another.
+
+export const ROLES = ['admin', 'finance', 'support', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TOPUP_STATUSES = [
+  'PENDING',
+  'HANDLING',
+  'FULFILLED',
+  'REFUNDED',
+  'UNKNOWN_ERROR',
+] as const;
+export type TopupStatus = (typeof TOPUP_STATUSES)[number];
+
+/** Where an observation of a top-up came from. */
+export const EVENT_SOURCES = ['list-sync', 'poll', 'manual', 'ingest', 'system'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+/**
+ * What an event records. `status_changed` applies a transition; `anomaly` is an observation
+ * the rules refused or flagged (a regression, a change between final statuses); `check_error`
+ * is an upstream answer we could not use (network, garbled body) — the status is untouched.
+ */
+export const EVENT_KINDS = ['created', 'status_changed', 'anomaly', 'check_error', 'note'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'invalid', 'error'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

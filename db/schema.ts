@@ -1,0 +1,195 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { AUDIT_OUTCOMES, EVENT_KINDS, EVENT_SOURCES, ROLES, TOPUP_STATUSES } from './enums';
+
+export const userRole = pgEnum('user_role', ROLES);
+export const topupStatus = pgEnum('topup_status', TOPUP_STATUSES);
+export const eventSource = pgEnum('event_source', EVENT_SOURCES);
+export const eventKind = pgEnum('event_kind', EVENT_KINDS);
+export const auditOutcome = pgEnum('audit_outcome', AUDIT_OUTCOMES);
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** DZD amounts: numeric in SQL, decimal strings in TypeScript. Never a float. */
+const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: userRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    /** Bumped on disable, role change and password reset: older sessions stop working. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lastFailedLoginAt: tz('last_failed_login_at'),
+    lockedUntil: tz('locked_until'),
+    lastLoginAt: tz('last_login_at'),
+    locale: text('locale'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+);
+
+export const topups = pgTable(
+  'topups',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The upstream `_id` (check-id key). */
+    topupId: text('topup_id').notNull(),
+    ref: text('ref'),
+    status: topupStatus('status').notNull(),
+    planCode: text('plan_code').notNull(),
+    operator: text('operator').notNull(),
+    /** Normalised national form 0XXXXXXXXX, as the upstream stores it. */
+    msisdn: text('msisdn').notNull(),
+    topupAmount: money('topup_amount').notNull(),
+    balanceAmount: money('balance_amount'),
+    refundMessage: text('refund_message'),
+    suggestedOffers: jsonb('suggested_offers').$type<SuggestedOffer[]>(),
+    followOrderId: text('follow_order_id'),
+    retryOrderId: text('retry_order_id'),
+    upstreamCreatedAt: tz('upstream_created_at').notNull(),
+    /** Set by the merchant's shop through the ingest API. */
+    customerRef: text('customer_ref'),
+    customerPrice: money('customer_price'),
+    source: eventSource('source').notNull(),
+    // Our own clock: the upstream has no updated_at.
+    firstSeenAt: tz('first_seen_at').notNull().defaultNow(),
+    statusChangedAt: tz('status_changed_at').notNull().defaultNow(),
+    finalizedAt: tz('finalized_at'),
+    unknownErrorAt: tz('unknown_error_at'),
+    lastCheckedAt: tz('last_checked_at'),
+    nextCheckAt: tz('next_check_at'),
+    checkCount: integer('check_count').notNull().default(0),
+    consecutiveErrors: integer('consecutive_errors').notNull().default(0),
+    lastError: text('last_error'),
+    lastErrorAt: tz('last_error_at'),
+    stuck: boolean('stuck').notNull().default(false),
+    /** A change between final statuses happened: finance must look. */
+    needsReview: boolean('needs_review').notNull().default(false),
+    /** Lease for multi-worker claiming; an expired lease is free to take. */
+    claimedBy: text('claimed_by'),
+    claimedUntil: tz('claimed_until'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('topups_topup_id_key').on(t.topupId),
+    uniqueIndex('topups_ref_key').on(t.ref),
+    index('topups_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index('topups_msisdn_created_idx').on(t.msisdn, t.upstreamCreatedAt.desc()),
+    index('topups_created_idx').on(t.upstreamCreatedAt.desc(), t.id.desc()),
+    index('topups_status_created_idx').on(t.status, t.upstreamCreatedAt.desc(), t.id.desc()),
+  ],
+);
+
+export type SuggestedOffer = { typename: string; plan_code: string; amount: number };
+
+export const topupEvents = pgTable(
+  'topup_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    topupPk: bigint('topup_pk', { mode: 'number' })
+      .notNull()
+      .references(() => topups.id),
+    kind: eventKind('kind').notNull(),
+    fromStatus: topupStatus('from_status'),
+    toStatus: topupStatus('to_status'),
+    source: eventSource('source').notNull(),
+    /** A user id, or a process name such as `worker:host:pid`. */
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actor: text('actor').notNull(),
+    requestId: text('request_id'),
+    message: text('message'),
+    payload: jsonb('payload'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('topup_events_topup_idx').on(t.topupPk, t.createdAt)],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    /** Also the idempotency key sent to the merchant's system. */
+    id: uuid('id').primaryKey().defaultRandom(),
+    topupPk: bigint('topup_pk', { mode: 'number' })
+      .notNull()
+      .references(() => topups.id),
+    amount: money('amount').notNull(),
+    reason: text('reason'),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    /** `user:<email>` or `token:<name>` — who asked for it. */
+    createdVia: text('created_via').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('refunds_topup_key').on(t.topupPk)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: tz('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorEmail: text('actor_email'),
+    actorRole: userRole('actor_role'),
+    action: text('action').notNull(),
+    outcome: auditOutcome('outcome').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    details: jsonb('details'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at.desc()),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** First characters of the token, shown in lists so people can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the whole token; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    lastUsedAt: tz('last_used_at'),
+    revokedAt: tz('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
+);
+
+/** Small key/value state for background work (sync cursors, backfill progress). */
+export const appState = pgTable('app_state', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Topup = typeof topups.$inferSelect;
+export type TopupEvent = typeof topupEvents.$inferSelect;
+export type AuditRow = typeof auditLog.$inferInsert;

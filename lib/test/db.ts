@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { inject } from 'vitest';
+import { createDb, type Db } from '../../db/client';
+import { ensureDatabase } from '../runtime/embedded-postgres';
+
+export type TestDb = { db: Db; pool: pg.Pool; url: string; close: () => Promise<void> };
+
+/** A fresh, migrated database for one test file: a clone of the run's template. */
+export async function createTestDb(): Promise<TestDb> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `flexy_test_${randomBytes(5).toString('hex')}`;
+  await ensureDatabase(adminUrl, name, inject('pgTemplate'));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const { db, pool } = createDb(url.toString(), 20);
+  return { db, pool, url: url.toString(), close: () => pool.end() };
+}

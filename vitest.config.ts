@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'lib/test/empty-module.ts'),
+    },
+  },
+  test: {
+    include: ['{app,lib,db,scripts}/**/*.test.{ts,tsx}'],
+    exclude: ['e2e/**', 'node_modules/**', '.next/**'],
+    globalSetup: ['lib/test/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
