@@ -18,6 +18,8 @@ const schema = z
     ONECLICK_BASE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .default('https://api.oneclickdz.com/v3'),
+    /** Set by the launcher when it started the local emulator (no ONECLICK_API_KEY). */
+    ONECLICK_SANDBOX: z.enum(['0', '1']).default('0'),
     ONECLICK_TIMEOUT_MS: positiveInt.default(10_000),
     UPSTREAM_MAX_RPS: positiveInt.default(10),
     UPSTREAM_MAX_CONCURRENCY: positiveInt.default(4),

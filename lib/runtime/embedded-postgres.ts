@@ -75,7 +75,14 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> 
   const database = opts.database ?? 'flexy';
   const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`, database);
-  return { url: `${base}/${database}`, port, stop: () => server.stop() };
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const stop = async () => {
+    const pid = await readPid(pidFile);
+    // On Ctrl-C the terminal already sent SIGINT to postgres too; then the library's stop()
+    // waits for an exit event that has passed, so also watch the process itself.
+    await Promise.race([server.stop(), pid ? waitForExit(pid, 15_000) : Promise.resolve()]);
+  };
+  return { url: `${base}/${database}`, port, stop };
 }
 
 export async function ensureDatabase(adminUrl: string, name: string, template?: string) {
@@ -137,15 +144,24 @@ function assertReachableByPostgresUser(targets: string[]) {
  */
 async function stopOrphan(databaseDir: string, log?: (line: string) => void) {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && isPostgresFor(pid, databaseDir)) {
+  const pid = await readPid(pidFile);
+  if (pid && isPostgresFor(pid, databaseDir)) {
     log?.(`stopping a leftover postgres (pid ${pid}) from an earlier run`);
     process.kill(pid, 'SIGINT');
-    for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 10_000);
   }
-  if (existsSync(pidFile)) await rm(pidFile, { force: true });
+  await rm(pidFile, { force: true });
+}
+
+async function readPid(pidFile: string): Promise<number | null> {
+  const text = await readFile(pidFile, 'utf8').catch(() => '');
+  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+async function waitForExit(pid: number, timeoutMs: number) {
+  for (let waited = 0; waited < timeoutMs && isAlive(pid); waited += 100) await sleep(100);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 function isAlive(pid: number) {

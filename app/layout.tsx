@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { directionOf } from '@/lib/i18n';
+import { I18nProvider } from '@/lib/i18n/client';
+import { getLocale, getT } from '@/lib/i18n/server';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: { default: t('app.name'), template: `%s · ${t('app.name')}` } };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body className="min-h-screen antialiased">
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
+    </html>
+  );
+}

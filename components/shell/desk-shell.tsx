@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import { can } from '@/lib/auth/roles';
+import type { SessionUser } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { getT } from '@/lib/i18n/server';
+import { NAV_ITEMS } from '@/lib/nav';
+import { NavLink } from './nav-link';
+import { SignOutButton } from './sign-out-button';
+
+export async function DeskShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const t = await getT();
+  const items = NAV_ITEMS.filter(
+    (item) => item.capability === null || can(user.role, item.capability),
+  );
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2"
+      >
+        {t('app.skipToContent')}
+      </a>
+      {getConfig().ONECLICK_SANDBOX === '1' ? (
+        <div
+          role="note"
+          className="bg-warning/20 px-4 py-1.5 text-center text-sm font-medium text-warning-fg"
+          data-testid="sandbox-banner"
+        >
+          {t('app.sandboxBanner')}
+        </div>
+      ) : null}
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-border bg-surface px-4 py-3">
+        <span className="text-lg font-semibold">{t('app.name')}</span>
+        <div className="flex items-center gap-3 text-sm">
+          <span data-testid="signed-in-user">
+            {t('nav.signedInAs', { name: user.name })}{' '}
+            <span
+              className="rounded bg-muted px-1.5 py-0.5 text-xs font-medium"
+              data-testid="signed-in-role"
+            >
+              {t(`roles.${user.role}`)}
+            </span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <div className="flex flex-1 flex-col md:flex-row">
+        <nav
+          aria-label={t('nav.main')}
+          className="border-b border-border bg-surface px-2 py-2 md:w-56 md:border-e md:border-b-0"
+        >
+          <ul className="flex gap-1 overflow-x-auto md:flex-col">
+            {items.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href} label={t(item.label)} />
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { LoginPage } from './pages/login-page';
+import { demoUsers } from './support/db';
+
+async function seriousViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test.describe('accessibility (axe, serious and critical)', () => {
+  test('the sign-in page has no serious violations', async ({ page }) => {
+    await page.goto('/login');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  for (const path of ['/', '/admin/users', '/admin/audit']) {
+    test(`${path} has no serious violations`, async ({ page }) => {
+      const admin = demoUsers().find((u) => u.role === 'admin');
+      if (!admin) throw new Error('no demo admin');
+      await new LoginPage(page).signInAs(admin);
+      await page.goto(path);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  test('the admin users page never ships a password hash to the browser', async ({ page }) => {
+    const admin = demoUsers().find((u) => u.role === 'admin');
+    if (!admin) throw new Error('no demo admin');
+    await new LoginPage(page).signInAs(admin);
+    const response = await page.goto('/admin/users');
+    expect(await response?.text()).not.toContain('$argon2');
+  });
+});

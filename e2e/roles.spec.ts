@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { and, desc, eq } from 'drizzle-orm';
+import { auditLog, users } from '../db/schema';
+import { LoginPage } from './pages/login-page';
+import { createStaff, demoUsers, testDb } from './support/db';
+
+const NAV: Record<string, string[]> = {
+  admin: ['Home', 'Users', 'Audit log'],
+  manager: ['Home', 'Audit log'],
+  finance: ['Home'],
+  support: ['Home'],
+};
+
+test.describe('roles', () => {
+  for (const [role, items] of Object.entries(NAV)) {
+    test(`${role} sees exactly their navigation`, async ({ page }) => {
+      const user = demoUsers().find((u) => u.role === role);
+      if (!user) throw new Error(`no demo ${role}`);
+      await new LoginPage(page).signInAs(user);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await expect(nav.getByRole('link')).toHaveText(items);
+    });
+  }
+
+  test('a support user opening an admin page gets the not-allowed page', async ({ page }) => {
+    await new LoginPage(page).signInAs(await createStaff('support'));
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+    await expect(page.getByText('Your role (Support) may not open this page.')).toBeVisible();
+  });
+
+  test('a support user posting an admin-only server action directly is refused and audited', async ({
+    page,
+  }) => {
+    const support = await createStaff('support');
+    const target = await createStaff('finance');
+    await new LoginPage(page).signInAs(support);
+
+    // The action id as the browser would send it, taken from the build's action manifest.
+    const manifest = JSON.parse(
+      readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
+    ) as {
+      node: Record<string, { exportedName?: string; filename?: string }>;
+    };
+    const actionId = Object.entries(manifest.node).find(
+      ([, v]) => v.exportedName === 'setUserDisabled' && v.filename?.includes('admin/users'),
+    )?.[0];
+    expect(actionId).toBeTruthy();
+    const response = await page.request.post('/admin/users', {
+      headers: {
+        'Next-Action': actionId ?? '',
+        'Content-Type': 'text/plain;charset=UTF-8',
+        Accept: 'text/x-component',
+      },
+      data: JSON.stringify([{ userId: target.id, disabled: true }]),
+    });
+    expect(await response.text()).toContain('Your role (Support) may not do this.');
+
+    const { db } = testDb();
+    const [still] = await db
+      .select({ disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, target.id));
+    expect(still?.disabled).toBe(false);
+    const [audit] = await db
+      .select({ outcome: auditLog.outcome, details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorEmail, support.email), eq(auditLog.action, 'user.set_disabled')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audit).toEqual({
+      outcome: 'denied',
+      details: { reason: 'role', needs: 'users:manage' },
+    });
+  });
+
+  test('an admin adds a user, who signs in with the one-time password', async ({
+    page,
+    browser,
+  }) => {
+    const admin = demoUsers().find((u) => u.role === 'admin');
+    if (!admin) throw new Error('no demo admin');
+    await new LoginPage(page).signInAs(admin);
+    await page.goto('/admin/users');
+    const email = `new-${Date.now()}@e2e.test`;
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Name').fill('Nadia Finance');
+    await page.getByLabel('Role', { exact: true }).selectOption('finance');
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    const password = (await page.getByTestId('temporary-password').textContent())?.trim() ?? '';
+    expect(password).toHaveLength(18);
+    await expect(page.getByTestId(`user-row-${email}`)).toBeVisible();
+
+    const ctx = await browser.newContext();
+    const newPage = await ctx.newPage();
+    await new LoginPage(newPage).signInAs({ email, password });
+    await expect(newPage.getByTestId('signed-in-role')).toHaveText('Finance');
+    await ctx.close();
+  });
+
+  test('every response carries the security headers', async ({ request }) => {
+    const response = await request.get('/login');
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-request-id']).toBeTruthy();
+  });
+});

@@ -1,0 +1,126 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
+import type { z } from 'zod';
+import { getDb } from '../../db';
+import type { Db, Tx } from '../../db/client';
+import { type Actor, recordAudit } from '../audit';
+import { type Capability, can } from '../auth/roles';
+import { getSessionUser, type SessionUser } from '../auth/session';
+import { createT, isLocale, type Key, type T } from '../i18n';
+import { getLocale } from '../i18n/server';
+import { log } from '../log';
+import { UserFacingError } from './errors';
+
+export type ActionResult<R> =
+  | { ok: true; data: R }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+type Audited<R> = {
+  result: R;
+  target?: { type: string; id: string };
+  details?: Record<string, unknown>;
+};
+
+export type ActionContext = {
+  user: SessionUser;
+  requestId: string;
+  t: T;
+  db: Db;
+  /** Runs a change in one transaction with its audit row, so both land or neither does. */
+  audited<R>(change: (tx: Tx) => Promise<Audited<R>>): Promise<R>;
+};
+
+type Spec<S extends z.ZodType> = { name: string; capability: Capability; input: S };
+
+/**
+ * The one way to write a server action: session → role → input parsing → run → audit → one
+ * result shape. Server actions are public POST endpoints, so none of these steps may be
+ * skipped, whatever the page that shows the button already checked.
+ */
+export function defineAction<S extends z.ZodType, R>(
+  spec: Spec<S>,
+  run: (input: z.infer<S>, ctx: ActionContext) => Promise<R>,
+) {
+  return async (raw: unknown): Promise<ActionResult<R>> => {
+    const h = await headers();
+    const requestId = h.get('x-request-id') ?? randomUUID();
+    const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    const db = getDb();
+    const user = await getSessionUser();
+    const t = createT(user?.locale && isLocale(user.locale) ? user.locale : await getLocale());
+    const actor: Actor = user
+      ? { id: user.id, email: user.email, role: user.role }
+      : { id: null, email: null, role: null };
+    const audit = (outcome: 'denied' | 'invalid' | 'error', details: Record<string, unknown>) =>
+      recordAudit(db, { actor, action: spec.name, outcome, details, requestId, ip });
+
+    if (!user) {
+      await audit('denied', { reason: 'signed_out' });
+      return { ok: false, error: t('errors.signedOut') };
+    }
+    if (!can(user.role, spec.capability)) {
+      await audit('denied', { reason: 'role', needs: spec.capability });
+      log.warn(
+        { requestId, action: spec.name, userId: user.id, role: user.role },
+        'action refused',
+      );
+      return { ok: false, error: t('errors.forbidden', { role: t(`roles.${user.role}`) }) };
+    }
+    const parsed = spec.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: t('errors.invalidInput'),
+        fieldErrors: fieldErrors(parsed.error, t),
+      };
+    }
+
+    const ctx: ActionContext = {
+      user,
+      requestId,
+      t,
+      db,
+      audited: (change) =>
+        db.transaction(async (tx) => {
+          const { result, target, details } = await change(tx);
+          await recordAudit(tx, {
+            actor,
+            action: spec.name,
+            outcome: 'ok',
+            targetType: target?.type,
+            targetId: target?.id,
+            details,
+            requestId,
+            ip,
+          });
+          return result;
+        }),
+    };
+    try {
+      return { ok: true, data: await run(parsed.data, ctx) };
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        await audit('invalid', { reason: error.messageKey });
+        const message = t(error.messageKey, error.options.params);
+        const field = error.options.field;
+        return { ok: false, error: message, fieldErrors: field ? { [field]: message } : undefined };
+      }
+      log.error({ err: error, requestId, action: spec.name, userId: user.id }, 'action failed');
+      await audit('error', { message: error instanceof Error ? error.message : String(error) });
+      return { ok: false, error: t('errors.unexpected', { ref: requestId }) };
+    }
+  };
+}
+
+/** Zod messages in our schemas are catalogue keys; anything else is shown as written. */
+function fieldErrors(error: z.ZodError, t: T): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (out[field]) continue;
+    const params = 'maximum' in issue ? { max: Number(issue.maximum) } : undefined;
+    out[field] = issue.message.includes('.') ? t(issue.message as Key, params) : issue.message;
+  }
+  return out;
+}

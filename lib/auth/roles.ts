@@ -1,0 +1,40 @@
+import type { Role } from '../../db/enums';
+
+// What each role may do, in one table. Pages, actions, route handlers and the navigation all
+// ask `can()`; nothing else decides who may do what.
+export const CAPABILITIES = [
+  'orders:read',
+  'orders:check',
+  'orders:note',
+  'orders:track',
+  'refunds:read',
+  'refunds:create',
+  'export',
+  'reconcile',
+  'reports:read',
+  'health:read',
+  'users:manage',
+  'tokens:manage',
+  'audit:read',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const SUPPORT: Capability[] = ['orders:read', 'orders:check', 'orders:note', 'orders:track'];
+
+const GRANTS: Record<Role, ReadonlySet<Capability>> = {
+  support: new Set(SUPPORT),
+  finance: new Set([...SUPPORT, 'refunds:read', 'refunds:create', 'export', 'reconcile']),
+  manager: new Set<Capability>([
+    'orders:read',
+    'refunds:read',
+    'reports:read',
+    'health:read',
+    'export',
+    'audit:read',
+  ]),
+  admin: new Set(CAPABILITIES),
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return GRANTS[role].has(capability);
+}

@@ -1,0 +1,24 @@
+import type { Locale } from './index';
+
+/** The desk shows times in Algeria's time zone (UTC+1, no DST) and says so. */
+export const DESK_TIME_ZONE = 'Africa/Algiers';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const key = `${locale}:dt`;
+  let fmt = formatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+      timeZone: DESK_TIME_ZONE,
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, fmt);
+  }
+  return fmt.format(date);
+}

@@ -1,0 +1,9 @@
+import type { Capability } from './auth/roles';
+import type { Key } from './i18n';
+
+/** Desk navigation; an item shows only to roles that have its capability. */
+export const NAV_ITEMS: { href: string; label: Key; capability: Capability | null }[] = [
+  { href: '/', label: 'nav.home', capability: null },
+  { href: '/admin/users', label: 'nav.users', capability: 'users:manage' },
+  { href: '/admin/audit', label: 'nav.audit', capability: 'audit:read' },
+];

@@ -1,0 +1,133 @@
+import 'server-only';
+import type { z } from 'zod';
+import { CredentialsCircuit } from './circuit';
+import { OneClickError, type OneClickErrorKind, redactSecret } from './errors';
+import { exchange, type FetchLike } from './http';
+import { type Envelope, parseData, readEnvelope } from './response';
+import { type BackoffOptions, backoffDelay, isTransient } from './retry';
+import type { Meta } from './schemas';
+
+export type CallInfo = {
+  method: 'GET' | 'POST';
+  /** Path under the base URL, query included; never the key. */
+  path: string;
+  /** Stable operation name for metrics (`checkId`, `send`, …), unlike `path`. */
+  operation: string;
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  /** 0 for the first try, then 1, 2… for GET retries. */
+  attempt: number;
+  errorKind?: OneClickErrorKind;
+};
+
+export type OneClickResult<T> = { data: T; requestId?: string; meta?: Meta };
+export type CallOptions = { signal?: AbortSignal };
+
+export type Operation<S extends z.ZodType> = {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  schema: S;
+  body?: unknown;
+  /** Reshapes `data` before parsing (pagination may sit in `meta`). */
+  prepare?: (envelope: Envelope) => unknown;
+};
+
+export type RequesterConfig = {
+  getApiKey: () => string;
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  backoff: BackoffOptions;
+  maxRetryAfterMs: number;
+  fetch: FetchLike;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+  onCall?: (info: CallInfo) => void;
+};
+
+/** The call pipeline: credentials circuit → HTTP → envelope → schema, with GET retries. */
+export function createRequester(config: RequesterConfig) {
+  const circuit = new CredentialsCircuit();
+  const { now } = config;
+
+  function observe(info: CallInfo) {
+    try {
+      config.onCall?.(info);
+    } catch {
+      // An observer is for logs and metrics; its bugs must not change a call's outcome.
+    }
+  }
+
+  async function attemptOnce<S extends z.ZodType>(
+    op: Operation<S>,
+    attempt: number,
+    call?: CallOptions,
+  ) {
+    const base = { method: op.method, path: op.path, operation: op.name, attempt };
+    if (circuit.isOpen) {
+      observe({ ...base, durationMs: 0, errorKind: 'credentials_rejected' });
+      throw new OneClickError({
+        kind: 'credentials_rejected',
+        message: 'the API key was refused twice in a row; calls are stopped until it is replaced',
+      });
+    }
+    const apiKey = config.getApiKey();
+    const started = now();
+    let status: number | undefined;
+    try {
+      const raw = await exchange({
+        fetch: config.fetch,
+        url: `${config.baseUrl}${op.path}`,
+        method: op.method,
+        apiKey,
+        body: op.body,
+        timeoutMs: config.timeoutMs,
+        signal: call?.signal,
+      });
+      status = raw.status;
+      const envelope = readEnvelope(raw, now());
+      const input = { ...envelope, data: op.prepare ? op.prepare(envelope) : envelope.data };
+      const data: z.output<S> = parseData(op.schema, input, raw.status);
+      const requestId = envelope.requestId ?? envelope.meta?.requestId;
+      circuit.recordSuccess(now());
+      observe({ ...base, status, requestId, durationMs: now() - started });
+      return { data, requestId, meta: envelope.meta };
+    } catch (caught) {
+      const classified =
+        caught instanceof OneClickError
+          ? caught
+          : new OneClickError({ kind: 'network', message: String(caught), cause: caught });
+      const error = redactSecret(classified, apiKey);
+      circuit.recordFailure(error);
+      const durationMs = now() - started;
+      observe({ ...base, status, requestId: error.requestId, durationMs, errorKind: error.kind });
+      throw error;
+    }
+  }
+
+  async function request<S extends z.ZodType>(
+    op: Operation<S>,
+    call?: CallOptions,
+  ): Promise<OneClickResult<z.output<S>>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await attemptOnce(op, attempt, call);
+      } catch (error) {
+        if (!(error instanceof OneClickError)) throw error;
+        // POST is never repeated here: a second send could top up the same phone twice.
+        const retryable = op.method === 'GET' && isTransient(error) && !call?.signal?.aborted;
+        if (!retryable || attempt >= config.maxRetries) throw error;
+        const { retryAfterMs } = error;
+        if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) throw error;
+        await config.sleep(retryAfterMs ?? backoffDelay(attempt, config.backoff, config.random));
+      }
+    }
+  }
+
+  return { request, circuit };
+}
+
+export type Request = ReturnType<typeof createRequester>['request'];

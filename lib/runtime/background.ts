@@ -1,0 +1,30 @@
+import 'server-only';
+import { log } from '../log';
+
+// Process-level duties of a web server started by scripts/start.ts.
+const holder = globalThis as unknown as { __flexyBackground?: boolean };
+
+export async function startBackground() {
+  // Dev hot reload re-runs module code; the guard keeps this to once per process.
+  if (holder.__flexyBackground) return;
+  holder.__flexyBackground = true;
+  watchParent();
+}
+
+/**
+ * The launcher owns the database and the sandbox. If it dies without a chance to stop us
+ * (kill -9), exit too rather than serve against a database that is gone.
+ */
+function watchParent() {
+  const parent = Number(process.env.FLEXY_PARENT_PID);
+  if (!Number.isInteger(parent) || parent <= 1) return;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      log.error({ parent }, 'launcher process is gone; stopping');
+      process.exit(1);
+    }
+  }, 2000);
+  timer.unref();
+}

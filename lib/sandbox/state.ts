@@ -1,0 +1,151 @@
+import { refundTime, type TopupRecord } from './flows';
+import { hex, type Random } from './random';
+
+export type LedgerType = 'FLEXY' | 'REFUND-FLEXY' | 'DEPOSIT';
+
+export type LedgerRow = {
+  id: string;
+  type: LedgerType;
+  amountCents: number;
+  oldCents: number;
+  newCents: number;
+  objid?: string;
+  note: string;
+  time: number;
+};
+
+export type StateSnapshot = {
+  version: 1;
+  balanceCents: number;
+  seq: number;
+  topups: TopupRecord[];
+  ledger: LedgerRow[];
+};
+
+/**
+ * The sandbox's account: top-ups, balance and ledger. Money moves on send (FLEXY debit) and
+ * when an order's timeline reaches REFUNDED (REFUND-FLEXY credit, dated at that instant);
+ * `settle(now)` books those credits lazily, since statuses are derived from the clock.
+ */
+export class SandboxState {
+  private readonly topups = new Map<string, TopupRecord>();
+  private readonly refs = new Map<string, TopupRecord>();
+  private readonly unsettled = new Set<TopupRecord>();
+  private sorted: TopupRecord[] | undefined;
+  readonly ledger: LedgerRow[];
+  balanceCents: number;
+  private seq: number;
+
+  constructor(
+    snapshot: StateSnapshot,
+    private readonly random: Random,
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.balanceCents = snapshot.balanceCents;
+    this.seq = snapshot.seq;
+    this.ledger = [...snapshot.ledger];
+    for (const record of snapshot.topups) this.index(record);
+  }
+
+  static empty(balanceCents: number): StateSnapshot {
+    return { version: 1, balanceCents, seq: 0, topups: [], ledger: [] };
+  }
+
+  /** A 24-hex id shaped like the upstream's Mongo ObjectIds (seconds, random, counter). */
+  newId(now: number) {
+    this.seq += 1;
+    const seconds = Math.floor(now / 1000)
+      .toString(16)
+      .padStart(8, '0');
+    return `${seconds}${hex(this.random, 10)}${(this.seq % 0xffffff).toString(16).padStart(6, '0')}`;
+  }
+
+  get(id: string) {
+    return this.topups.get(id);
+  }
+
+  byRef(ref: string) {
+    return this.refs.get(ref);
+  }
+
+  /** All top-ups, newest first (the order `/mobile/list` returns). */
+  newestFirst() {
+    // Ties (same millisecond) go to the later insertion, read from the id's counter suffix.
+    const counter = (id: string) => Number.parseInt(id.slice(-6), 16);
+    this.sorted ??= [...this.topups.values()].sort(
+      (a, b) => b.createdAt - a.createdAt || counter(b.id) - counter(a.id),
+    );
+    return this.sorted;
+  }
+
+  /** Stores a new top-up and debits its cost. */
+  add(record: TopupRecord, now: number) {
+    this.index(record);
+    const note = `Flexy ${record.planCode} ${record.msisdn} ${record.amount} DA`;
+    this.book('FLEXY', -record.chargedCents, now, note, record.id);
+    this.onChange();
+  }
+
+  replaceTimeline(record: TopupRecord, timeline: TopupRecord['timeline']) {
+    record.timeline = timeline;
+    this.unsettled.add(record);
+    this.onChange();
+  }
+
+  deposit(cents: number, now: number, note = 'Sandbox deposit') {
+    this.book('DEPOSIT', cents, now, note);
+    this.onChange();
+  }
+
+  /** Books the refunds of every order that has become REFUNDED by `now`, oldest first. */
+  settle(now: number) {
+    const due: { record: TopupRecord; at: number }[] = [];
+    for (const record of this.unsettled) {
+      const at = refundTime(record);
+      if (at === undefined || record.refundedAt !== undefined) this.unsettled.delete(record);
+      else if (at <= now) due.push({ record, at });
+    }
+    due.sort((a, b) => a.at - b.at);
+    for (const { record, at } of due) {
+      record.refundedAt = at;
+      this.unsettled.delete(record);
+      const note = `Refund ${record.planCode} ${record.msisdn} ${record.amount} DA`;
+      this.book('REFUND-FLEXY', record.chargedCents, at, note, record.id);
+    }
+    if (due.length > 0) this.onChange();
+  }
+
+  snapshot(): StateSnapshot {
+    return {
+      version: 1,
+      balanceCents: this.balanceCents,
+      seq: this.seq,
+      topups: [...this.topups.values()],
+      ledger: this.ledger,
+    };
+  }
+
+  private index(record: TopupRecord) {
+    this.topups.set(record.id, record);
+    this.refs.set(record.ref, record);
+    if (record.refundedAt === undefined) this.unsettled.add(record);
+    this.sorted = undefined;
+  }
+
+  private book(type: LedgerType, deltaCents: number, time: number, note: string, objid?: string) {
+    // A GETMENU request costs nothing; a zero row would only be noise in the ledger.
+    if (deltaCents === 0) return;
+    const oldCents = this.balanceCents;
+    this.balanceCents += deltaCents;
+    this.ledger.push({
+      id: this.newId(time),
+      type,
+      amountCents: Math.abs(deltaCents),
+      oldCents,
+      newCents: this.balanceCents,
+      objid,
+      note,
+      time,
+    });
+  }
+}
