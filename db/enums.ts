@@ -20,9 +20,17 @@ export type EventSource = (typeof EVENT_SOURCES)[number];
 /**
  * What an event records. `status_changed` applies a transition; `anomaly` is an observation
  * the rules refused or flagged (a regression, a change between final statuses); `check_error`
- * is an upstream answer we could not use (network, garbled body) — the status is untouched.
+ * is an upstream answer we could not use (network, garbled body) — the status is untouched;
+ * `details_changed` is a new refund message or offer list on an unchanged status.
  */
-export const EVENT_KINDS = ['created', 'status_changed', 'anomaly', 'check_error', 'note'] as const;
+export const EVENT_KINDS = [
+  'created',
+  'status_changed',
+  'details_changed',
+  'anomaly',
+  'check_error',
+  'note',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const AUDIT_OUTCOMES = ['ok', 'denied', 'invalid', 'error'] as const;

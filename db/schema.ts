@@ -8,6 +8,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -97,10 +98,14 @@ export const topups = pgTable(
     index('topups_msisdn_created_idx').on(t.msisdn, t.upstreamCreatedAt.desc()),
     index('topups_created_idx').on(t.upstreamCreatedAt.desc(), t.id.desc()),
     index('topups_status_created_idx').on(t.status, t.upstreamCreatedAt.desc(), t.id.desc()),
+    index('topups_in_flight_idx')
+      .on(t.upstreamCreatedAt)
+      .where(sql`${t.status} in ('PENDING', 'HANDLING')`),
   ],
 );
 
-export type SuggestedOffer = { typename: string; plan_code: string; amount: number };
+/** As the upstream sends it, with the amount as a decimal string. */
+export type SuggestedOffer = { typename: string; plan_code: string; amount: string };
 
 export const topupEvents = pgTable(
   'topup_events',
@@ -187,6 +192,35 @@ export const appState = pgTable('app_state', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/** Upstream calls per minute and operation, for the health panel (written by every process). */
+export const upstreamCallStats = pgTable(
+  'upstream_call_stats',
+  {
+    minute: tz('minute').notNull(),
+    operation: text('operation').notNull(),
+    calls: integer('calls').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+    totalMs: bigint('total_ms', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.operation] })],
+);
+
+/**
+ * Top-ups the merchant's shop registered while the upstream could not be reached to confirm
+ * them. The worker confirms each with check-id and moves it into `topups`.
+ */
+export const ingestQueue = pgTable('ingest_queue', {
+  topupId: text('topup_id').primaryKey(),
+  ref: text('ref'),
+  customerRef: text('customer_ref'),
+  customerPrice: money('customer_price'),
+  tokenId: uuid('token_id').references(() => apiTokens.id),
+  receivedAt: tz('received_at').notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
+  lastError: text('last_error'),
 });
 
 export type User = typeof users.$inferSelect;

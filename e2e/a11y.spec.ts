@@ -16,7 +16,7 @@ test.describe('accessibility (axe, serious and critical)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  for (const path of ['/', '/admin/users', '/admin/audit']) {
+  for (const path of ['/', '/track', '/health', '/admin/users', '/admin/tokens', '/admin/audit']) {
     test(`${path} has no serious violations`, async ({ page }) => {
       const admin = demoUsers().find((u) => u.role === 'admin');
       if (!admin) throw new Error('no demo admin');

@@ -6,10 +6,10 @@ import { LoginPage } from './pages/login-page';
 import { createStaff, demoUsers, testDb } from './support/db';
 
 const NAV: Record<string, string[]> = {
-  admin: ['Home', 'Users', 'Audit log'],
-  manager: ['Home', 'Audit log'],
-  finance: ['Home'],
-  support: ['Home'],
+  admin: ['Home', 'Track a top-up', 'Sync health', 'Users', 'API tokens', 'Audit log'],
+  manager: ['Home', 'Sync health', 'Audit log'],
+  finance: ['Home', 'Track a top-up'],
+  support: ['Home', 'Track a top-up'],
 };
 
 test.describe('roles', () => {

@@ -4,6 +4,9 @@ import type { Key } from './i18n';
 /** Desk navigation; an item shows only to roles that have its capability. */
 export const NAV_ITEMS: { href: string; label: Key; capability: Capability | null }[] = [
   { href: '/', label: 'nav.home', capability: null },
+  { href: '/track', label: 'nav.track', capability: 'orders:track' },
+  { href: '/health', label: 'nav.health', capability: 'health:read' },
   { href: '/admin/users', label: 'nav.users', capability: 'users:manage' },
+  { href: '/admin/tokens', label: 'nav.tokens', capability: 'tokens:manage' },
   { href: '/admin/audit', label: 'nav.audit', capability: 'audit:read' },
 ];

@@ -82,12 +82,13 @@ async function main() {
     databaseUrl = pg.url;
   }
   env.DATABASE_URL = databaseUrl;
-  writeRuntime(dir, {
+  const runtime = {
     pid: process.pid,
     databaseUrl,
     port: config.PORT,
     startedAt: new Date().toISOString(),
-  });
+  };
+  writeRuntime(dir, runtime);
   cleanups.push(async () => clearRuntime(dir));
 
   await runMigrations(databaseUrl);
@@ -106,6 +107,7 @@ async function main() {
       ONECLICK_API_KEY: sandbox.apiKey,
       ONECLICK_SANDBOX: '1',
     });
+    writeRuntime(dir, { ...runtime, oneclick: { baseUrl: sandbox.url, apiKey: sandbox.apiKey } });
     say(`ONECLICK_API_KEY is not set: using the local sandbox emulator at ${sandbox.url}`);
   }
 

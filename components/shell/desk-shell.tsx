@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
+import { getDb } from '@/db';
 import { can } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getT } from '@/lib/i18n/server';
 import { NAV_ITEMS } from '@/lib/nav';
+import { readState } from '@/lib/sync/app-state';
+import { CREDENTIALS_KEY, type CredentialsStatus } from '@/lib/sync/worker-state';
 import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 
 export async function DeskShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getT();
+  const credentials = await readState<CredentialsStatus>(getDb(), CREDENTIALS_KEY);
   const items = NAV_ITEMS.filter(
     (item) => item.capability === null || can(user.role, item.capability),
   );
@@ -20,6 +24,15 @@ export async function DeskShell({ user, children }: { user: SessionUser; childre
       >
         {t('app.skipToContent')}
       </a>
+      {credentials?.rejected ? (
+        <div
+          role="alert"
+          className="bg-danger px-4 py-2 text-center text-sm font-medium text-white"
+          data-testid="credentials-banner"
+        >
+          {t('health.credentialsBanner')}
+        </div>
+      ) : null}
       {getConfig().ONECLICK_SANDBOX === '1' ? (
         <div
           role="note"

@@ -34,6 +34,13 @@ export type OneClickErrorInit = {
 };
 
 /** Every failure of the OneClick client, classified once so callers branch on `kind`. */
+/**
+ * Next.js can load this module more than once (the instrumentation bundle that created the
+ * shared client, and a server action's bundle), so `instanceof` alone is not enough: a
+ * process-wide brand recognises errors from any copy of the class.
+ */
+const BRAND = Symbol.for('flexy-desk.OneClickError');
+
 export class OneClickError extends Error {
   override readonly name = 'OneClickError';
   readonly kind: OneClickErrorKind;
@@ -60,6 +67,7 @@ export class OneClickError extends Error {
     this.value = init.value;
     this.retryAfterMs = init.retryAfterMs;
     this.outcomeUnknown = init.outcomeUnknown ?? false;
+    Object.defineProperty(this, BRAND, { value: true });
     this.ref = init.ref;
   }
 
@@ -92,7 +100,10 @@ export class OneClickError extends Error {
 }
 
 export function isOneClickError(error: unknown): error is OneClickError {
-  return error instanceof OneClickError;
+  return (
+    error instanceof OneClickError ||
+    (typeof error === 'object' && error !== null && BRAND in error)
+  );
 }
 
 /**

@@ -1,7 +1,10 @@
 import 'server-only';
+import { getDb } from '../../db';
+import { getConfig } from '../config';
 import { log } from '../log';
 
-// Process-level duties of a web server started by scripts/start.ts.
+// Process-level duties of a web server: the background sync worker (unless WORKER=off) and,
+// when started by scripts/start.ts, a watch on the launcher.
 const holder = globalThis as unknown as { __flexyBackground?: boolean };
 
 export async function startBackground() {
@@ -9,6 +12,15 @@ export async function startBackground() {
   if (holder.__flexyBackground) return;
   holder.__flexyBackground = true;
   watchParent();
+  const config = getConfig();
+  if (config.WORKER === 'off') {
+    log.info('WORKER=off: this instance serves the desk only');
+    return;
+  }
+  if (!config.ONECLICK_API_KEY || !config.DATABASE_URL) return;
+  const { getUpstream } = await import('../sync/upstream');
+  const { startWorker } = await import('../sync/worker');
+  startWorker({ db: getDb(), client: getUpstream().client, log });
 }
 
 /**

@@ -21,7 +21,14 @@ export function persistedSecret(dir: string, name: string, bytes = 48): string {
   return value;
 }
 
-export type Runtime = { pid: number; databaseUrl: string; port: number; startedAt: string };
+export type Runtime = {
+  pid: number;
+  databaseUrl: string;
+  port: number;
+  startedAt: string;
+  /** The local sandbox the launcher started, so `npm run worker` can use it too. */
+  oneclick?: { baseUrl: string; apiKey: string };
+};
 
 const runtimeFile = (dir: string) => path.join(dir, 'runtime.json');
 

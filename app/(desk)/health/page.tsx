@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import { Alert } from '@/components/ui/alert';
+import { Card } from '@/components/ui/card';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { getDb } from '@/db';
+import { syncHealth } from '@/db/queries/health';
+import { requireCapability } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/i18n/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
+import { readState } from '@/lib/sync/app-state';
+import { BACKFILL_KEY, type BackfillState } from '@/lib/sync/list-sync';
+import { LAST_SUCCESS_KEY } from '@/lib/sync/upstream';
+import {
+  CREDENTIALS_KEY,
+  type CredentialsStatus,
+  KEY_INFO_KEY,
+  PING_KEY,
+  type PingStatus,
+} from '@/lib/sync/worker-state';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('health.title') };
+}
+
+export default async function HealthPage() {
+  await requireCapability('health:read');
+  const [t, locale, db] = [await getT(), await getLocale(), getDb()];
+  const now = new Date();
+  const [h, credentials, ping, keyInfo, backfill, lastSuccess] = await Promise.all([
+    syncHealth(db, now),
+    readState<CredentialsStatus>(db, CREDENTIALS_KEY),
+    readState<PingStatus>(db, PING_KEY),
+    readState<{ type: string; scope: string | null }>(db, KEY_INFO_KEY),
+    readState<BackfillState>(db, BACKFILL_KEY),
+    readState<string>(db, LAST_SUCCESS_KEY),
+  ]);
+  const thisMinute = h.minutes[0];
+  const when = (d: Date | string | null) => (d ? formatDateTime(d, locale) : t('health.never'));
+  const tiles: [string, string, string?][] = [
+    [t('health.lastSuccess'), when(lastSuccess)],
+    [t('health.callsPerMinute'), String(thisMinute?.calls ?? 0)],
+    [t('health.errorsPerMinute'), String(thisMinute?.errors ?? 0)],
+    [t('health.inFlight'), String(h.inFlight)],
+    [t('health.stuck'), String(h.stuck)],
+    [
+      t('health.dueBacklog'),
+      String(h.due),
+      h.oldestDue ? t('health.oldestDue', { time: when(h.oldestDue) }) : undefined,
+    ],
+    [t('health.unknownBacklog'), String(h.unknown)],
+    [t('health.ingestQueue'), String(h.ingestQueue)],
+    [
+      t('health.keyType'),
+      keyInfo ? `${keyInfo.type}${keyInfo.scope ? ` · ${keyInfo.scope}` : ''}` : '—',
+    ],
+  ];
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('health.title')}</h1>
+        <p className="text-muted-fg">{t('health.intro')}</p>
+      </div>
+      {credentials?.rejected ? <Alert tone="danger">{t('health.credentialsBanner')}</Alert> : null}
+      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {tiles.map(([label, value, note]) => (
+          <Card key={label} className="p-4">
+            <dt className="text-sm text-muted-fg">{label}</dt>
+            <dd
+              className="mt-1 text-2xl font-semibold tabular-nums"
+              data-testid={`health-${label}`}
+            >
+              {value}
+            </dd>
+            {note ? <dd className="text-xs text-muted-fg">{note}</dd> : null}
+          </Card>
+        ))}
+      </dl>
+      <section aria-labelledby="ops" className="space-y-2">
+        <h2 id="ops" className="text-lg font-medium">
+          {t('health.operators')}
+        </h2>
+        {!ping ? (
+          <p>{t('health.noPing')}</p>
+        ) : ping.error ? (
+          <Alert tone="warning">{t('health.pingFailed', { error: ping.error })}</Alert>
+        ) : (
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {Object.entries(ping.operators).map(([op, state]) => (
+              <li key={op} className="rounded-md border border-border bg-surface px-3 py-1">
+                {op}: <strong>{state === 'up' ? t('health.up') : t('health.down')}</strong>
+              </li>
+            ))}
+            <li className="px-1 py-1 text-muted-fg">
+              {t('health.pingAt', { time: when(ping.at) })}
+            </li>
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="backfill" className="space-y-1">
+        <h2 id="backfill" className="text-lg font-medium">
+          {t('health.backfill')}
+        </h2>
+        <p data-testid="backfill-progress">
+          {!backfill
+            ? t('health.backfillNotStarted')
+            : backfill.status === 'done'
+              ? t('health.backfillDone', {
+                  imported: backfill.imported,
+                  time: when(backfill.finishedAt),
+                })
+              : t('health.backfillRunning', {
+                  page: backfill.nextPage - 1,
+                  total: backfill.totalPages ?? '?',
+                  imported: backfill.imported,
+                })}
+        </p>
+      </section>
+      <section aria-labelledby="minutes" className="space-y-2">
+        <h2 id="minutes" className="text-lg font-medium">
+          {t('health.minuteTable')}
+        </h2>
+        <TableScroll label={t('health.minuteTable')}>
+          <table className="w-full text-sm">
+            <thead className="bg-muted">
+              <tr>
+                {(['minute', 'calls', 'errors', 'avgMs'] as const).map((c) => (
+                  <th key={c} scope="col" className="px-3 py-2 text-start font-medium">
+                    {t(`health.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {h.minutes.map((m) => (
+                <tr key={m.minute.toISOString()} className="border-t border-border tabular-nums">
+                  <td className="px-3 py-1.5">{formatDateTime(m.minute, locale)}</td>
+                  <td className="px-3 py-1.5">{m.calls}</td>
+                  <td className="px-3 py-1.5">{m.errors}</td>
+                  <td className="px-3 py-1.5">{m.avgMs}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+    </div>
+  );
+}

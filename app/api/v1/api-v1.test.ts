@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import {
+  getRequest,
+  issueToken,
+  postRequest,
+  startUpstream,
+  upstreamTopup,
+} from '@/lib/api/test-support';
+import type { OneClickClient } from '@/lib/oneclick/client';
+import type { Sandbox } from '@/lib/sandbox';
+import { createTestDb, type TestDb } from '@/lib/test/db';
+import { GET as openApi } from './openapi.json/route';
+import { GET as readTopup } from './topups/[idOrRef]/route';
+import { POST as registerTopup } from './topups/route';
+
+// The route files as Next.js calls them. getDb()/getUpstream() keep their singletons on
+// globalThis; the test puts a test database and an emulator-backed client there first.
+
+let t: TestDb;
+let sandbox: Sandbox;
+let client: OneClickClient;
+let token: string;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  ({ sandbox, client } = await startUpstream());
+  const holder = globalThis as unknown as { __flexyDb?: Db; __flexyUpstream?: unknown };
+  holder.__flexyDb = t.db;
+  holder.__flexyUpstream = {
+    client,
+    metrics: { record() {}, flush: async () => {} },
+    sandbox: true,
+  };
+  token = (await issueToken(t.db, 'route shop')).token;
+});
+afterAll(async () => {
+  await sandbox.close();
+  await t.close();
+});
+
+describe('the /api/v1 routes', () => {
+  it('register a top-up with POST and read it back by ref with GET', async () => {
+    const up = upstreamTopup(sandbox);
+    const body = JSON.stringify({ topupId: up.id, ref: up.ref, customerPrice: '250' });
+    const created = await registerTopup(postRequest(body, { token }));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    const res = await readTopup(getRequest(up.ref, token), {
+      params: Promise.resolve({ idOrRef: up.ref }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ topupId: up.id, customerPrice: '250.00' });
+  });
+
+  it('refuse a request without a token with 401 and a Bearer challenge', async () => {
+    const res = await registerTopup(postRequest('{not even json', { token: null }));
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+  });
+
+  it('publish an OpenAPI 3.1 document listing every answer the ingest route gives', async () => {
+    const doc = await openApi().json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths['/api/v1/topups'].post.responses).sort()).toEqual(
+      ['200', '201', '202', '400', '401', '409', '413', '415', '422', '500'].sort(),
+    );
+    expect(Object.keys(doc.paths['/api/v1/topups/{idOrRef}'].get.responses).sort()).toEqual(
+      ['200', '202', '400', '401', '404'].sort(),
+    );
+  });
+});

@@ -1,0 +1,194 @@
+import { MAX_BODY_BYTES } from './body';
+import { FIELD_RULES } from './input';
+import { ERROR_CODES } from './responses';
+
+// The ingest API as OpenAPI 3.1, served at GET /api/v1/openapi.json. Field rules and error
+// codes come from the modules that enforce them, so the document cannot drift from the code.
+
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+const unauthorized = {
+  ...error('Missing, malformed, unknown or revoked token.'),
+  headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer' } },
+};
+const registering = {
+  description: 'Accepted but not yet confirmed by the upstream; poll the Location.',
+  headers: {
+    Location: { schema: { type: 'string' } },
+    'Retry-After': { schema: { type: 'integer' } },
+  },
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Registering' } } },
+};
+const view = (description: string, extra: object = {}) => ({
+  description,
+  ...extra,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Topup' } } },
+});
+const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
+const money = { type: 'string', pattern: '^\\d+\\.\\d{2}$', examples: ['500.00'] };
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Flexy Desk ingest API',
+    version: '1.0.0',
+    description:
+      'For the merchant’s shop: register each top-up right after OneClick `/mobile/send` accepted it, then read our view of it. Tokens are created by an admin in the desk (API tokens page) and sent as `Authorization: Bearer <token>`. Errors are `{ error, message, field? }`. Money is a decimal string in DZD; times are ISO 8601 in UTC.',
+  },
+  servers: [{ url: '/' }],
+  security: [{ bearer: [] }],
+  paths: {
+    '/api/v1/topups': {
+      post: {
+        operationId: 'registerTopup',
+        summary: 'Register a top-up the shop sent (idempotent on topupId)',
+        requestBody: {
+          required: true,
+          description: `JSON, at most ${MAX_BODY_BYTES} bytes. Unknown fields are refused.`,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/Registration' } },
+          },
+        },
+        responses: {
+          '201': view('Confirmed upstream and stored.', {
+            headers: { Location: { schema: { type: 'string' } } },
+          }),
+          '200': view(
+            'Already registered with the same values (or an empty customer field filled).',
+          ),
+          '202': registering,
+          '400': error('Invalid JSON body or field; `field` names it.'),
+          '401': unauthorized,
+          '409': error(
+            'Conflicts with what is registered for this topupId (or ref); nothing changed.',
+          ),
+          '413': error(`Body larger than ${MAX_BODY_BYTES} bytes.`),
+          '415': error('Content-Type is not application/json.'),
+          '422': error(
+            'The upstream does not know this topupId (`unknown_topup`), or holds it under another ref (`ref_mismatch`). Nothing stored.',
+          ),
+          '500': error('Unexpected failure; the message quotes a request id.'),
+        },
+      },
+    },
+    '/api/v1/topups/{idOrRef}': {
+      get: {
+        operationId: 'getTopup',
+        summary: 'Our view of a top-up, by upstream id or by ref',
+        parameters: [
+          {
+            name: 'idOrRef',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', maxLength: 128 },
+          },
+        ],
+        responses: {
+          '200': view('Registered.'),
+          '202': registering,
+          '400': error('Not a plausible id or ref.'),
+          '401': unauthorized,
+          '404': error('Nothing registered under this id or ref.'),
+        },
+      },
+    },
+    '/api/v1/openapi.json': {
+      get: {
+        operationId: 'openApi',
+        summary: 'This document',
+        security: [],
+        responses: { '200': { description: 'OpenAPI 3.1' } },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: '`fdk_…` token from the desk.' },
+    },
+    schemas: {
+      Registration: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['topupId'],
+        properties: {
+          topupId: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9_-]{1,64}$',
+            description: `The upstream topupId from /mobile/send; ${FIELD_RULES.topupId}.`,
+          },
+          ref: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 128,
+            description: `Your ref as sent to /mobile/send; ${FIELD_RULES.ref}.`,
+          },
+          customerRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 128,
+            description: `Your customer or order reference; ${FIELD_RULES.customerRef}.`,
+          },
+          customerPrice: {
+            oneOf: [
+              { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
+              { type: 'string', pattern: '^(0|[1-9][0-9]{0,9})(\\.[0-9]{1,2})?$' },
+            ],
+            description: `What the customer paid, in DZD; ${FIELD_RULES.customerPrice}. Never a fractional JSON number.`,
+          },
+        },
+      },
+      Topup: {
+        type: 'object',
+        properties: {
+          topupId: { type: 'string' },
+          ref: nullable('string'),
+          status: { enum: ['PENDING', 'HANDLING', 'FULFILLED', 'REFUNDED', 'UNKNOWN_ERROR'] },
+          planCode: { type: 'string' },
+          operator: { type: 'string' },
+          msisdn: { type: 'string', examples: ['0778037340'] },
+          topupAmount: money,
+          balanceAmount: nullable('string', { pattern: money.pattern }),
+          customerRef: nullable('string'),
+          customerPrice: nullable('string', { pattern: money.pattern }),
+          refundMessage: nullable('string', { description: 'Arabic text for the end customer.' }),
+          suggestedOffers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                typename: { type: 'string' },
+                plan_code: { type: 'string' },
+                amount: { type: 'string' },
+              },
+            },
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Upstream creation time.',
+          },
+          firstSeenAt: { type: 'string', format: 'date-time' },
+          statusChangedAt: { type: 'string', format: 'date-time' },
+          finalizedAt: nullable('string', { format: 'date-time' }),
+          nextCheckAt: nullable('string', { format: 'date-time' }),
+        },
+      },
+      Registering: {
+        type: 'object',
+        required: ['status', 'topupId'],
+        properties: { status: { const: 'registering' }, topupId: { type: 'string' } },
+      },
+      Error: {
+        type: 'object',
+        required: ['error', 'message'],
+        properties: {
+          error: { enum: [...ERROR_CODES] },
+          message: { type: 'string' },
+          field: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,258 @@
+import { and, count, desc, gte, inArray, min, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { topups } from '../../db/schema';
+import type { OneClickClient } from '../oneclick/client';
+import { isOneClickError, type OneClickError } from '../oneclick/errors';
+import type { Topup as UpstreamTopup } from '../oneclick/schemas';
+import { tryLease } from './app-state';
+import { type Actor, observe, recordCheckError, storedStatuses } from './observe';
+import { backoffAfterError, DEFAULT_TTF_CHECKPOINTS_MS } from './schedule';
+import { IN_FLIGHT_STATUSES, isFinal } from './transitions';
+import { learnCheckpoints } from './ttf';
+
+// The status engine. Each tick does two things:
+//  1. While young orders are in flight, one `/mobile/list` call over their creation window
+//     (every `listIntervalMs`, shared by all instances through a lease) settles them together.
+//  2. Orders whose `next_check_at` is due — those the window no longer covers, stuck ones,
+//     UNKNOWN_ERROR rechecks — are claimed with FOR UPDATE SKIP LOCKED and a lease, then
+//     checked one by one with check-id. A killed worker's leases expire; nothing is lost.
+
+export type EngineOptions = {
+  db: Db;
+  client: OneClickClient;
+  now: () => number;
+  workerId: string;
+  listIntervalMs?: number;
+  /** Orders younger than this are followed through list polls. */
+  listHorizonMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  random?: () => number;
+};
+
+export type TickReport = {
+  paused: boolean;
+  listCalls: number;
+  listObserved: number;
+  checked: number;
+  errors: number;
+};
+
+const NOT_FOUND_RETRY_MS = [3600_000, 6 * 3600_000];
+/** Orders a list poll's window may span (a page is 100; the rest is margin for new ones). */
+const LIST_WINDOW_ORDERS = 90;
+
+export function createEngine(opts: EngineOptions) {
+  const { db, client } = opts;
+  const listIntervalMs = opts.listIntervalMs ?? 4_000;
+  const listHorizonMs = opts.listHorizonMs ?? 120_000;
+  const batchSize = opts.batchSize ?? 25;
+  const leaseMs = opts.leaseMs ?? 30_000;
+  const actor: Actor = { name: `worker:${opts.workerId}` };
+  // A list poll that saw an order will see it again before this runs out.
+  const listCoverMs = 2 * listIntervalMs + 1_000;
+  let checkpoints: number[] = [...DEFAULT_TTF_CHECKPOINTS_MS];
+  let checkpointsAt = Number.NEGATIVE_INFINITY;
+  const nowDate = () => new Date(opts.now());
+
+  async function observeItems(
+    items: UpstreamTopup[],
+    requestId: string | undefined,
+    cover: number | null,
+  ) {
+    const stored = await storedStatuses(
+      db,
+      items.map((i) => i._id),
+    );
+    let observed = 0;
+    for (const item of items) {
+      const mine = stored.get(item._id);
+      // Settled or waiting on its own recheck schedule, and unchanged: nothing to write.
+      if (mine === item.status && (isFinal(mine) || mine === 'UNKNOWN_ERROR')) continue;
+      await observe(db, {
+        topup: item,
+        source: 'list-sync',
+        actor,
+        requestId,
+        now: nowDate(),
+        listCoverMs: cover,
+        checkpointsMs: checkpoints,
+      });
+      observed++;
+    }
+    return observed;
+  }
+
+  /** One list call (rarely a few pages) over the creation window of young in-flight orders. */
+  async function listPoll(now: Date) {
+    const [window] = await db
+      .select({ oldest: min(topups.upstreamCreatedAt), n: count() })
+      .from(topups)
+      .where(
+        and(
+          inArray(topups.status, [...IN_FLIGHT_STATUSES]),
+          gte(topups.upstreamCreatedAt, new Date(now.getTime() - listHorizonMs)),
+        ),
+      );
+    if (!window?.n || !window.oldest) return { calls: 0, observed: 0 };
+    if (!(await tryLease(db, 'list-poll', opts.workerId, now, listIntervalMs)))
+      return { calls: 0, observed: 0 };
+    // Keep the window to about one page: older in-flight orders fall back to check-id.
+    const [edge] = await db
+      .select({ at: topups.upstreamCreatedAt })
+      .from(topups)
+      .orderBy(desc(topups.upstreamCreatedAt))
+      .offset(LIST_WINDOW_ORDERS)
+      .limit(1);
+    const oldest = Math.max(window.oldest.getTime(), edge?.at.getTime() ?? 0);
+    const from = new Date(oldest - 2_000);
+    const to = new Date(now.getTime() + 60_000);
+    let calls = 0;
+    let observed = 0;
+    for (let page = 1; page <= 5; page++) {
+      const res = await client.list({ page, pageSize: 100, from, to });
+      calls++;
+      observed += await observeItems(res.data.items, res.requestId, listCoverMs);
+      if (page >= res.data.pagination.totalPages) break;
+    }
+    return { calls, observed };
+  }
+
+  async function claimDue(now: Date) {
+    const until = new Date(now.getTime() + leaseMs);
+    const result = await db.execute<{
+      id: number;
+      topup_id: string;
+      consecutive_errors: number;
+      last_error: string | null;
+    }>(sql`
+      with due as (
+        select id from topups
+        where next_check_at <= ${now} and (claimed_until is null or claimed_until < ${now})
+        order by next_check_at
+        limit ${batchSize}
+        for update skip locked
+      )
+      update topups t set claimed_by = ${opts.workerId}, claimed_until = ${until}
+      from due where t.id = due.id
+      returning t.id, t.topup_id, t.consecutive_errors, t.last_error`);
+    return result.rows;
+  }
+
+  async function release(ids: number[]) {
+    if (ids.length === 0) return;
+    await db
+      .update(topups)
+      .set({ claimedBy: null, claimedUntil: null })
+      .where(inArray(topups.id, ids));
+  }
+
+  type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
+
+  async function checkOne(order: Claimed): Promise<'ok' | 'error' | 'paused'> {
+    try {
+      const res = await client.checkId(order.topup_id);
+      if (res.data._id !== order.topup_id)
+        throw new Error(`check-id ${order.topup_id} answered for ${res.data._id}`);
+      await observe(db, {
+        topup: res.data,
+        source: 'poll',
+        actor,
+        requestId: res.requestId,
+        now: nowDate(),
+        checkpointsMs: checkpoints,
+      });
+      return 'ok';
+    } catch (error) {
+      if (
+        isOneClickError(error) &&
+        ['credentials_rejected', 'auth', 'ip_blocked'].includes(error.kind)
+      ) {
+        await release([order.id]);
+        return 'paused';
+      }
+      const now = nowDate();
+      const failures = order.consecutive_errors + 1;
+      const e = isOneClickError(error) ? error : undefined;
+      await recordCheckError(db, {
+        topupPk: order.id,
+        source: 'poll',
+        actor,
+        now,
+        message: describeError(error),
+        requestId: e?.requestId,
+        payload: e
+          ? { kind: e.kind, code: e.code, httpStatus: e.httpStatus, details: e.details }
+          : null,
+        nextCheckAt:
+          e?.kind === 'not_found'
+            ? notFoundRetry(now, failures)
+            : backoffAfterError(failures, now, {
+                retryAfterMs: e?.retryAfterMs,
+                random: opts.random,
+              }),
+      });
+      return 'error';
+    }
+  }
+
+  async function checkDue(now: Date) {
+    const claimed = await claimDue(now);
+    const outcomes = await Promise.all(claimed.map(checkOne));
+    return {
+      checked: outcomes.filter((o) => o === 'ok').length,
+      errors: outcomes.filter((o) => o === 'error').length,
+    };
+  }
+
+  return {
+    async tick(): Promise<TickReport> {
+      const now = nowDate();
+      const idle = { paused: true, listCalls: 0, listObserved: 0, checked: 0, errors: 0 };
+      if (client.state().credentialsRejected) return idle;
+      if (now.getTime() - checkpointsAt > 60_000) {
+        checkpoints = await learnCheckpoints(db, now);
+        checkpointsAt = now.getTime();
+      }
+      let list = { calls: 0, observed: 0 };
+      let listErrors = 0;
+      try {
+        list = await listPoll(now);
+      } catch (error) {
+        // A failed list poll is not an order's fault: its orders fall back to check-id.
+        listErrors = 1;
+        if (isOneClickError(error) && error.kind === 'credentials_rejected') return idle;
+      }
+      const due = await checkDue(now);
+      return {
+        paused: client.state().credentialsRejected,
+        listCalls: list.calls,
+        listObserved: list.observed,
+        checked: due.checked,
+        errors: due.errors + listErrors,
+      };
+    },
+    observeItems,
+    releaseAll: async () => {
+      await db
+        .update(topups)
+        .set({ claimedBy: null, claimedUntil: null })
+        .where(sql`${topups.claimedBy} = ${opts.workerId}`);
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+
+function notFoundRetry(now: Date, failures: number): Date | null {
+  const wait = NOT_FOUND_RETRY_MS[failures - 1];
+  return wait === undefined ? null : new Date(now.getTime() + wait);
+}
+
+function describeError(error: unknown): string {
+  if (isOneClickError(error)) {
+    const e = error as OneClickError;
+    return `${e.kind}${e.code ? ` (${e.code})` : ''}: ${e.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

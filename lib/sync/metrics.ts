@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { upstreamCallStats } from '../../db/schema';
+import type { CallInfo } from '../oneclick/request';
+
+// Upstream calls counted per minute and operation in memory, flushed to Postgres every few
+// seconds so the health panel sees the calls of every process (web and workers).
+
+type Bucket = { calls: number; errors: number; totalMs: number };
+
+export function createCallMetrics() {
+  let buckets = new Map<string, Bucket>();
+  let lastSuccessAt: Date | null = null;
+
+  return {
+    record(info: CallInfo, at = new Date()) {
+      const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
+      const key = `${minute}|${info.operation}`;
+      const bucket = buckets.get(key) ?? { calls: 0, errors: 0, totalMs: 0 };
+      bucket.calls += 1;
+      bucket.totalMs += Math.round(info.durationMs);
+      if (info.errorKind) bucket.errors += 1;
+      else lastSuccessAt = at;
+      buckets.set(key, bucket);
+    },
+    async flush(db: Db) {
+      if (buckets.size === 0) return;
+      const pending = buckets;
+      buckets = new Map();
+      const rows = [...pending].map(([key, b]) => {
+        const [minute = '', operation = ''] = key.split('|');
+        return { minute: new Date(minute), operation, ...b };
+      });
+      await db
+        .insert(upstreamCallStats)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [upstreamCallStats.minute, upstreamCallStats.operation],
+          set: {
+            calls: sql`${upstreamCallStats.calls} + excluded.calls`,
+            errors: sql`${upstreamCallStats.errors} + excluded.errors`,
+            totalMs: sql`${upstreamCallStats.totalMs} + excluded.total_ms`,
+          },
+        });
+    },
+    lastSuccessAt: () => lastSuccessAt,
+  };
+}
+
+export type CallMetrics = ReturnType<typeof createCallMetrics>;

@@ -1,0 +1,288 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import type { EventKind, EventSource, TopupStatus } from '../../db/enums';
+import { topupEvents, topups } from '../../db/schema';
+import type { Topup as UpstreamTopup } from '../oneclick/schemas';
+import { normalizeMsisdn, operatorOf } from '../phone';
+import { nextCheck } from './schedule';
+import { type Decision, decide, isFinal } from './transitions';
+
+// The one writer of what the upstream says about a top-up. Every way in (list sync, poller,
+// "check now", track, ingest) calls `observe`; the status change, the row's own times and
+// the event row are written in one transaction, following lib/sync/transitions.ts.
+
+export type Actor = { userId?: string | null; name: string };
+
+export type Observation = {
+  topup: UpstreamTopup;
+  source: EventSource;
+  actor: Actor;
+  requestId?: string | null;
+  now: Date;
+  /** Set when a list poll made this observation: how long until a list poll sees it again. */
+  listCoverMs?: number | null;
+  /** Learned time-to-final checkpoints (lib/sync/ttf.ts). */
+  checkpointsMs?: readonly number[];
+  /** From the merchant's shop (ingest API). */
+  customer?: { customerRef?: string | null; customerPrice?: string | null };
+};
+
+export type ObserveResult = {
+  topupPk: number;
+  created: boolean;
+  decision: Decision['kind'] | 'created';
+  status: TopupStatus;
+};
+
+const FIRST_SEEN_FINAL_WINDOW_MS = 10 * 60_000;
+
+export async function observe(db: Db, obs: Observation): Promise<ObserveResult> {
+  return db.transaction(async (tx) => {
+    const existing = await lockByUpstreamId(tx, obs.topup._id);
+    if (existing) return update(tx, existing, obs);
+    const inserted = await insert(tx, obs);
+    // Another transaction inserted it between our select and insert: apply on top of theirs.
+    if (!inserted) {
+      const row = await lockByUpstreamId(tx, obs.topup._id);
+      if (!row) throw new Error(`top-up ${obs.topup._id} vanished while being recorded`);
+      return update(tx, row, obs);
+    }
+    return inserted;
+  });
+}
+
+async function lockByUpstreamId(tx: Tx, topupId: string) {
+  const [row] = await tx
+    .select({
+      id: topups.id,
+      status: topups.status,
+      upstreamCreatedAt: topups.upstreamCreatedAt,
+      unknownErrorAt: topups.unknownErrorAt,
+      finalizedAt: topups.finalizedAt,
+      refundMessage: topups.refundMessage,
+      suggestedOffers: topups.suggestedOffers,
+    })
+    .from(topups)
+    .where(eq(topups.topupId, topupId))
+    .for('update');
+  return row;
+}
+
+type Locked = NonNullable<Awaited<ReturnType<typeof lockByUpstreamId>>>;
+
+/** Fields the upstream may fill in later on the same status. */
+function details(t: UpstreamTopup) {
+  return {
+    refundMessage: t.refund_message ?? null,
+    suggestedOffers: t.suggested_offers ?? null,
+    balanceAmount: t.balance_amount,
+    followOrderId: t.follow_orderid ?? null,
+    retryOrderId: t.retry_orderid ?? null,
+  };
+}
+
+async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
+  const t = obs.topup;
+  const created = new Date(t.created_at);
+  const msisdn = normalizeMsisdn(t.MSSIDN) ?? t.MSSIDN;
+  const final = isFinal(t.status);
+  const schedule = nextCheck(
+    { status: t.status, upstreamCreatedAt: created, unknownErrorAt: obs.now },
+    obs.now,
+    obs,
+  );
+  const [row] = await tx
+    .insert(topups)
+    .values({
+      topupId: t._id,
+      ref: t.ref ?? null,
+      status: t.status,
+      planCode: t.plan_code,
+      operator: operatorOf(t.plan_code, msisdn),
+      msisdn,
+      topupAmount: t.topup_amount,
+      ...details(t),
+      upstreamCreatedAt: created,
+      customerRef: obs.customer?.customerRef ?? null,
+      customerPrice: obs.customer?.customerPrice ?? null,
+      source: obs.source,
+      firstSeenAt: obs.now,
+      statusChangedAt: obs.now,
+      // A final status first seen long after creation (backfill): when it settled is unknown.
+      finalizedAt:
+        final && obs.now.getTime() - created.getTime() < FIRST_SEEN_FINAL_WINDOW_MS
+          ? obs.now
+          : null,
+      unknownErrorAt: t.status === 'UNKNOWN_ERROR' ? obs.now : null,
+      lastCheckedAt: obs.now,
+      nextCheckAt: schedule.at,
+      stuck: schedule.stuck,
+      checkCount: 1,
+    })
+    .onConflictDoNothing({ target: topups.topupId })
+    .returning({ id: topups.id });
+  if (!row) return null;
+  await event(tx, row.id, obs, 'created', null, t.status);
+  return { topupPk: row.id, created: true, decision: 'created', status: t.status };
+}
+
+async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveResult> {
+  const t = obs.topup;
+  const decision = decide(row.status, t.status);
+  const moves = decision.kind === 'advance' || decision.kind === 'final_change';
+  const status = moves ? t.status : row.status;
+  const unknownErrorAt =
+    moves && status === 'UNKNOWN_ERROR' ? (row.unknownErrorAt ?? obs.now) : row.unknownErrorAt;
+  const schedule = nextCheck(
+    { status, upstreamCreatedAt: row.upstreamCreatedAt, unknownErrorAt },
+    obs.now,
+    obs,
+  );
+  const fresh = details(t);
+  const detailsChanged =
+    decision.kind === 'same' &&
+    (fresh.refundMessage !== row.refundMessage ||
+      JSON.stringify(fresh.suggestedOffers) !== JSON.stringify(row.suggestedOffers));
+
+  await tx
+    .update(topups)
+    .set({
+      ...(moves || detailsChanged ? fresh : {}),
+      ...(moves ? { status, statusChangedAt: obs.now, unknownErrorAt } : {}),
+      ...(moves && isFinal(status) && !row.finalizedAt ? { finalizedAt: obs.now } : {}),
+      ...(decision.kind === 'final_change' ? { needsReview: true } : {}),
+      ...(obs.customer ? customerFields(obs.customer) : {}),
+      lastCheckedAt: obs.now,
+      nextCheckAt: schedule.at,
+      stuck: schedule.stuck,
+      checkCount: sql`${topups.checkCount} + 1`,
+      consecutiveErrors: 0,
+      lastError: null,
+      claimedBy: null,
+      claimedUntil: null,
+      updatedAt: obs.now,
+    })
+    .where(eq(topups.id, row.id));
+
+  if (decision.kind === 'advance')
+    await event(tx, row.id, obs, 'status_changed', row.status, status);
+  else if (decision.kind === 'final_change')
+    await event(
+      tx,
+      row.id,
+      obs,
+      'anomaly',
+      row.status,
+      status,
+      'Changed between final statuses: applied and flagged for finance.',
+    );
+  else if (decision.kind === 'regression' && !(await sameAnomalyRecorded(tx, row.id, t.status)))
+    await event(
+      tx,
+      row.id,
+      obs,
+      'anomaly',
+      row.status,
+      t.status,
+      `Upstream reported ${t.status} after ${row.status}: not applied.`,
+    );
+  else if (detailsChanged) await event(tx, row.id, obs, 'details_changed', row.status, row.status);
+  return { topupPk: row.id, created: false, decision: decision.kind, status };
+}
+
+function customerFields(customer: NonNullable<Observation['customer']>) {
+  return {
+    ...(customer.customerRef ? { customerRef: customer.customerRef } : {}),
+    ...(customer.customerPrice ? { customerPrice: customer.customerPrice } : {}),
+  };
+}
+
+/** A regression seen again on every list poll is recorded once, not every few seconds. */
+async function sameAnomalyRecorded(tx: Tx, topupPk: number, observed: TopupStatus) {
+  const [last] = await tx
+    .select({ kind: topupEvents.kind, to: topupEvents.toStatus })
+    .from(topupEvents)
+    .where(eq(topupEvents.topupPk, topupPk))
+    .orderBy(desc(topupEvents.id))
+    .limit(1);
+  return last?.kind === 'anomaly' && last.to === observed;
+}
+
+async function event(
+  tx: Tx,
+  topupPk: number,
+  obs: Observation,
+  kind: EventKind,
+  from: TopupStatus | null,
+  to: TopupStatus,
+  message?: string,
+) {
+  await tx.insert(topupEvents).values({
+    topupPk,
+    kind,
+    fromStatus: from,
+    toStatus: to,
+    source: obs.source,
+    actorUserId: obs.actor.userId ?? null,
+    actor: obs.actor.name,
+    requestId: obs.requestId ?? null,
+    message: message ?? null,
+    payload: obs.topup,
+    createdAt: obs.now,
+  });
+}
+
+/**
+ * Records an upstream answer that could not be used (network, garbled body, not found):
+ * an error event on the order and a backed-off next check; the status stays as it was.
+ */
+export async function recordCheckError(
+  db: Db,
+  input: {
+    topupPk: number;
+    source: EventSource;
+    actor: Actor;
+    now: Date;
+    message: string;
+    requestId?: string | null;
+    payload?: unknown;
+    nextCheckAt: Date | null;
+  },
+) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(topups)
+      .set({
+        lastCheckedAt: input.now,
+        lastError: input.message,
+        lastErrorAt: input.now,
+        consecutiveErrors: sql`${topups.consecutiveErrors} + 1`,
+        nextCheckAt: input.nextCheckAt,
+        claimedBy: null,
+        claimedUntil: null,
+        updatedAt: input.now,
+      })
+      .where(eq(topups.id, input.topupPk));
+    await tx.insert(topupEvents).values({
+      topupPk: input.topupPk,
+      kind: 'check_error',
+      source: input.source,
+      actorUserId: input.actor.userId ?? null,
+      actor: input.actor.name,
+      requestId: input.requestId ?? null,
+      message: input.message,
+      payload: input.payload ?? null,
+      createdAt: input.now,
+    });
+  });
+}
+
+/** Statuses we hold for these upstream ids, to skip list items that change nothing. */
+export async function storedStatuses(db: Db, topupIds: string[]) {
+  if (topupIds.length === 0) return new Map<string, TopupStatus>();
+  const rows = await db
+    .select({ topupId: topups.topupId, status: topups.status })
+    .from(topups)
+    .where(and(inArray(topups.topupId, topupIds)));
+  return new Map(rows.map((r) => [r.topupId, r.status]));
+}

@@ -1,0 +1,162 @@
+import { hostname } from 'node:os';
+import type { Db } from '../../db/client';
+import type { Logger } from '../log';
+import type { OneClickClient } from '../oneclick/client';
+import { isOneClickError } from '../oneclick/errors';
+import { readState, writeState } from './app-state';
+import { createEngine, type EngineOptions } from './engine';
+import { drainIngestQueue } from './ingest-queue';
+import { backfillStep, incrementalSync } from './list-sync';
+import { CREDENTIALS_KEY, type CredentialsStatus, KEY_INFO_KEY, PING_KEY } from './worker-state';
+
+// The background engine's loop: a status tick every second, plus the slower duties (history
+// backfill, the incremental list window, the ingest queue, ping/validate for the health
+// panel). One per process; any number of processes share the work through Postgres.
+
+type WorkerOptions = {
+  db: Db;
+  client: OneClickClient;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  now?: () => number;
+  tickMs?: number;
+  engine?: Partial<EngineOptions>;
+};
+
+export function workerId() {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export function startWorker(opts: WorkerOptions) {
+  const now = opts.now ?? Date.now;
+  const id = workerId();
+  const { db, client, log } = opts;
+  const engine = createEngine({ db, client, now, workerId: id, ...opts.engine });
+  const deps = { db, client, engine, now, workerId: id };
+  const last = { incremental: 0, ping: 0, validate: 0, ingest: 0, summary: 0 };
+  let credentialsRejected: boolean | null = null;
+  let stopped = false;
+  const totals = { listCalls: 0, checked: 0, errors: 0 };
+
+  const every = (key: keyof typeof last, ms: number) => {
+    if (now() - last[key] < ms) return false;
+    last[key] = now();
+    return true;
+  };
+
+  async function duty(name: string, task: () => Promise<unknown>) {
+    try {
+      await task();
+    } catch (error) {
+      log.warn({ err: error, duty: name, workerId: id }, `sync: ${name} failed`);
+    }
+  }
+
+  async function tickOnce() {
+    await syncCredentials();
+    if (credentialsRejected) return;
+    const report = await engine.tick();
+    totals.listCalls += report.listCalls;
+    totals.checked += report.checked;
+    totals.errors += report.errors;
+    if (every('incremental', 60_000))
+      await duty('incremental list sync', () => incrementalSync(deps));
+    if (every('ingest', 5_000))
+      await duty('ingest queue', () =>
+        drainIngestQueue({ db, client, now: new Date(now()), workerId: id, limit: 25 }),
+      );
+    if (every('ping', 60_000)) await duty('ping', ping);
+    if (every('validate', 3_600_000)) await duty('validate', validate);
+    await duty('backfill', backfill);
+    if (every('summary', 60_000)) log.info({ workerId: id, ...totals }, 'sync: last minute');
+  }
+
+  /** History pages for up to ~1.5 s per tick, so polling is never starved. */
+  async function backfill() {
+    const started = now();
+    while (now() - started < 1_500 && !stopped) {
+      const state = await backfillStep(deps);
+      if (!state || state.status === 'done') return;
+      log.info(
+        { page: state.nextPage - 1, totalPages: state.totalPages, imported: state.imported },
+        'sync: backfill progress',
+      );
+    }
+  }
+
+  async function ping() {
+    try {
+      const res = await client.ping();
+      await writeState(db, PING_KEY, {
+        at: new Date(now()).toISOString(),
+        ok: res.data.api === 'ok',
+        operators: res.data.operators,
+        error: null,
+      });
+    } catch (error) {
+      await writeState(db, PING_KEY, {
+        at: new Date(now()).toISOString(),
+        ok: false,
+        operators: {},
+        error: describeError(error),
+      });
+    }
+  }
+
+  async function validate() {
+    const res = await client.validate();
+    await writeState(db, KEY_INFO_KEY, {
+      type: res.data.apiKey.type,
+      scope: res.data.apiKey.scope ?? null,
+      username: res.data.username,
+      enabled: res.data.apiKey.isEnabled,
+    });
+  }
+
+  /** Publishes the credentials circuit so every instance's desk can show the banner. */
+  async function syncCredentials() {
+    const rejected = client.state().credentialsRejected;
+    if (rejected === credentialsRejected) return;
+    credentialsRejected = rejected;
+    const previous = await readState<CredentialsStatus>(db, CREDENTIALS_KEY);
+    if (!rejected && !previous?.rejected) return;
+    const status: CredentialsStatus = rejected
+      ? {
+          rejected: true,
+          since: new Date(now()).toISOString(),
+          message: 'The upstream refused the API key twice; all upstream calls are paused.',
+        }
+      : { rejected: false, since: null, message: null };
+    await writeState(db, CREDENTIALS_KEY, status);
+    if (rejected)
+      log.error({ workerId: id }, 'sync: upstream refused the API key twice; pausing all calls');
+  }
+
+  const loop = (async () => {
+    log.info({ workerId: id }, 'sync: worker started');
+    while (!stopped) {
+      const started = now();
+      try {
+        await tickOnce();
+      } catch (error) {
+        log.error({ err: error, workerId: id }, 'sync: tick failed');
+      }
+      const wait = Math.max(50, (opts.tickMs ?? 1_000) - (now() - started));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  })();
+
+  return {
+    id,
+    async stop() {
+      stopped = true;
+      await loop;
+      await engine.releaseAll();
+      log.info({ workerId: id }, 'sync: worker stopped');
+    },
+  };
+}
+
+function describeError(error: unknown) {
+  if (isOneClickError(error)) return `${error.kind}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,45 @@
+// `npm run worker`: the background sync engine alone (no web server), for scaling out next to
+// web instances started with WORKER=off. Uses DATABASE_URL and ONECLICK_API_KEY; on a machine
+// where `npm start` runs, it joins that desk's embedded database and sandbox.
+import { ConfigError } from '../lib/config';
+import { dataDir, readLiveRuntime } from '../lib/runtime/data-dir';
+
+const live = process.env.DATABASE_URL ? null : readLiveRuntime(dataDir());
+if (live) {
+  process.env.DATABASE_URL = live.databaseUrl;
+  if (!process.env.ONECLICK_API_KEY && live.oneclick) {
+    process.env.ONECLICK_API_KEY = live.oneclick.apiKey;
+    process.env.ONECLICK_BASE_URL = live.oneclick.baseUrl;
+    process.env.ONECLICK_SANDBOX = '1';
+  }
+}
+
+try {
+  const { getConfig } = await import('../lib/config');
+  const config = getConfig();
+  if (!config.DATABASE_URL)
+    throw new ConfigError(['DATABASE_URL is required (or run `npm start` on this machine first)']);
+  if (!config.ONECLICK_API_KEY)
+    throw new ConfigError([
+      'ONECLICK_API_KEY is required (or run `npm start` on this machine first)',
+    ]);
+  const { runMigrations } = await import('../db/migrate');
+  await runMigrations(config.DATABASE_URL);
+  const { getDb } = await import('../db');
+  const { getUpstream } = await import('../lib/sync/upstream');
+  const { startWorker } = await import('../lib/sync/worker');
+  const { log } = await import('../lib/log');
+  const worker = startWorker({ db: getDb(), client: getUpstream().client, log });
+  const stop = async () => {
+    await worker.stop();
+    await getUpstream()
+      .metrics.flush(getDb())
+      .catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
