@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { directionOf } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/client';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { THEME_COOKIE } from '@/lib/theme';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,8 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const theme = (await cookies()).get(THEME_COOKIE)?.value;
   return (
-    <html lang={locale} dir={directionOf(locale)}>
+    <html
+      lang={locale}
+      dir={directionOf(locale)}
+      className={theme === 'dark' || theme === 'light' ? theme : undefined}
+    >
       <body className="min-h-screen antialiased">
         <I18nProvider locale={locale}>{children}</I18nProvider>
       </body>

@@ -1,5 +1,4 @@
 import type { TopupStatus } from '@/db/enums';
-import { getT } from '@/lib/i18n/server';
 import { Badge, type BadgeTone } from './ui/badge';
 
 /** Status colours always come with the status name: never colour alone. */
@@ -11,7 +10,10 @@ export const STATUS_TONE: Record<TopupStatus, BadgeTone> = {
   UNKNOWN_ERROR: 'danger',
 };
 
-export async function StatusBadge({ status }: { status: TopupStatus }) {
-  const t = await getT();
-  return <Badge tone={STATUS_TONE[status]}>{t(`status.${status}`)}</Badge>;
+export function StatusBadge({ status, label }: { status: TopupStatus; label: string }) {
+  return (
+    <Badge tone={STATUS_TONE[status]}>
+      <span data-status={status}>{label}</span>
+    </Badge>
+  );
 }

@@ -21,7 +21,8 @@ export type EventSource = (typeof EVENT_SOURCES)[number];
  * What an event records. `status_changed` applies a transition; `anomaly` is an observation
  * the rules refused or flagged (a regression, a change between final statuses); `check_error`
  * is an upstream answer we could not use (network, garbled body) — the status is untouched;
- * `details_changed` is a new refund message or offer list on an unchanged status.
+ * `details_changed` is a new refund message or offer list on an unchanged status; `checked` is
+ * a check someone asked for ("check now") that found nothing new — kept so the timeline shows it.
  */
 export const EVENT_KINDS = [
   'created',
@@ -30,6 +31,7 @@ export const EVENT_KINDS = [
   'anomaly',
   'check_error',
   'note',
+  'checked',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -77,12 +77,16 @@ export const topups = pgTable(
     finalizedAt: tz('finalized_at'),
     unknownErrorAt: tz('unknown_error_at'),
     lastCheckedAt: tz('last_checked_at'),
+    /** Rate limit for "check now", apart from the engine's own checks. */
+    lastManualCheckAt: tz('last_manual_check_at'),
     nextCheckAt: tz('next_check_at'),
     checkCount: integer('check_count').notNull().default(0),
     consecutiveErrors: integer('consecutive_errors').notNull().default(0),
     lastError: text('last_error'),
     lastErrorAt: tz('last_error_at'),
     stuck: boolean('stuck').notNull().default(false),
+    /** When finance recorded the customer's refund (mirrors `refunds`, for fast "refund due"). */
+    refundedAt: tz('refunded_at'),
     /** A change between final statuses happened: finance must look. */
     needsReview: boolean('needs_review').notNull().default(false),
     /** Lease for multi-worker claiming; an expired lease is free to take. */
@@ -98,6 +102,14 @@ export const topups = pgTable(
     index('topups_msisdn_created_idx').on(t.msisdn, t.upstreamCreatedAt.desc()),
     index('topups_created_idx').on(t.upstreamCreatedAt.desc(), t.id.desc()),
     index('topups_status_created_idx').on(t.status, t.upstreamCreatedAt.desc(), t.id.desc()),
+    index('topups_amount_idx').on(t.topupAmount, t.id),
+    index('topups_status_amount_idx').on(t.status, t.topupAmount, t.id),
+    index('topups_refund_due_idx')
+      .on(t.upstreamCreatedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'REFUNDED' and ${t.refundedAt} is null`),
+    index('topups_unknown_idx')
+      .on(t.unknownErrorAt, t.id)
+      .where(sql`${t.status} = 'UNKNOWN_ERROR'`),
     index('topups_in_flight_idx')
       .on(t.upstreamCreatedAt)
       .where(sql`${t.status} in ('PENDING', 'HANDLING')`),
@@ -192,6 +204,15 @@ export const appState = pgTable('app_state', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Exact order counts per status tab ('PENDING' … 'UNKNOWN_ERROR', 'refund_due'), kept by
+ * statement-level triggers on `topups`, so the tabs never COUNT(*) a million rows.
+ */
+export const topupCounts = pgTable('topup_counts', {
+  bucket: text('bucket').primaryKey(),
+  n: bigint('n', { mode: 'number' }).notNull().default(0),
 });
 
 /** Upstream calls per minute and operation, for the health panel (written by every process). */

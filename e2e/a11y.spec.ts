@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 import { demoUsers } from './support/db';
+import { placeOrder } from './support/upstream';
 
 async function seriousViolations(page: import('@playwright/test').Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -16,7 +17,18 @@ test.describe('accessibility (axe, serious and critical)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  for (const path of ['/', '/track', '/health', '/admin/users', '/admin/tokens', '/admin/audit']) {
+  for (const path of [
+    '/',
+    '/orders',
+    '/orders?tab=REFUNDED&operator=Mobilis',
+    '/unknown',
+    '/search?q=nothing-here',
+    '/track',
+    '/health',
+    '/admin/users',
+    '/admin/tokens',
+    '/admin/audit',
+  ]) {
     test(`${path} has no serious violations`, async ({ page }) => {
       const admin = demoUsers().find((u) => u.role === 'admin');
       if (!admin) throw new Error('no demo admin');
@@ -25,6 +37,27 @@ test.describe('accessibility (axe, serious and critical)', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  test('an order page with an Arabic message and offers has no serious violations', async ({
+    page,
+  }) => {
+    const order = await placeOrder('0600000002', { planCode: 'PREPAID_MOBILIS' });
+    const admin = demoUsers().find((u) => u.role === 'admin');
+    if (!admin) throw new Error('no demo admin');
+    await new LoginPage(page).signInAs(admin);
+    await page.goto(`/orders/${order.id}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('dark mode has no serious violations either', async ({ page }) => {
+    const admin = demoUsers().find((u) => u.role === 'admin');
+    if (!admin) throw new Error('no demo admin');
+    await new LoginPage(page).signInAs(admin);
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.goto('/orders');
+    await expect(page.locator('html')).toHaveClass(/dark/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   test('the admin users page never ships a password hash to the browser', async ({ page }) => {
     const admin = demoUsers().find((u) => u.role === 'admin');

@@ -2,8 +2,15 @@ import type { Capability } from './auth/roles';
 import type { Key } from './i18n';
 
 /** Desk navigation; an item shows only to roles that have its capability. */
-export const NAV_ITEMS: { href: string; label: Key; capability: Capability | null }[] = [
+export const NAV_ITEMS: {
+  href: string;
+  label: Key;
+  capability: Capability | null;
+  badge?: 'unknown';
+}[] = [
   { href: '/', label: 'nav.home', capability: null },
+  { href: '/orders', label: 'nav.orders', capability: 'orders:read' },
+  { href: '/unknown', label: 'nav.unknown', capability: 'orders:read', badge: 'unknown' },
   { href: '/track', label: 'nav.track', capability: 'orders:track' },
   { href: '/health', label: 'nav.health', capability: 'health:read' },
   { href: '/admin/users', label: 'nav.users', capability: 'users:manage' },

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db';
+import { topupCounts } from '@/db/schema';
 import { can } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -8,11 +10,21 @@ import { NAV_ITEMS } from '@/lib/nav';
 import { readState } from '@/lib/sync/app-state';
 import { CREDENTIALS_KEY, type CredentialsStatus } from '@/lib/sync/worker-state';
 import { NavLink } from './nav-link';
+import { SearchBox } from './search-box';
 import { SignOutButton } from './sign-out-button';
+import { ThemeToggle } from './theme-toggle';
 
 export async function DeskShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getT();
-  const credentials = await readState<CredentialsStatus>(getDb(), CREDENTIALS_KEY);
+  const db = getDb();
+  const [credentials, unknown] = await Promise.all([
+    readState<CredentialsStatus>(db, CREDENTIALS_KEY),
+    db
+      .select({ n: topupCounts.n })
+      .from(topupCounts)
+      .where(eq(topupCounts.bucket, 'UNKNOWN_ERROR')),
+  ]);
+  const badges = { unknown: Number(unknown[0]?.n ?? 0) };
   const items = NAV_ITEMS.filter(
     (item) => item.capability === null || can(user.role, item.capability),
   );
@@ -42,9 +54,10 @@ export async function DeskShell({ user, children }: { user: SessionUser; childre
           {t('app.sandboxBanner')}
         </div>
       ) : null}
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-border bg-surface px-4 py-3">
+      <header className="flex flex-wrap items-center gap-3 border-b border-border bg-surface px-4 py-3">
         <span className="text-lg font-semibold">{t('app.name')}</span>
-        <div className="flex items-center gap-3 text-sm">
+        {can(user.role, 'orders:read') ? <SearchBox /> : null}
+        <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="signed-in-user">
             {t('nav.signedInAs', { name: user.name })}{' '}
             <span
@@ -54,18 +67,23 @@ export async function DeskShell({ user, children }: { user: SessionUser; childre
               {t(`roles.${user.role}`)}
             </span>
           </span>
+          <ThemeToggle />
           <SignOutButton />
         </div>
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
         <nav
           aria-label={t('nav.main')}
-          className="border-b border-border bg-surface px-2 py-2 md:w-56 md:border-e md:border-b-0"
+          className="border-b border-border bg-surface px-2 py-2 md:w-56 md:shrink-0 md:border-e md:border-b-0"
         >
           <ul className="flex gap-1 overflow-x-auto md:flex-col">
             {items.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href} label={t(item.label)} />
+                <NavLink
+                  href={item.href}
+                  label={t(item.label)}
+                  badge={item.badge ? badges[item.badge] : undefined}
+                />
               </li>
             ))}
           </ul>

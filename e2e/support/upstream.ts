@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { topupSchema } from '../../lib/oneclick/schemas';
 import type { Runtime } from '../../lib/runtime/data-dir';
+import { observe } from '../../lib/sync/observe';
+import { testDb } from './db';
 import { E2E } from './env';
 
 // The e2e desk runs against the local sandbox; tests place orders there the way a merchant's
@@ -34,4 +37,25 @@ export async function sendTopup(msisdn: string, opts: { planCode?: string; amoun
   };
   if (!body.success) throw new Error(`sandbox send failed: ${JSON.stringify(body)}`);
   return { topupId: body.data.topupId, ref };
+}
+
+/** Sends a top-up and registers it in the desk, as the shop's ingest call would. */
+export async function placeOrder(
+  msisdn: string,
+  opts: { planCode?: string; amount?: number } = {},
+) {
+  const sent = await sendTopup(msisdn, opts);
+  const { baseUrl, apiKey } = sandbox();
+  const res = await fetch(`${baseUrl}/mobile/check-id/${sent.topupId}`, {
+    headers: { 'X-Access-Token': apiKey },
+  });
+  const body = (await res.json()) as { data: unknown };
+  const topup = topupSchema.parse(body.data);
+  const { topupPk } = await observe(testDb().db, {
+    topup,
+    source: 'ingest',
+    actor: { name: 'e2e' },
+    now: new Date(),
+  });
+  return { ...sent, id: topupPk };
 }

@@ -23,6 +23,8 @@ export type Observation = {
   listCoverMs?: number | null;
   /** Learned time-to-final checkpoints (lib/sync/ttf.ts). */
   checkpointsMs?: readonly number[];
+  /** A check a person asked for: record it in the timeline even when nothing changed. */
+  recordUnchanged?: boolean;
   /** From the merchant's shop (ingest API). */
   customer?: { customerRef?: string | null; customerPrice?: string | null };
 };
@@ -187,6 +189,7 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
       `Upstream reported ${t.status} after ${row.status}: not applied.`,
     );
   else if (detailsChanged) await event(tx, row.id, obs, 'details_changed', row.status, row.status);
+  else if (obs.recordUnchanged) await event(tx, row.id, obs, 'checked', row.status, row.status);
   return { topupPk: row.id, created: false, decision: decision.kind, status };
 }
 

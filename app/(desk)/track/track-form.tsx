@@ -7,7 +7,7 @@ import { Field, Input } from '@/components/ui/field';
 import { useT } from '@/lib/i18n/client';
 import { trackTopupAction } from './actions';
 
-export function TrackForm() {
+export function TrackForm({ initialQuery }: { initialQuery: string }) {
   const t = useT();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -21,8 +21,7 @@ export function TrackForm() {
         return;
       }
       setError(null);
-      router.push(`/track?found=${result.data.topupPk}`);
-      router.refresh();
+      router.push(`/orders/${result.data.topupPk}`);
     });
   }
 
@@ -33,6 +32,7 @@ export function TrackForm() {
           <Input
             id="track-query"
             name="query"
+            defaultValue={initialQuery}
             required
             placeholder={t('track.placeholder')}
             aria-invalid={error ? true : undefined}

@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
+import type { tabCounts } from '@/db/queries/orders-list';
+import { getT } from '@/lib/i18n/server';
+import { ORDER_TABS, type OrderFilters, orderFiltersToQuery } from '@/lib/orders/filters';
+
+export async function OrdersTabs({
+  filters,
+  counts,
+}: {
+  filters: OrderFilters;
+  counts: Awaited<ReturnType<typeof tabCounts>>;
+}) {
+  const t = await getT();
+  return (
+    <nav aria-label={t('orders.tabs')} className="overflow-x-auto">
+      <ul className="flex gap-1 border-b border-border">
+        {ORDER_TABS.map((tab) => {
+          const active = filters.tab === tab;
+          return (
+            <li key={tab}>
+              <Link
+                href={`/orders${orderFiltersToQuery({ ...filters, tab })}`}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  '-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 px-3 py-2 text-sm',
+                  active
+                    ? 'border-primary font-semibold text-primary'
+                    : 'border-transparent text-fg hover:border-border',
+                )}
+              >
+                {t(`orders.tab.${tab}`)}
+                <span
+                  className="rounded-full bg-muted px-1.5 text-xs tabular-nums text-fg"
+                  data-testid={`tab-count-${tab}`}
+                >
+                  {counts[tab].toLocaleString('en')}
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

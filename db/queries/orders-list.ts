@@ -1,0 +1,133 @@
+import 'server-only';
+import { and, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { decodeCursor, encodeCursor } from '../../lib/orders/cursor';
+import type { OrderFilters, SortKey } from '../../lib/orders/filters';
+import type { Db } from '../client';
+import { topupCounts, topups } from '../schema';
+
+// The orders list: filters → one WHERE, keyset pagination on (sort value, id) so page 1000 is
+// as cheap as page 1, and counts that never scan a million rows.
+
+const SORT_COLUMN = { created: topups.upstreamCreatedAt, amount: topups.topupAmount } as const;
+/** Counts above this are shown as "10,000+" rather than counted exactly. */
+export const COUNT_CAP = 10_000;
+/** Algeria is UTC+1 all year: a date typed in the desk starts at 00:00 Algiers time. */
+const DESK_OFFSET = '+01:00';
+
+export function orderWhere(f: OrderFilters): SQL | undefined {
+  const dayStart = (d: string) => new Date(`${d}T00:00:00${DESK_OFFSET}`);
+  const nextDay = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+  return and(
+    f.tab === 'all'
+      ? undefined
+      : f.tab === 'refund_due'
+        ? and(eq(topups.status, 'REFUNDED'), isNull(topups.refundedAt))
+        : eq(topups.status, f.tab),
+    f.from ? gte(topups.upstreamCreatedAt, dayStart(f.from)) : undefined,
+    f.to ? lt(topups.upstreamCreatedAt, nextDay(f.to)) : undefined,
+    f.operator ? eq(topups.operator, f.operator) : undefined,
+    f.plan ? eq(topups.planCode, f.plan) : undefined,
+    f.min ? gte(topups.topupAmount, f.min) : undefined,
+    f.max ? lte(topups.topupAmount, f.max) : undefined,
+    f.source ? eq(topups.source, f.source) : undefined,
+    f.phone ? eq(topups.msisdn, f.phone) : undefined,
+  );
+}
+
+export const ORDER_ROW = {
+  id: topups.id,
+  topupId: topups.topupId,
+  ref: topups.ref,
+  status: topups.status,
+  msisdn: topups.msisdn,
+  operator: topups.operator,
+  planCode: topups.planCode,
+  topupAmount: topups.topupAmount,
+  source: topups.source,
+  upstreamCreatedAt: topups.upstreamCreatedAt,
+  statusChangedAt: topups.statusChangedAt,
+  stuck: topups.stuck,
+  needsReview: topups.needsReview,
+};
+
+function sortValue(sort: SortKey, row: { upstreamCreatedAt: Date; topupAmount: string }) {
+  return sort === 'created' ? row.upstreamCreatedAt.toISOString() : row.topupAmount;
+}
+
+/** ORDER BY matching the indexes (which store DESC NULLS LAST), read forwards or backwards. */
+function orderBy(sort: SortKey, descending: boolean) {
+  const col = SORT_COLUMN[sort];
+  return descending
+    ? [sql`${col} desc nulls last`, sql`${topups.id} desc nulls last`]
+    : [sql`${col} asc nulls first`, sql`${topups.id} asc nulls first`];
+}
+
+/** One page of the view, plus cursors for the next and previous pages. */
+export async function listOrders(db: Db, f: OrderFilters, limit: number = f.size) {
+  const col = SORT_COLUMN[f.sort];
+  const after = decodeCursor(f.after);
+  const before = decodeCursor(f.before);
+  const desc = f.dir === 'desc';
+  // Reading "before" a cursor walks the index the other way, then flips the page back.
+  const backwards = Boolean(before) && !after;
+  const cursor = after ?? before;
+  const forward = desc !== backwards;
+  const keyset = cursor
+    ? forward
+      ? sql`(${col}, ${topups.id}) < (${cursor.value}, ${cursor.id})`
+      : sql`(${col}, ${topups.id}) > (${cursor.value}, ${cursor.id})`
+    : undefined;
+  const rows = await db
+    .select(ORDER_ROW)
+    .from(topups)
+    .where(and(orderWhere(f), keyset))
+    .orderBy(...orderBy(f.sort, forward))
+    .limit(limit + 1);
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : Boolean(cursor);
+  return {
+    rows: page,
+    next: hasNext && last ? encodeCursor({ value: sortValue(f.sort, last), id: last.id }) : null,
+    prev: hasPrev && first ? encodeCursor({ value: sortValue(f.sort, first), id: first.id }) : null,
+  };
+}
+
+export type OrderRow = Awaited<ReturnType<typeof listOrders>>['rows'][number];
+
+function onlyTab(f: OrderFilters) {
+  return !(f.from || f.to || f.operator || f.plan || f.min || f.max || f.source || f.phone);
+}
+
+/** Rows in the view: exact from the trigger-kept counters when only a tab is chosen, else counted up to the cap. */
+export async function countOrders(db: Db, f: OrderFilters): Promise<{ n: number; exact: boolean }> {
+  if (onlyTab(f)) {
+    const counts = await tabCounts(db);
+    return { n: f.tab === 'all' ? counts.all : counts[f.tab], exact: true };
+  }
+  const result = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from ${topups} where ${orderWhere(f) ?? sql`true`} limit ${COUNT_CAP + 1}) capped`,
+  );
+  const n = result.rows[0]?.n ?? 0;
+  return n > COUNT_CAP ? { n: COUNT_CAP, exact: false } : { n, exact: true };
+}
+
+export async function tabCounts(db: Db) {
+  const rows = await db.select({ bucket: topupCounts.bucket, n: topupCounts.n }).from(topupCounts);
+  const by = Object.fromEntries(rows.map((r) => [r.bucket, Number(r.n)]));
+  const get = (k: string) => by[k] ?? 0;
+  return {
+    all:
+      get('PENDING') + get('HANDLING') + get('FULFILLED') + get('REFUNDED') + get('UNKNOWN_ERROR'),
+    PENDING: get('PENDING'),
+    HANDLING: get('HANDLING'),
+    FULFILLED: get('FULFILLED'),
+    REFUNDED: get('REFUNDED'),
+    UNKNOWN_ERROR: get('UNKNOWN_ERROR'),
+    refund_due: get('refund_due'),
+  };
+}
