@@ -99,7 +99,7 @@ export const topups = pgTable(
     uniqueIndex('topups_topup_id_key').on(t.topupId),
     uniqueIndex('topups_ref_key').on(t.ref),
     index('topups_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
-    index('topups_msisdn_created_idx').on(t.msisdn, t.upstreamCreatedAt.desc()),
+    index('topups_msisdn_created_idx').on(t.msisdn, t.upstreamCreatedAt.desc(), t.id.desc()),
     index('topups_created_idx').on(t.upstreamCreatedAt.desc(), t.id.desc()),
     index('topups_status_created_idx').on(t.status, t.upstreamCreatedAt.desc(), t.id.desc()),
     index('topups_amount_idx').on(t.topupAmount, t.id),

@@ -20,6 +20,7 @@ import type { TimelineStep } from '../lib/sandbox';
 import { createEngine } from '../lib/sync/engine';
 import { observe } from '../lib/sync/observe';
 import { startSyncHarness } from '../lib/sync/test-harness';
+import { quantile } from './bench-util';
 
 const ORDERS = 500;
 const ARRIVAL_WINDOW_MS = 5 * 60_000;
@@ -63,11 +64,6 @@ function workload(): Planned[] {
   }
   return orders;
 }
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-};
 
 async function main() {
   const started = Date.now();

@@ -1,0 +1,292 @@
+// `npm run bench:desk [-- --orders 1000000]`: how fast the desk's busiest pages answer on a
+// seeded database. It seeds (once; the database is kept in DATA_DIR/bench), starts the
+// production build against it, signs in, and times each page over HTTP (p50/p95 of ≥ 30
+// requests), next to the same queries' raw SQL time, the naive OFFSET/COUNT(*) deep page, and
+// the query plans (EXPLAIN ANALYZE) of every statement the pages run.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { runMigrations } from '../db/migrate';
+import { getOrder, getRefund, listEvents } from '../db/queries/order-detail';
+import { countOrders, listOrders, tabCounts } from '../db/queries/orders-list';
+import { eventsFor, listUnknownQueue } from '../db/queries/unknown';
+import * as schema from '../db/schema';
+import { encodeCursor } from '../lib/orders/cursor';
+import { DEFAULT_FILTERS, type OrderFilters } from '../lib/orders/filters';
+import { resolveSearch } from '../lib/orders/search';
+import { buildApp, buildIsCurrent, nextBin } from '../lib/runtime/build';
+import { dataDir } from '../lib/runtime/data-dir';
+import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
+import { seedOrders } from '../lib/seed/run';
+import { createUser } from '../lib/users/service';
+import { printTable, quantile, timeIt } from './bench-util';
+
+const { values: args } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '40' },
+  },
+});
+const TARGET = Number(args.orders);
+const RUNS = Math.max(30, Number(args.runs));
+const PORT = 3390;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PHONE_TYPED = '+213 778 03 73 40';
+const DEEP_ROWS = 1000 * 50; // page 1000 at 50 rows a page
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  const dir = process.env.BENCH_DATA_DIR ?? path.join(dataDir(), 'bench');
+  const pgServer = process.env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dataDir: dir, database: 'flexy_bench' });
+  const url = process.env.DATABASE_URL ?? pgServer?.url ?? '';
+  let server: ChildProcess | undefined;
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  try {
+    await runMigrations(url);
+    const { rows } = await pool.query<{ n: string }>(
+      `select coalesce(sum(n), 0) as n from topup_counts where bucket <> 'refund_due'`,
+    );
+    const have = Number(rows[0]?.n ?? 0);
+    if (have < TARGET) {
+      say(
+        `seeding ${(TARGET - have).toLocaleString('en')} orders (have ${have.toLocaleString('en')})…`,
+      );
+      await seedOrders(
+        pool,
+        { orders: TARGET - have, days: 180, seed: 20_260_101, batch: 50_000 },
+        (p) => {
+          if (p.done % 200_000 === 0 || p.done === p.total)
+            say(`  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}`);
+        },
+      );
+      await pool.query('vacuum (analyze) topups, topup_events, refunds');
+    }
+    const orders = Number(
+      (
+        await pool.query<{ n: string }>(
+          `select coalesce(sum(n), 0) as n from topup_counts where bucket <> 'refund_due'`,
+        )
+      ).rows[0]?.n ?? 0,
+    );
+
+    const captured: { sql: string; params: unknown[] }[] = [];
+    let capturing = false;
+    const db = drizzle({
+      client: pool,
+      schema,
+      logger: { logQuery: (sql, params) => capturing && captured.push({ sql, params }) },
+    });
+
+    // The views under test, built from the data itself.
+    const deepRow = (
+      await pool.query<{ at: Date; id: string }>(
+        `select upstream_created_at as at, id from topups where status = 'FULFILLED' order by upstream_created_at desc nulls last, id desc nulls last offset $1 limit 1`,
+        [DEEP_ROWS - 1],
+      )
+    ).rows[0];
+    if (!deepRow) throw new Error('not enough FULFILLED orders for a deep page');
+    const deepCursor = encodeCursor({ value: deepRow.at.toISOString(), id: Number(deepRow.id) });
+    const refRow = (
+      await pool.query<{ ref: string }>(
+        `select ref from topups where ref is not null and status = 'REFUNDED' order by id desc limit 1`,
+      )
+    ).rows[0];
+    const ref = refRow?.ref ?? '';
+    const page1: OrderFilters = { ...DEFAULT_FILTERS, tab: 'FULFILLED' };
+    const deep: OrderFilters = { ...page1, after: deepCursor };
+
+    const listView = (f: OrderFilters) =>
+      Promise.all([listOrders(db, f), countOrders(db, f), tabCounts(db)]);
+    const sqlScenarios: Record<string, () => Promise<unknown>> = {
+      'orders page 1 (status filter)': () => listView(page1),
+      'orders deep page (page 1000)': () => listView(deep),
+      'phone search': async () => {
+        const found = await resolveSearch(db, PHONE_TYPED);
+        if (found.kind !== 'phone') throw new Error(`phone search found ${found.kind}`);
+        return listView({ ...DEFAULT_FILTERS, phone: found.msisdn });
+      },
+      'ref search': async () => {
+        const found = await resolveSearch(db, ref);
+        if (found.kind !== 'order') throw new Error('ref search found nothing');
+        return Promise.all([
+          getOrder(db, found.id),
+          listEvents(db, found.id),
+          getRefund(db, found.id),
+        ]);
+      },
+      'UNKNOWN_ERROR queue': async () => {
+        const rows = await listUnknownQueue(db);
+        return eventsFor(
+          db,
+          rows
+            .filter(
+              (r) => Date.now() - (r.unknownErrorAt ?? r.upstreamCreatedAt).getTime() > 86_400_000,
+            )
+            .map((r) => r.id),
+        );
+      },
+    };
+    const naive = {
+      'naive OFFSET deep page + COUNT(*)': () =>
+        Promise.all([
+          pool.query(
+            `select id, topup_id, ref, status, msisdn, operator, plan_code, topup_amount, source, upstream_created_at from topups where status = 'FULFILLED' order by upstream_created_at desc, id desc offset $1 limit 51`,
+            [DEEP_ROWS],
+          ),
+          pool.query(`select count(*) from topups where status = 'FULFILLED'`),
+        ]),
+    };
+
+    // Plans: every statement the scenarios run, once, under EXPLAIN ANALYZE.
+    capturing = true;
+    for (const run of Object.values(sqlScenarios)) await run();
+    capturing = false;
+    say('\nQuery plans (EXPLAIN ANALYZE) of every statement the pages run:');
+    const seqScans: string[] = [];
+    const seen = new Set<string>();
+    for (const q of captured) {
+      if (seen.has(q.sql)) continue;
+      seen.add(q.sql);
+      const plan = (
+        await pool.query(`explain (analyze, costs off, timing off, summary off) ${q.sql}`, q.params)
+      ).rows.map((r) => r['QUERY PLAN'] as string);
+      say(`\n-- ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}${q.sql.length > 160 ? '…' : ''}`);
+      for (const line of plan) say(`   ${line}`);
+      for (const line of plan)
+        if (/Seq Scan on (topups|topup_events|refunds)\b/.test(line)) seqScans.push(line.trim());
+    }
+
+    // The production build against this database, web only (no sync worker).
+    if (!buildIsCurrent(process.cwd())) await buildApp(process.cwd());
+    server = spawn(process.execPath, [nextBin(), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+        NEXTAUTH_URL: BASE,
+        WORKER: 'off',
+        ONECLICK_API_KEY: 'bench-no-upstream-calls',
+        LOG_LEVEL: 'warn',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: 'ignore',
+    });
+    await waitFor(`${BASE}/api/health`);
+    const cookie = await signIn(db);
+    const get = async (p: string) => {
+      const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: 'manual' });
+      await res.text();
+      const next = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && next && !next.includes('/login'))
+        return get(next);
+      if (res.status !== 200) throw new Error(`GET ${p} → ${res.status}`);
+    };
+    const pages: Record<string, string> = {
+      'orders page 1 (status filter)': '/orders?tab=FULFILLED',
+      'orders deep page (page 1000)': `/orders?tab=FULFILLED&after=${deepCursor}`,
+      'phone search': `/search?q=${encodeURIComponent(PHONE_TYPED)}`,
+      'ref search': `/search?q=${encodeURIComponent(ref)}`,
+      'UNKNOWN_ERROR queue': '/unknown',
+    };
+
+    const rowsOut: string[][] = [];
+    const p95: Record<string, number> = {};
+    for (const [name, page] of Object.entries(pages)) {
+      const http = await timeIt(() => get(page), RUNS);
+      const sql = await timeIt(sqlScenarios[name] as () => Promise<unknown>, RUNS);
+      p95[name] = quantile(http, 0.95);
+      rowsOut.push([
+        name,
+        fmt(quantile(http, 0.5)),
+        fmt(quantile(http, 0.95)),
+        fmt(quantile(sql, 0.5)),
+        fmt(quantile(sql, 0.95)),
+      ]);
+    }
+    const naiveTimes = await timeIt(naive['naive OFFSET deep page + COUNT(*)'], Math.min(RUNS, 30));
+    rowsOut.push([
+      'naive OFFSET deep page + COUNT(*)',
+      '',
+      '',
+      fmt(quantile(naiveTimes, 0.5)),
+      fmt(quantile(naiveTimes, 0.95)),
+    ]);
+
+    const worst = Math.max(...Object.values(p95));
+    const ratio =
+      (p95['orders deep page (page 1000)'] ?? 0) / (p95['orders page 1 (status filter)'] ?? 1);
+    say(
+      `\nbench:desk — ${orders.toLocaleString('en')} orders, ${RUNS} requests per page, signed in, server on loopback\n`,
+    );
+    printTable(['', 'page p50 ms', 'page p95 ms', 'SQL p50 ms', 'SQL p95 ms'], rowsOut, say);
+    say(
+      `\ndeep page / page 1 (p95): ${ratio.toFixed(2)}   naive OFFSET deep page / keyset deep page (SQL p50): ${(quantile(naiveTimes, 0.5) / quantile(await timeIt(sqlScenarios['orders deep page (page 1000)'] as () => Promise<unknown>, 10), 0.5)).toFixed(1)}x`,
+    );
+    say(
+      seqScans.length
+        ? `sequential scans on big tables: ${seqScans.join(' | ')}`
+        : 'no sequential scan on topups, topup_events or refunds in any plan above',
+    );
+    say(`RESULT orders=${orders} p95_ms_max=${worst.toFixed(1)} deep_ratio=${ratio.toFixed(2)}`);
+  } finally {
+    server?.kill('SIGTERM');
+    await pool.end();
+    await pgServer?.stop();
+  }
+}
+
+const fmt = (ms: number) => ms.toFixed(1);
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+/** A bench user, signed in through next-auth's real credentials flow. */
+async function signIn(db: ReturnType<typeof drizzle<typeof schema>>) {
+  const email = `bench-${randomBytes(4).toString('hex')}@flexy.test`;
+  const password = randomBytes(12).toString('base64url');
+  await db.transaction((tx) => createUser(tx, { email, name: 'Bench', role: 'admin', password }));
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ''] = c.split(';');
+      const [k = '', ...v] = pair.split('=');
+      jar.set(k, v.join('='));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error('bench sign-in failed');
+  return header();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(
+      `bench:desk failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+    );
+    process.exit(1);
+  },
+);
