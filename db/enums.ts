@@ -37,3 +37,11 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const AUDIT_OUTCOMES = ['ok', 'denied', 'invalid', 'error'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** A customer refund: recorded at once, or waiting for a second finance user (maker-checker). */
+export const REFUND_STATES = ['awaiting_approval', 'approved', 'rejected'] as const;
+export type RefundState = (typeof REFUND_STATES)[number];
+
+/** Telling the merchant's system about a refund (the outbox). */
+export const DELIVERY_STATES = ['pending', 'delivered', 'not_configured'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];

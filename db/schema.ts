@@ -14,13 +14,23 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { AUDIT_OUTCOMES, EVENT_KINDS, EVENT_SOURCES, ROLES, TOPUP_STATUSES } from './enums';
+import {
+  AUDIT_OUTCOMES,
+  DELIVERY_STATES,
+  EVENT_KINDS,
+  EVENT_SOURCES,
+  REFUND_STATES,
+  ROLES,
+  TOPUP_STATUSES,
+} from './enums';
 
 export const userRole = pgEnum('user_role', ROLES);
 export const topupStatus = pgEnum('topup_status', TOPUP_STATUSES);
 export const eventSource = pgEnum('event_source', EVENT_SOURCES);
 export const eventKind = pgEnum('event_kind', EVENT_KINDS);
 export const auditOutcome = pgEnum('audit_outcome', AUDIT_OUTCOMES);
+export const refundState = pgEnum('refund_state', REFUND_STATES);
+export const deliveryState = pgEnum('delivery_state', DELIVERY_STATES);
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** DZD amounts: numeric in SQL, decimal strings in TypeScript. Never a float. */
@@ -156,8 +166,78 @@ export const refunds = pgTable(
     /** `user:<email>` or `token:<name>` — who asked for it. */
     createdVia: text('created_via').notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),
+    state: refundState('state').notNull().default('approved'),
+    /** Why a second finance user must approve: 'amount' or 'unknown_error'. */
+    approvalReason: text('approval_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: tz('decided_at'),
+    decisionNote: text('decision_note'),
   },
-  (t) => [uniqueIndex('refunds_topup_key').on(t.topupPk)],
+  (t) => [
+    uniqueIndex('refunds_topup_key').on(t.topupPk),
+    index('refunds_created_idx').on(t.createdAt.desc()),
+    index('refunds_awaiting_idx')
+      .on(t.createdAt)
+      .where(sql`${t.state} = 'awaiting_approval'`),
+  ],
+);
+
+/** The outbox: one delivery per approved refund to REFUND_WEBHOOK_URL, retried until a 2xx. */
+export const refundDeliveries = pgTable(
+  'refund_deliveries',
+  {
+    refundId: uuid('refund_id')
+      .primaryKey()
+      .references(() => refunds.id),
+    state: deliveryState('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tz('next_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: tz('delivered_at'),
+    claimedBy: text('claimed_by'),
+    claimedUntil: tz('claimed_until'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('refund_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+);
+
+/** Every webhook attempt, shown on the order page. */
+export const refundDeliveryAttempts = pgTable(
+  'refund_delivery_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    refundId: uuid('refund_id')
+      .notNull()
+      .references(() => refunds.id),
+    at: tz('at').notNull().defaultNow(),
+    statusCode: integer('status_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    error: text('error'),
+    /** Who asked: the worker, or a finance user's redelivery. */
+    trigger: text('trigger').notNull(),
+  },
+  (t) => [index('refund_delivery_attempts_refund_idx').on(t.refundId, t.at)],
+);
+
+/** Answers to `Idempotency-Key` requests of the merchant's shop, per token. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    tokenId: uuid('token_id')
+      .notNull()
+      .references(() => apiTokens.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: jsonb('response_body'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] })],
 );
 
 export const auditLog = pgTable(

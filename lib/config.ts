@@ -31,6 +31,11 @@ const schema = z
     SESSION_MAX_HOURS: positiveInt.max(24 * 7).default(12),
     REFUND_WEBHOOK_URL: z.url({ error: 'must be a URL' }).optional(),
     REFUND_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Refunds above this many DZD need a second finance user's approval. */
+    REFUND_APPROVAL_THRESHOLD: z
+      .string()
+      .regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be an amount in DZD such as 5000 or 5000.50')
+      .default('5000'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
