@@ -117,6 +117,7 @@ export const topups = pgTable(
     index('topups_refund_due_idx')
       .on(t.upstreamCreatedAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'REFUNDED' and ${t.refundedAt} is null`),
+    index('topups_refunded_changed_idx').on(t.statusChangedAt).where(sql`${t.status} = 'REFUNDED'`),
     index('topups_unknown_idx')
       .on(t.unknownErrorAt, t.id)
       .where(sql`${t.status} = 'UNKNOWN_ERROR'`),
@@ -176,9 +177,7 @@ export const refunds = pgTable(
   (t) => [
     uniqueIndex('refunds_topup_key').on(t.topupPk),
     index('refunds_created_idx').on(t.createdAt.desc()),
-    index('refunds_awaiting_idx')
-      .on(t.createdAt)
-      .where(sql`${t.state} = 'awaiting_approval'`),
+    index('refunds_awaiting_idx').on(t.createdAt).where(sql`${t.state} = 'awaiting_approval'`),
   ],
 );
 
@@ -200,9 +199,7 @@ export const refundDeliveries = pgTable(
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    index('refund_deliveries_due_idx')
-      .on(t.nextAttemptAt)
-      .where(sql`${t.state} = 'pending'`),
+    index('refund_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
   ],
 );
 

@@ -22,6 +22,8 @@ test.describe('accessibility (axe, serious and critical)', () => {
     '/orders',
     '/orders?tab=REFUNDED&operator=Mobilis',
     '/unknown',
+    '/refunds',
+    '/reconciliation',
     '/search?q=nothing-here',
     '/track',
     '/health',

@@ -75,6 +75,8 @@ test.describe('the desk', () => {
       p
         .getByTestId('order-row')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id')));
+    // The URL changes before the new view has streamed in: wait for the filtered rows.
+    await expect(page.getByTestId('order-row')).toHaveCount(1);
     const rowsA = await ids(page);
     const countA = await page.getByTestId('orders-count').textContent();
     expect(rowsA).toHaveLength(1);

@@ -10,14 +10,16 @@ const NAV: Record<string, string[]> = {
     'Home',
     'Orders',
     'Unknown errors',
+    'Refunds',
+    'Reconciliation',
     'Track a top-up',
     'Sync health',
     'Users',
     'API tokens',
     'Audit log',
   ],
-  manager: ['Home', 'Orders', 'Unknown errors', 'Sync health', 'Audit log'],
-  finance: ['Home', 'Orders', 'Unknown errors', 'Track a top-up'],
+  manager: ['Home', 'Orders', 'Unknown errors', 'Refunds', 'Sync health', 'Audit log'],
+  finance: ['Home', 'Orders', 'Unknown errors', 'Refunds', 'Reconciliation', 'Track a top-up'],
   support: ['Home', 'Orders', 'Unknown errors', 'Track a top-up'],
 };
 

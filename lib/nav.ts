@@ -11,6 +11,8 @@ export const NAV_ITEMS: {
   { href: '/', label: 'nav.home', capability: null },
   { href: '/orders', label: 'nav.orders', capability: 'orders:read' },
   { href: '/unknown', label: 'nav.unknown', capability: 'orders:read', badge: 'unknown' },
+  { href: '/refunds', label: 'nav.refunds', capability: 'refunds:read' },
+  { href: '/reconciliation', label: 'nav.reconcile', capability: 'reconcile' },
   { href: '/track', label: 'nav.track', capability: 'orders:track' },
   { href: '/health', label: 'nav.health', capability: 'health:read' },
   { href: '/admin/users', label: 'nav.users', capability: 'users:manage' },

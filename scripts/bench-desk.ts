@@ -10,13 +10,14 @@ import { parseArgs } from 'node:util';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { runMigrations } from '../db/migrate';
-import { getOrder, getRefund, listEvents } from '../db/queries/order-detail';
+import { getOrder, listEvents } from '../db/queries/order-detail';
 import { countOrders, listOrders, tabCounts } from '../db/queries/orders-list';
 import { eventsFor, listUnknownQueue } from '../db/queries/unknown';
 import * as schema from '../db/schema';
 import { encodeCursor } from '../lib/orders/cursor';
 import { DEFAULT_FILTERS, type OrderFilters } from '../lib/orders/filters';
 import { resolveSearch } from '../lib/orders/search';
+import { refundView } from '../lib/refunds/queries';
 import { buildApp, buildIsCurrent, nextBin } from '../lib/runtime/build';
 import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
@@ -116,7 +117,7 @@ async function main() {
         return Promise.all([
           getOrder(db, found.id),
           listEvents(db, found.id),
-          getRefund(db, found.id),
+          refundView(db, found.id),
         ]);
       },
       'UNKNOWN_ERROR queue': async () => {

@@ -29,7 +29,13 @@ try {
   const { getUpstream } = await import('../lib/sync/upstream');
   const { startWorker } = await import('../lib/sync/worker');
   const { log } = await import('../lib/log');
-  const worker = startWorker({ db: getDb(), client: getUpstream().client, log });
+  const { webhookConfig } = await import('../lib/refunds/deps');
+  const worker = startWorker({
+    db: getDb(),
+    client: getUpstream().client,
+    log,
+    webhook: webhookConfig(),
+  });
   const stop = async () => {
     await worker.stop();
     await getUpstream()

@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, eq, or } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { refunds, topupEvents, topups, users } from '../schema';
+import { topupEvents, topups } from '../schema';
 
 /** Everything the order page shows about one top-up (all upstream fields and our own times). */
 export async function getOrder(db: Db, id: number) {
@@ -64,31 +64,3 @@ export function listEvents(db: Db, topupPk: number) {
 }
 
 export type OrderEvent = Awaited<ReturnType<typeof listEvents>>[number];
-
-/** The customer refund recorded for this order, if any, with who recorded it. */
-export async function getRefund(db: Db, topupPk: number) {
-  const [row] = await db
-    .select({
-      id: refunds.id,
-      amount: refunds.amount,
-      createdAt: refunds.createdAt,
-      createdVia: refunds.createdVia,
-      byName: users.name,
-      reason: refunds.reason,
-      note: refunds.note,
-    })
-    .from(refunds)
-    .leftJoin(users, eq(users.id, refunds.createdBy))
-    .where(eq(refunds.topupPk, topupPk));
-  return row ?? null;
-}
-
-/** Finds an order by our id's text, the upstream id or the ref (for follow/retry links). */
-export async function findOrderId(db: Db, key: string) {
-  const [row] = await db
-    .select({ id: topups.id })
-    .from(topups)
-    .where(or(eq(topups.topupId, key), eq(topups.ref, key)))
-    .limit(1);
-  return row?.id ?? null;
-}

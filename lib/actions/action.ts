@@ -101,7 +101,7 @@ export function defineAction<S extends z.ZodType, R>(
       return { ok: true, data: await run(parsed.data, ctx) };
     } catch (error) {
       if (error instanceof UserFacingError) {
-        await audit('invalid', { reason: error.messageKey });
+        if (!error.options.audited) await audit('invalid', { reason: error.messageKey });
         const message = t(error.messageKey, error.options.params);
         const field = error.options.field;
         return { ok: false, error: message, fieldErrors: field ? { [field]: message } : undefined };

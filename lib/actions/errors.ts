@@ -7,7 +7,12 @@ import type { Key } from '../i18n';
 export class UserFacingError extends Error {
   constructor(
     readonly messageKey: Key,
-    readonly options: { field?: string; params?: Record<string, string | number> } = {},
+    readonly options: {
+      field?: string;
+      params?: Record<string, string | number>;
+      /** The service already wrote the audit row for this refusal. */
+      audited?: boolean;
+    } = {},
   ) {
     super(messageKey);
     this.name = 'UserFacingError';

@@ -13,7 +13,7 @@ type HandlerDeps = IngestDeps & { log?: Pick<Logger, 'warn' | 'error'> };
 const CHALLENGE = 'Bearer realm="flexy-desk", error="invalid_token"';
 
 /** The token check comes first: proxy.ts lets /api/v1/* through, so this is the only guard. */
-async function withToken(
+export async function withToken(
   request: Request,
   deps: HandlerDeps,
   run: (token: ApiToken) => Promise<ApiReply>,

@@ -32,7 +32,7 @@ const money = { type: 'string', pattern: '^\\d+\\.\\d{2}$', examples: ['500.00']
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
-    title: 'Flexy Desk ingest API',
+    title: 'Flexy Desk API for the merchant’s shop',
     version: '1.0.0',
     description:
       'For the merchant’s shop: register each top-up right after OneClick `/mobile/send` accepted it, then read our view of it. Tokens are created by an admin in the desk (API tokens page) and sent as `Authorization: Bearer <token>`. Errors are `{ error, message, field? }`. Money is a decimal string in DZD; times are ISO 8601 in UTC.',
@@ -91,6 +91,62 @@ export const openApiDocument = {
           '400': error('Not a plausible id or ref.'),
           '401': unauthorized,
           '404': error('Nothing registered under this id or ref.'),
+        },
+      },
+    },
+    '/api/v1/topups/{idOrRef}/refund': {
+      post: {
+        operationId: 'refundTopup',
+        summary: 'Refund the customer of a top-up OneClick refunded (exactly once)',
+        description:
+          'The desk asks OneClick (check-id) before recording anything; only a live REFUNDED is refunded. One refund per top-up, whoever asks. Send an `Idempotency-Key` to make retries safe: the same key and body get the same answer; the same key with a different body gets 422. When REFUND_WEBHOOK_URL is set, your system is then notified (signed POST, refund id as idempotency key).',
+        parameters: [
+          {
+            name: 'idOrRef',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', maxLength: 128 },
+          },
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', maxLength: 255 },
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  reason: { type: 'string', maxLength: 200 },
+                  note: { type: 'string', maxLength: 2000 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'Refund recorded: `{ status: "refunded", refund }`.' },
+          '202': {
+            description:
+              'Above the approval threshold or after UNKNOWN_ERROR: waiting for a second finance user (`{ status: "awaiting_approval", refund }`).',
+          },
+          '400': error('Invalid body, field or Idempotency-Key.'),
+          '401': unauthorized,
+          '404': error('Nothing registered under this id or ref.'),
+          '409': error(
+            '`already_refunded` (the message says by whom and when), or `request_in_progress` for a key still running.',
+          ),
+          '422': error(
+            '`not_refundable` (OneClick does not say REFUNDED: the message says why), or `idempotency_key_reused`.',
+          ),
+          '503': error(
+            '`upstream_unavailable`: OneClick could not confirm; nothing recorded. Retry after the Retry-After header.',
+          ),
         },
       },
     },

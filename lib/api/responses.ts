@@ -14,6 +14,11 @@ export const ERROR_CODES = [
   'unknown_topup',
   'ref_mismatch',
   'not_found',
+  'already_refunded',
+  'not_refundable',
+  'upstream_unavailable',
+  'idempotency_key_reused',
+  'request_in_progress',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

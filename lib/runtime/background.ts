@@ -20,7 +20,8 @@ export async function startBackground() {
   if (!config.ONECLICK_API_KEY || !config.DATABASE_URL) return;
   const { getUpstream } = await import('../sync/upstream');
   const { startWorker } = await import('../sync/worker');
-  startWorker({ db: getDb(), client: getUpstream().client, log });
+  const { webhookConfig } = await import('../refunds/deps');
+  startWorker({ db: getDb(), client: getUpstream().client, log, webhook: webhookConfig() });
 }
 
 /**

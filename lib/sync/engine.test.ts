@@ -237,6 +237,28 @@ describe('observations the rules refuse or flag', () => {
     expect(anomalies).toHaveLength(1);
   });
 
+  it('keeps what OneClick charged us when its REFUNDED answer shows balance_amount 0', async () => {
+    h = await startSyncHarness();
+    const view = h.place({ timeline: [{ status: 'PENDING', atMs: 0 }] });
+    const { topupPk } = await register(view);
+    const refunded = topupSchema.parse({
+      ...JSON.parse(JSON.stringify(view)),
+      status: 'REFUNDED',
+      balance_amount: 0,
+    });
+    await observe(t.db, {
+      topup: refunded,
+      source: 'poll',
+      actor: { name: 'test' },
+      now: new Date(),
+    });
+    const [row] = await t.db
+      .select({ status: topups.status, balance: topups.balanceAmount })
+      .from(topups)
+      .where(eq(topups.id, topupPk));
+    expect(row).toEqual({ status: 'REFUNDED', balance: '496.25' });
+  });
+
   it('applies FULFILLED → REFUNDED but flags the order for finance', async () => {
     h = await startSyncHarness();
     const view = h.place({ timeline: [{ status: 'FULFILLED', atMs: 0 }] });

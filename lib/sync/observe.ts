@@ -37,6 +37,7 @@ export type ObserveResult = {
 };
 
 const FIRST_SEEN_FINAL_WINDOW_MS = 10 * 60_000;
+const isZero = (amount: string | null) => amount !== null && /^0+(\.0+)?$/.test(amount);
 
 export async function observe(db: Db, obs: Observation): Promise<ObserveResult> {
   return db.transaction(async (tx) => {
@@ -63,6 +64,7 @@ async function lockByUpstreamId(tx: Tx, topupId: string) {
       finalizedAt: topups.finalizedAt,
       refundMessage: topups.refundMessage,
       suggestedOffers: topups.suggestedOffers,
+      balanceAmount: topups.balanceAmount,
     })
     .from(topups)
     .where(eq(topups.topupId, topupId))
@@ -141,6 +143,9 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
     obs,
   );
   const fresh = details(t);
+  // OneClick may show balance_amount 0 once a top-up is REFUNDED: keep what it charged us.
+  if (isZero(fresh.balanceAmount) && row.balanceAmount && !isZero(row.balanceAmount))
+    fresh.balanceAmount = row.balanceAmount;
   const detailsChanged =
     decision.kind === 'same' &&
     (fresh.refundMessage !== row.refundMessage ||

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
+import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
 import { readState, writeState } from './app-state';
 import { createEngine, type EngineOptions } from './engine';
 import { drainIngestQueue } from './ingest-queue';
@@ -20,6 +21,8 @@ type WorkerOptions = {
   now?: () => number;
   tickMs?: number;
   engine?: Partial<EngineOptions>;
+  /** Where refunds are announced (REFUND_WEBHOOK_URL); the worker drains that outbox. */
+  webhook?: WebhookConfig | null;
 };
 
 export function workerId() {
@@ -32,7 +35,7 @@ export function startWorker(opts: WorkerOptions) {
   const { db, client, log } = opts;
   const engine = createEngine({ db, client, now, workerId: id, ...opts.engine });
   const deps = { db, client, engine, now, workerId: id };
-  const last = { incremental: 0, ping: 0, validate: 0, ingest: 0, summary: 0 };
+  const last = { incremental: 0, ping: 0, validate: 0, ingest: 0, webhooks: 0, summary: 0 };
   let credentialsRejected: boolean | null = null;
   let stopped = false;
   const totals = { listCalls: 0, checked: 0, errors: 0 };
@@ -52,6 +55,12 @@ export function startWorker(opts: WorkerOptions) {
   }
 
   async function tickOnce() {
+    // Refund notifications go to the merchant's system, not OneClick: never paused with it.
+    const webhook = opts.webhook;
+    if (webhook && every('webhooks', 2_000))
+      await duty('refund webhooks', () =>
+        drainDeliveries({ db, config: webhook, now: () => new Date(now()), workerId: id }),
+      );
     await syncCredentials();
     if (credentialsRejected) return;
     const report = await engine.tick();

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
-import { getOrder, getRefund, listEvents } from '@/db/queries/order-detail';
+import { getOrder, listEvents } from '@/db/queries/order-detail';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/dates';
@@ -13,6 +13,7 @@ import { CheckNowButton } from './check-now-button';
 import { CustomerMessage } from './customer-message';
 import { NoteForm } from './note-form';
 import { OrderFacts } from './order-facts';
+import { RefundPanel } from './refund-panel';
 import { Timeline } from './timeline';
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,11 +32,7 @@ export default async function OrderPage({ params }: Props) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = getDb();
-  const [order, events, refund] = await Promise.all([
-    getOrder(db, id),
-    listEvents(db, id),
-    getRefund(db, id),
-  ]);
+  const [order, events] = await Promise.all([getOrder(db, id), listEvents(db, id)]);
   if (!order) notFound();
   const [t, locale] = [await getT(), await getLocale()];
   const money = (v: string | null) => formatDzd(v, locale, t('money.currency'));
@@ -71,18 +68,7 @@ export default async function OrderPage({ params }: Props) {
       {order.refundMessage || order.suggestedOffers?.length ? (
         <CustomerMessage message={order.refundMessage} offers={order.suggestedOffers ?? []} />
       ) : null}
-      <section aria-labelledby="refund-state" className="space-y-1">
-        <h2 id="refund-state" className="text-lg font-medium">
-          {t('order.customerRefund')}
-        </h2>
-        <p data-testid="refund-state">
-          {refund
-            ? t('order.refundedOn', { time: formatDateTime(refund.createdAt, locale) })
-            : order.status === 'REFUNDED'
-              ? t('order.refundDue')
-              : t('order.refundNotApplicable')}
-        </p>
-      </section>
+      <RefundPanel order={order} user={user} />
       <OrderFacts order={order} />
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline" className="text-lg font-medium">

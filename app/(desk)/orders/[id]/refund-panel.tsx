@@ -1,0 +1,114 @@
+import { DecideButtons, RedeliverButton } from '@/app/(desk)/refunds/decide-buttons';
+import { RefundButton } from '@/app/(desk)/refunds/refund-button';
+import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { getDb } from '@/db';
+import type { Order } from '@/db/queries/order-detail';
+import { listDeliveryAttempts } from '@/db/queries/refunds';
+import { can } from '@/lib/auth/roles';
+import type { SessionUser } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/i18n/dates';
+import { formatDzd } from '@/lib/i18n/money';
+import { getLocale, getT } from '@/lib/i18n/server';
+import { refundView } from '@/lib/refunds/queries';
+
+/** The customer-refund state of one order, and the one place its refund controls live. */
+export async function RefundPanel({ order, user }: { order: Order; user: SessionUser }) {
+  const [t, locale, db] = [await getT(), await getLocale(), getDb()];
+  const refund = await refundView(db, order.id);
+  const attempts = refund ? await listDeliveryAttempts(db, refund.id) : [];
+  const mayRefund = can(user.role, 'refunds:create');
+  const amount = formatDzd(order.customerPrice ?? order.topupAmount, locale, t('money.currency'));
+  const who = refund ? (refund.byName ?? refund.createdVia) : '';
+  const when = (d: Date | null) => (d ? formatDateTime(d, locale) : '—');
+  let body: React.ReactNode;
+  if (refund?.state === 'approved') {
+    body = (
+      <div className="space-y-2">
+        <p data-testid="refund-state">
+          {t('refund.refundedBy', {
+            amount: formatDzd(refund.amount, locale, t('money.currency')),
+            who,
+            time: when(refund.decidedAt ?? refund.createdAt),
+          })}
+        </p>
+        <p className="text-sm">
+          <strong>{t('refund.delivery')}:</strong>{' '}
+          <span data-testid="delivery-state">
+            {refund.delivery === 'delivered'
+              ? t('refund.delivery_delivered', { time: when(refund.deliveredAt) })
+              : refund.delivery === 'pending'
+                ? t('refund.delivery_pending', { attempts: refund.deliveryAttempts ?? 0 })
+                : t('refund.delivery_not_configured')}
+          </span>{' '}
+          {mayRefund && refund.delivery && refund.delivery !== 'not_configured' ? (
+            <RedeliverButton id={order.id} />
+          ) : null}
+        </p>
+        {attempts.length ? (
+          <TableScroll label={t('refund.attempts')}>
+            <table className="w-full text-sm">
+              <caption className="p-2 text-start font-medium">{t('refund.attempts')}</caption>
+              <thead className="bg-muted">
+                <tr>
+                  {(['attemptAt', 'attemptStatus', 'attemptLatency', 'attemptError'] as const).map(
+                    (k) => (
+                      <th key={k} scope="col" className="px-3 py-1.5 text-start font-medium">
+                        {t(`refund.${k}`)}
+                      </th>
+                    ),
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((a) => (
+                  <tr key={a.id} className="border-t border-border">
+                    <td className="px-3 py-1.5">{when(a.at)}</td>
+                    <td className="px-3 py-1.5 tabular-nums">{a.statusCode ?? '—'}</td>
+                    <td className="px-3 py-1.5 tabular-nums">{a.latencyMs} ms</td>
+                    <td className="px-3 py-1.5">{a.error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : null}
+      </div>
+    );
+  } else if (refund?.state === 'awaiting_approval') {
+    body = (
+      <div className="space-y-2">
+        <p data-testid="refund-state">
+          {t('refund.requestedBy', { who, time: when(refund.createdAt) })}
+        </p>
+        {mayRefund && refund.createdBy !== user.id ? <DecideButtons id={order.id} /> : null}
+      </div>
+    );
+  } else if (order.status === 'REFUNDED') {
+    body = (
+      <div className="space-y-2">
+        {refund?.state === 'rejected' ? (
+          <p>{t('refund.rejectedBy', { time: when(refund.decidedAt) })}</p>
+        ) : null}
+        <p data-testid="refund-state">{t('order.refundDue')}</p>
+        {mayRefund ? <RefundButton id={order.id} amount={amount} phone={order.msisdn} /> : null}
+      </div>
+    );
+  } else if (order.status === 'UNKNOWN_ERROR') {
+    body = (
+      <Alert tone="warning" data-testid="refund-state">
+        {t('refund.refusedUnknown', { time: when(order.nextCheckAt) })}
+      </Alert>
+    );
+  } else {
+    body = <p data-testid="refund-state">{t('order.refundNotApplicable')}</p>;
+  }
+  return (
+    <section aria-labelledby="refund-state-heading" className="space-y-2">
+      <h2 id="refund-state-heading" className="text-lg font-medium">
+        {t('order.customerRefund')}
+      </h2>
+      {body}
+    </section>
+  );
+}

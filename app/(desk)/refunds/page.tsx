@@ -1,0 +1,190 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { getDb } from '@/db';
+import {
+  listAwaitingApproval,
+  listRecentRefunds,
+  listRefundsDue,
+  refundsDueTotals,
+} from '@/db/queries/refunds';
+import { can } from '@/lib/auth/roles';
+import { requireCapability } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/i18n/dates';
+import { formatDzd } from '@/lib/i18n/money';
+import { getLocale, getT } from '@/lib/i18n/server';
+import { DecideButtons } from './decide-buttons';
+import { RefundButton } from './refund-button';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('refunds.title') };
+}
+
+export default async function RefundsPage() {
+  const user = await requireCapability('refunds:read');
+  const [t, locale, db] = [await getT(), await getLocale(), getDb()];
+  const [due, totals, awaiting, recent] = await Promise.all([
+    listRefundsDue(db),
+    refundsDueTotals(db),
+    listAwaitingApproval(db),
+    listRecentRefunds(db),
+  ]);
+  const mayRefund = can(user.role, 'refunds:create');
+  const money = (v: string | null) => formatDzd(v, locale, t('money.currency'));
+  const when = (d: Date | null) => (d ? formatDateTime(d, locale) : '—');
+  return (
+    <div className="space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t('refunds.title')}</h1>
+        <p className="text-muted-fg">{t('refunds.intro')}</p>
+      </div>
+      <section aria-labelledby="due" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="due" className="text-lg font-medium">
+            {t('refunds.dueTitle')}
+          </h2>
+          {can(user.role, 'export') ? (
+            <a
+              href="/orders/export?tab=refund_due&sort=created&dir=asc"
+              className={buttonClass('secondary', 'sm')}
+            >
+              {t('refunds.export')}
+            </a>
+          ) : null}
+        </div>
+        <Card className="p-3" data-testid="refunds-due-total">
+          {t('refunds.dueTotal', {
+            count: totals.count.toLocaleString('en'),
+            amount: money(totals.total),
+          })}
+        </Card>
+        {due.length === 0 ? (
+          <p>{t('refunds.noneDue')}</p>
+        ) : (
+          <ul className="space-y-2" data-testid="refunds-due">
+            {due.map((row) => (
+              <li
+                key={row.id}
+                className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-surface p-3"
+                data-testid="refund-due-item"
+                data-order-id={row.id}
+              >
+                <Link
+                  href={`/orders/${row.id}`}
+                  className="ltr-isolate font-medium text-primary underline"
+                >
+                  {row.msisdn}
+                </Link>
+                <span className="ltr-isolate font-semibold">
+                  {money(row.customerPrice ?? row.topupAmount)}
+                </span>
+                <span className="ltr-isolate font-mono text-xs text-muted-fg">
+                  {row.ref ?? row.topupId}
+                </span>
+                <span className="text-sm text-muted-fg">
+                  {t('refunds.waiting')}: {when(row.statusChangedAt)}
+                </span>
+                {row.refundMessage ? (
+                  <span dir="rtl" lang="ar" className="text-sm">
+                    {row.refundMessage}
+                  </span>
+                ) : null}
+                <span className="ms-auto">
+                  {mayRefund && !row.awaiting ? (
+                    <RefundButton
+                      id={row.id}
+                      amount={money(row.customerPrice ?? row.topupAmount)}
+                      phone={row.msisdn}
+                    />
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="awaiting" className="space-y-3">
+        <h2 id="awaiting" className="text-lg font-medium">
+          {t('refunds.awaitingTitle')}
+        </h2>
+        {awaiting.length === 0 ? (
+          <p>{t('refunds.noneAwaiting')}</p>
+        ) : (
+          <ul className="space-y-2">
+            {awaiting.map((r) => (
+              <li
+                key={r.topupPk}
+                className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-surface p-3"
+              >
+                <Link
+                  href={`/orders/${r.topupPk}`}
+                  className="ltr-isolate font-medium text-primary underline"
+                >
+                  {r.msisdn}
+                </Link>
+                <span className="ltr-isolate font-semibold">{money(r.amount)}</span>
+                <span className="text-sm text-muted-fg">
+                  {t('refund.requestedBy', {
+                    who: r.byName ?? r.createdVia,
+                    time: when(r.createdAt),
+                  })}
+                </span>
+                <span className="ms-auto">
+                  {mayRefund ? <DecideButtons id={r.topupPk} /> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="recent" className="space-y-3">
+        <h2 id="recent" className="text-lg font-medium">
+          {t('refunds.recentTitle')}
+        </h2>
+        <TableScroll label={t('refunds.recentTitle')}>
+          <table className="w-full text-sm">
+            <thead className="bg-muted">
+              <tr>
+                {[
+                  t('order.phone'),
+                  t('order.amount'),
+                  t('refunds.refundedAt'),
+                  t('refunds.by'),
+                  t('refunds.state'),
+                ].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 text-start font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((r) => (
+                <tr key={r.topupPk} className="border-t border-border">
+                  <td className="px-3 py-1.5">
+                    <Link
+                      href={`/orders/${r.topupPk}`}
+                      className="ltr-isolate text-primary underline"
+                    >
+                      {r.msisdn}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-1.5">
+                    <span className="ltr-isolate">{money(r.amount)}</span>
+                  </td>
+                  <td className="px-3 py-1.5">{when(r.createdAt)}</td>
+                  <td className="px-3 py-1.5">{r.byName ?? r.createdVia}</td>
+                  <td className="px-3 py-1.5">
+                    {r.delivery ? t(`refunds.deliveryShort.${r.delivery}`) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import {
+  refundDeliveries,
+  refundDeliveryAttempts,
+  refunds,
+  topupCounts,
+  topups,
+  users,
+} from '../schema';
+
+/** REFUNDED upstream, customer not refunded yet, oldest first (partial index topups_refund_due_idx). */
+export function listRefundsDue(db: Db, limit = 200) {
+  return db
+    .select({
+      id: topups.id,
+      topupId: topups.topupId,
+      ref: topups.ref,
+      msisdn: topups.msisdn,
+      topupAmount: topups.topupAmount,
+      customerPrice: topups.customerPrice,
+      refundMessage: topups.refundMessage,
+      statusChangedAt: topups.statusChangedAt,
+      upstreamCreatedAt: topups.upstreamCreatedAt,
+      // Qualified by hand: inside a select list drizzle writes columns unqualified.
+      awaiting: sql<boolean>`exists (select 1 from ${refunds} r where r.topup_pk = "topups"."id" and r.state = 'awaiting_approval')`,
+    })
+    .from(topups)
+    .where(and(eq(topups.status, 'REFUNDED'), isNull(topups.refundedAt)))
+    .orderBy(sql`${topups.upstreamCreatedAt} asc nulls first`, sql`${topups.id} asc nulls first`)
+    .limit(limit);
+}
+
+export type RefundDueRow = Awaited<ReturnType<typeof listRefundsDue>>[number];
+
+/** Count from the trigger-kept counter; the DZD total over the (small) due set. */
+export async function refundsDueTotals(db: Db) {
+  const [[count], [sum]] = await Promise.all([
+    db.select({ n: topupCounts.n }).from(topupCounts).where(eq(topupCounts.bucket, 'refund_due')),
+    db
+      .select({
+        total: sql<string>`coalesce(sum(coalesce(${topups.customerPrice}, ${topups.topupAmount})), 0)::text`,
+      })
+      .from(topups)
+      .where(and(eq(topups.status, 'REFUNDED'), isNull(topups.refundedAt))),
+  ]);
+  return { count: Number(count?.n ?? 0), total: sum?.total ?? '0' };
+}
+
+export function listAwaitingApproval(db: Db) {
+  return db
+    .select({
+      topupPk: refunds.topupPk,
+      amount: refunds.amount,
+      createdAt: refunds.createdAt,
+      createdVia: refunds.createdVia,
+      byName: users.name,
+      approvalReason: refunds.approvalReason,
+      msisdn: topups.msisdn,
+      ref: topups.ref,
+    })
+    .from(refunds)
+    .innerJoin(topups, eq(topups.id, refunds.topupPk))
+    .leftJoin(users, eq(users.id, refunds.createdBy))
+    .where(eq(refunds.state, 'awaiting_approval'))
+    .orderBy(asc(refunds.createdAt))
+    .limit(200);
+}
+
+export function listRecentRefunds(db: Db, limit = 50) {
+  return db
+    .select({
+      topupPk: refunds.topupPk,
+      amount: refunds.amount,
+      createdAt: refunds.createdAt,
+      createdVia: refunds.createdVia,
+      byName: users.name,
+      msisdn: topups.msisdn,
+      ref: topups.ref,
+      delivery: refundDeliveries.state,
+    })
+    .from(refunds)
+    .innerJoin(topups, eq(topups.id, refunds.topupPk))
+    .leftJoin(users, eq(users.id, refunds.createdBy))
+    .leftJoin(refundDeliveries, eq(refundDeliveries.refundId, refunds.id))
+    .where(eq(refunds.state, 'approved'))
+    .orderBy(desc(refunds.createdAt))
+    .limit(limit);
+}
+
+export function listDeliveryAttempts(db: Db, refundId: string) {
+  return db
+    .select({
+      id: refundDeliveryAttempts.id,
+      at: refundDeliveryAttempts.at,
+      statusCode: refundDeliveryAttempts.statusCode,
+      latencyMs: refundDeliveryAttempts.latencyMs,
+      error: refundDeliveryAttempts.error,
+      trigger: refundDeliveryAttempts.trigger,
+    })
+    .from(refundDeliveryAttempts)
+    .where(eq(refundDeliveryAttempts.refundId, refundId))
+    .orderBy(desc(refundDeliveryAttempts.at))
+    .limit(50);
+}

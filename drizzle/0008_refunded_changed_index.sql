@@ -1,0 +1,1 @@
+CREATE INDEX "topups_refunded_changed_idx" ON "topups" USING btree ("status_changed_at") WHERE "topups"."status" = 'REFUNDED';

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { and, desc, eq } from 'drizzle-orm';
+import { auditLog, refunds, topups } from '../db/schema';
+import { LoginPage } from './pages/login-page';
+import { createStaff, demoUsers, testDb } from './support/db';
+import { placeOrder } from './support/upstream';
+
+const user = (role: string) => {
+  const found = demoUsers().find((u) => u.role === role);
+  if (!found) throw new Error(`no demo ${role}`);
+  return found;
+};
+
+/** Waits until the background engine has seen the sandbox settle the order. */
+async function waitForStatus(id: number, status: string) {
+  await expect(async () => {
+    const [row] = await testDb()
+      .db.select({ status: topups.status })
+      .from(topups)
+      .where(eq(topups.id, id));
+    expect(row?.status).toBe(status);
+  }).toPass({ timeout: 45_000, intervals: [1_000] });
+}
+
+async function actionId(exportedName: string) {
+  const manifest = JSON.parse(
+    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
+  ) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  return (
+    Object.entries(manifest.node).find(
+      ([, v]) => v.exportedName === exportedName && v.filename?.includes('refunds/actions'),
+    )?.[0] ?? ''
+  );
+}
+
+async function postAction(page: Page, path: string, id: string, args: unknown[]) {
+  const res = await page.request.post(path, {
+    headers: {
+      'Next-Action': id,
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+    },
+    data: JSON.stringify(args),
+  });
+  return res.text();
+}
+
+test.describe('refunds', () => {
+  test('finance refunds the sandbox 0600000001 order from the queue in two clicks', async ({
+    page,
+  }) => {
+    const order = await placeOrder('0600000001', { planCode: 'PREPAID_MOBILIS', amount: 400 });
+    await waitForStatus(order.id, 'REFUNDED');
+    await new LoginPage(page).signInAs(user('finance'));
+    await page.getByRole('link', { name: 'Refunds' }).click();
+    const item = page.getByTestId('refund-due-item').filter({ hasText: order.ref });
+    await expect(item).toContainText('رقم الهاتف خاطئ');
+    await item.getByRole('button', { name: 'Refund customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Refund the customer?' });
+    await expect(dialog).toContainText('400 DZD');
+    await expect(dialog).toContainText('0600000001');
+    await dialog.getByRole('button', { name: 'Confirm refund' }).click();
+    await expect(page.getByTestId('refund-result').first()).toHaveText('Refund recorded.');
+    await expect(page.getByTestId('refund-due-item').filter({ hasText: order.ref })).toHaveCount(0);
+    await page.goto(`/orders/${order.id}`);
+    await expect(page.getByTestId('refund-state')).toContainText(
+      /Refunded 400 DZD to the customer by Demo Finance/,
+    );
+    await expect(page.getByRole('button', { name: 'Refund customer' })).toHaveCount(0);
+    const rows = await testDb()
+      .db.select({ id: refunds.id })
+      .from(refunds)
+      .where(eq(refunds.topupPk, order.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  test('the 0600000003 UNKNOWN_ERROR order has no refund button and says why', async ({ page }) => {
+    const order = await placeOrder('0600000003', { planCode: 'PREPAID_MOBILIS' });
+    await waitForStatus(order.id, 'UNKNOWN_ERROR');
+    await new LoginPage(page).signInAs(user('finance'));
+    await page.goto(`/orders/${order.id}`);
+    await expect(page.getByTestId('refund-state')).toContainText(
+      'Not refundable yet: OneClick has not decided this top-up. It re-checks at',
+    );
+    await expect(page.getByRole('button', { name: 'Refund customer' })).toHaveCount(0);
+  });
+
+  test('support sees no refund control, and a refund posted directly as support is refused and audited', async ({
+    page,
+  }) => {
+    const order = await placeOrder('0600000001', { planCode: 'PREPAID_MOBILIS' });
+    await waitForStatus(order.id, 'REFUNDED');
+    const support = await createStaff('support');
+    await new LoginPage(page).signInAs(support);
+    await page.goto(`/orders/${order.id}`);
+    await expect(page.getByTestId('refund-state')).toContainText('Refund due');
+    await expect(page.getByRole('button', { name: 'Refund customer' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Refunds' })).toHaveCount(0);
+    const text = await postAction(page, `/orders/${order.id}`, await actionId('refundCustomer'), [
+      { id: order.id },
+    ]);
+    expect(text).toContain('Your role (Support) may not do this.');
+    expect(await testDb().db.select().from(refunds).where(eq(refunds.topupPk, order.id))).toEqual(
+      [],
+    );
+    const [audit] = await testDb()
+      .db.select({ outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorEmail, support.email), eq(auditLog.action, 'refund.create')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audit?.outcome).toBe('denied');
+  });
+
+  test('a refund posted directly for a FULFILLED order is refused server-side', async ({
+    page,
+  }) => {
+    const order = await placeOrder('0779998877');
+    await waitForStatus(order.id, 'FULFILLED');
+    await new LoginPage(page).signInAs(user('finance'));
+    await page.goto(`/orders/${order.id}`);
+    const text = await postAction(page, `/orders/${order.id}`, await actionId('refundCustomer'), [
+      { id: order.id },
+    ]);
+    expect(text).toContain('Not refundable: OneClick says the top-up was delivered.');
+    expect(await testDb().db.select().from(refunds).where(eq(refunds.topupPk, order.id))).toEqual(
+      [],
+    );
+  });
+});

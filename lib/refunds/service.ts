@@ -1,0 +1,255 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import type { Role } from '../../db/enums';
+import { refundDeliveries, refunds, topups } from '../../db/schema';
+import { type Actor as AuditActor, recordAudit } from '../audit';
+import type { OneClickClient } from '../oneclick/client';
+import { isOneClickError } from '../oneclick/errors';
+import { observe } from '../sync/observe';
+import { approvalReason, mayRequestRefund, type Refusal, refusalFor } from './eligibility';
+import { withRefundLock } from './lock';
+import { type RefundView, refundableOrder, refundView } from './queries';
+
+// The money path. A customer refund is recorded exactly once per top-up, only after a live
+// check-id says REFUNDED, with its audit row and its outbox row in the same transaction. The
+// desk's button, the finance queue and the shop's API all come through here.
+
+export type RefundDeps = {
+  db: Db;
+  client: Pick<OneClickClient, 'checkId'>;
+  now: () => Date;
+  /** DZD above which a second finance user must approve. */
+  threshold: string;
+  webhookConfigured: boolean;
+  /** How the caller shows a time in a refusal ("re-checks at 14:05"). */
+  formatTime: (at: Date) => string;
+};
+
+export type RefundActor = {
+  userId: string | null;
+  label: string;
+  role: Role | null;
+  viaToken: boolean;
+};
+
+export type RefundOutcome =
+  | { kind: 'recorded' | 'awaiting_approval' | 'already'; refund: RefundView }
+  | { kind: 'refused'; refusal: Refusal };
+
+const auditActor = (a: RefundActor): AuditActor => ({ id: a.userId, email: a.label, role: a.role });
+
+export async function requestRefund(
+  deps: RefundDeps,
+  topupPk: number,
+  actor: RefundActor,
+  input: { reason?: string | null; note?: string | null } = {},
+  requestId?: string | null,
+): Promise<RefundOutcome> {
+  const audit = (
+    db: Db | Tx,
+    outcome: 'ok' | 'denied' | 'error',
+    details: Record<string, unknown>,
+    action = 'refund.create',
+  ) =>
+    recordAudit(db, {
+      actor: auditActor(actor),
+      action,
+      outcome,
+      targetType: 'topup',
+      targetId: String(topupPk),
+      details,
+      requestId,
+    });
+  if (!mayRequestRefund(actor)) {
+    await audit(deps.db, 'denied', { reason: 'role' });
+    return { kind: 'refused', refusal: { reason: 'refund.refusedRole' } };
+  }
+  return withRefundLock(deps.db, topupPk, async (db) => {
+    const existing = await refundView(db, topupPk);
+    if (existing && existing.state !== 'rejected') {
+      await audit(db, 'denied', { reason: 'already_refunded', refundId: existing.id });
+      return { kind: 'already', refund: existing };
+    }
+    const order = await refundableOrder(db, topupPk);
+    if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
+
+    const live = await confirmLive(deps, db, order.topupId, actor, requestId);
+    if ('refusal' in live) {
+      await audit(db, live.audit, {
+        reason: live.refusal.reason,
+        liveStatus: live.liveStatus ?? null,
+      });
+      return { kind: 'refused', refusal: live.refusal };
+    }
+    const amount = order.customerPrice ?? order.topupAmount;
+    const needs = approvalReason(amount, deps.threshold, order.unknownErrorAt !== null);
+    const now = deps.now();
+    await db.transaction(async (tx) => {
+      const fresh = {
+        amount,
+        reason: input.reason ?? null,
+        note: input.note ?? null,
+        createdBy: actor.userId,
+        createdVia: actor.viaToken ? actor.label : `user:${actor.label}`,
+        createdAt: now,
+        state: needs ? ('awaiting_approval' as const) : ('approved' as const),
+        approvalReason: needs,
+        decidedBy: null,
+        decidedAt: null,
+        decisionNote: null,
+      };
+      // The unique topup_pk makes this the one refund; a rejected request may be made again.
+      const [row] = await tx
+        .insert(refunds)
+        .values({ topupPk, ...fresh })
+        .onConflictDoUpdate({
+          target: refunds.topupPk,
+          set: fresh,
+          where: eq(refunds.state, 'rejected'),
+        })
+        .returning({ id: refunds.id });
+      if (!row)
+        throw new Error(`refund for top-up ${topupPk} appeared while the refund lock was held`);
+      if (!needs) await settle(tx, row.id, topupPk, now, deps.webhookConfigured);
+      await audit(
+        tx,
+        'ok',
+        { refundId: row.id, amount, approvalReason: needs },
+        needs ? 'refund.request' : 'refund.create',
+      );
+    });
+    const refund = await refundView(db, topupPk);
+    if (!refund) throw new Error('refund vanished after commit');
+    return { kind: needs ? 'awaiting_approval' : 'recorded', refund };
+  });
+}
+
+/** A second finance user's decision on a refund waiting for approval. */
+export async function decideRefund(
+  deps: RefundDeps,
+  topupPk: number,
+  actor: RefundActor,
+  decision: 'approve' | 'reject',
+  note: string | null,
+  requestId?: string | null,
+): Promise<RefundOutcome> {
+  const action = decision === 'approve' ? 'refund.approve' : 'refund.reject';
+  const audit = (
+    db: Db | Tx,
+    outcome: 'ok' | 'denied' | 'error',
+    details: Record<string, unknown>,
+  ) =>
+    recordAudit(db, {
+      actor: auditActor(actor),
+      action,
+      outcome,
+      targetType: 'topup',
+      targetId: String(topupPk),
+      details,
+      requestId,
+    });
+  return withRefundLock(deps.db, topupPk, async (db) => {
+    const refund = await refundView(db, topupPk);
+    if (!refund || refund.state !== 'awaiting_approval') {
+      await audit(db, 'denied', { reason: 'not_awaiting' });
+      return { kind: 'refused', refusal: { reason: 'refund.notAwaiting' } };
+    }
+    if (refund.createdBy && refund.createdBy === actor.userId) {
+      await audit(db, 'denied', { reason: 'same_user' });
+      return { kind: 'refused', refusal: { reason: 'refund.selfApproval' } };
+    }
+    if (decision === 'approve') {
+      // Money moves now: OneClick must still say REFUNDED.
+      const order = await refundableOrder(db, topupPk);
+      const live = order
+        ? await confirmLive(deps, db, order.topupId, actor, requestId)
+        : { refusal: { reason: 'order.notFound' as const }, audit: 'denied' as const };
+      if ('refusal' in live) {
+        await audit(db, live.audit, { reason: live.refusal.reason });
+        return { kind: 'refused', refusal: live.refusal };
+      }
+    }
+    const now = deps.now();
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(refunds)
+        .set({
+          state: decision === 'approve' ? 'approved' : 'rejected',
+          decidedBy: actor.userId,
+          decidedAt: now,
+          decisionNote: note,
+        })
+        .where(and(eq(refunds.id, refund.id), eq(refunds.state, 'awaiting_approval')))
+        .returning({ id: refunds.id });
+      if (!row) throw new Error('refund decided twice under the lock');
+      if (decision === 'approve') await settle(tx, refund.id, topupPk, now, deps.webhookConfigured);
+      await audit(tx, 'ok', { refundId: refund.id, amount: refund.amount });
+    });
+    const after = await refundView(db, topupPk);
+    if (!after) throw new Error('refund vanished after commit');
+    return { kind: decision === 'approve' ? 'recorded' : 'already', refund: after };
+  });
+}
+
+/** The money moved: mark the order refunded and queue the merchant notification. */
+async function settle(
+  tx: Tx,
+  refundId: string,
+  topupPk: number,
+  now: Date,
+  webhookConfigured: boolean,
+) {
+  await tx
+    .update(topups)
+    .set({ refundedAt: now, updatedAt: now })
+    .where(and(eq(topups.id, topupPk), isNull(topups.refundedAt)));
+  await tx
+    .insert(refundDeliveries)
+    .values({
+      refundId,
+      state: webhookConfigured ? 'pending' : 'not_configured',
+      nextAttemptAt: webhookConfigured ? now : null,
+    })
+    .onConflictDoNothing();
+}
+
+type Live = { ok: true } | { refusal: Refusal; audit: 'denied' | 'error'; liveStatus?: string };
+
+/** Asks OneClick now and applies its answer through the normal status rules. */
+async function confirmLive(
+  deps: RefundDeps,
+  db: Db,
+  topupId: string,
+  actor: RefundActor,
+  requestId?: string | null,
+): Promise<Live> {
+  let answer: Awaited<ReturnType<RefundDeps['client']['checkId']>>;
+  try {
+    answer = await deps.client.checkId(topupId);
+  } catch (error) {
+    const kind = isOneClickError(error) ? error.kind : 'network';
+    return {
+      refusal: { reason: 'refund.upstreamUnavailable', params: { reason: kind } },
+      audit: 'error',
+    };
+  }
+  const observed = await observe(db, {
+    topup: answer.data,
+    source: 'manual',
+    actor: { userId: actor.userId, name: actor.label },
+    requestId: answer.requestId ?? requestId,
+    now: deps.now(),
+    recordUnchanged: true,
+  });
+  const [row] = await db
+    .select({ nextCheckAt: topups.nextCheckAt })
+    .from(topups)
+    .where(eq(topups.id, observed.topupPk));
+  // The live answer decides, not what our row says after the rules (a regression is never
+  // applied to the row, but it must still stop the money).
+  const liveStatus = answer.data.status;
+  const refusal = refusalFor(liveStatus, {
+    nextCheckAt: row?.nextCheckAt ? deps.formatTime(row.nextCheckAt) : null,
+  });
+  return refusal ? { refusal, audit: 'denied', liveStatus } : { ok: true };
+}

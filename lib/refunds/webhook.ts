@@ -1,0 +1,157 @@
+import { createHmac } from 'node:crypto';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { refundDeliveries, refundDeliveryAttempts, refunds, topups } from '../../db/schema';
+
+// Telling the merchant's own system that a customer was refunded: a signed JSON POST per
+// refund, retried with backoff until it answers 2xx. The refund id is the idempotency key, so
+// a redelivery (after a crash between sending and recording, or asked by finance) is safe.
+
+export type WebhookConfig = { url: string; secret: string; timeoutMs?: number };
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 3_600_000;
+const LEASE_MS = 60_000;
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as the receiver recomputes it. */
+export function signature(secret: string, timestamp: number, body: string): string {
+  const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return `t=${timestamp},v1=${mac}`;
+}
+
+export async function webhookPayload(db: Db, refundId: string) {
+  const [row] = await db
+    .select({
+      refundId: refunds.id,
+      topupId: topups.topupId,
+      ref: topups.ref,
+      phone: topups.msisdn,
+      amount: refunds.amount,
+      customerRef: topups.customerRef,
+      refundedAt: refunds.decidedAt,
+      createdAt: refunds.createdAt,
+    })
+    .from(refunds)
+    .innerJoin(topups, eq(topups.id, refunds.topupPk))
+    .where(eq(refunds.id, refundId));
+  if (!row) return null;
+  return {
+    event: 'refund.created',
+    refundId: row.refundId,
+    topupId: row.topupId,
+    ref: row.ref,
+    phone: row.phone,
+    amount: row.amount,
+    currency: 'DZD',
+    customerRef: row.customerRef,
+    refundedAt: (row.refundedAt ?? row.createdAt).toISOString(),
+  };
+}
+
+/** One POST, recorded as an attempt; the delivery row moves to delivered or is backed off. */
+export async function deliverOnce(
+  deps: { db: Db; config: WebhookConfig; now: () => Date; fetch?: FetchLike },
+  refundId: string,
+  trigger: string,
+): Promise<'delivered' | 'failed'> {
+  const payload = await webhookPayload(deps.db, refundId);
+  if (!payload) return 'failed';
+  const body = JSON.stringify(payload);
+  const started = Date.now();
+  const timestamp = Math.floor(deps.now().getTime() / 1000);
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await (deps.fetch ?? fetch)(deps.config.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': refundId,
+        'x-flexy-event': payload.event,
+        'x-flexy-signature': signature(deps.config.secret, timestamp, body),
+      },
+      body,
+      signal: AbortSignal.timeout(deps.config.timeoutMs ?? 10_000),
+    });
+    status = res.status;
+    await res.body?.cancel().catch(() => {});
+    if (status < 200 || status > 299) error = `HTTP ${status}`;
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  const latencyMs = Date.now() - started;
+  const now = deps.now();
+  const ok = error === null;
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(refundDeliveryAttempts)
+      .values({ refundId, at: now, statusCode: status, latencyMs, error, trigger });
+    const [current] = await tx
+      .select({ attempts: refundDeliveries.attempts })
+      .from(refundDeliveries)
+      .where(eq(refundDeliveries.refundId, refundId))
+      .for('update');
+    const attempts = (current?.attempts ?? 0) + 1;
+    const wait =
+      Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(attempts - 1, 20)) *
+      (0.5 + Math.random() / 2);
+    await tx
+      .update(refundDeliveries)
+      .set({
+        attempts,
+        state: ok ? 'delivered' : 'pending',
+        deliveredAt: ok ? now : null,
+        nextAttemptAt: ok ? null : new Date(now.getTime() + wait),
+        lastStatusCode: status,
+        lastError: error,
+        claimedBy: null,
+        claimedUntil: null,
+      })
+      .where(eq(refundDeliveries.refundId, refundId));
+  });
+  return ok ? 'delivered' : 'failed';
+}
+
+/** The worker's outbox step: claim due deliveries (SKIP LOCKED + lease) and send them. */
+export async function drainDeliveries(deps: {
+  db: Db;
+  config: WebhookConfig;
+  now: () => Date;
+  workerId: string;
+  fetch?: FetchLike;
+  limit?: number;
+}) {
+  const now = deps.now();
+  const claimed = await deps.db.execute<{ refund_id: string }>(sql`
+    update ${refundDeliveries} d set claimed_by = ${deps.workerId}, claimed_until = ${new Date(now.getTime() + LEASE_MS)}
+    where d.refund_id in (
+      select refund_id from ${refundDeliveries}
+      where state = 'pending' and next_attempt_at <= ${now} and (claimed_until is null or claimed_until < ${now})
+      order by next_attempt_at limit ${deps.limit ?? 10}
+      for update skip locked)
+    returning d.refund_id`);
+  const results = await Promise.all(
+    claimed.rows.map((r) => deliverOnce(deps, r.refund_id, `worker:${deps.workerId}`)),
+  );
+  return {
+    delivered: results.filter((r) => r === 'delivered').length,
+    failed: results.filter((r) => r === 'failed').length,
+  };
+}
+
+/** Finance asks for another delivery (even after a 2xx: the receiver dedupes by refund id). */
+export async function queueRedelivery(db: Db | Tx, refundId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(refundDeliveries)
+    .set({ state: 'pending', nextAttemptAt: now, claimedBy: null, claimedUntil: null })
+    .where(
+      and(
+        eq(refundDeliveries.refundId, refundId),
+        sql`${refundDeliveries.state} <> 'not_configured'`,
+        lte(refundDeliveries.createdAt, now),
+      ),
+    )
+    .returning({ id: refundDeliveries.refundId });
+  return rows.length > 0;
+}
