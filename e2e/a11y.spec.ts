@@ -24,6 +24,7 @@ test.describe('accessibility (axe, serious and critical)', () => {
     '/unknown',
     '/refunds',
     '/reconciliation',
+    '/reports',
     '/search?q=nothing-here',
     '/track',
     '/health',

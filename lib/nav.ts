@@ -13,6 +13,7 @@ export const NAV_ITEMS: {
   { href: '/unknown', label: 'nav.unknown', capability: 'orders:read', badge: 'unknown' },
   { href: '/refunds', label: 'nav.refunds', capability: 'refunds:read' },
   { href: '/reconciliation', label: 'nav.reconcile', capability: 'reconcile' },
+  { href: '/reports', label: 'nav.reports', capability: 'reports:read' },
   { href: '/track', label: 'nav.track', capability: 'orders:track' },
   { href: '/health', label: 'nav.health', capability: 'health:read' },
   { href: '/admin/users', label: 'nav.users', capability: 'users:manage' },

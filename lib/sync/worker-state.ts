@@ -2,6 +2,7 @@
 export const CREDENTIALS_KEY = 'upstream.credentials';
 export const PING_KEY = 'upstream.ping';
 export const KEY_INFO_KEY = 'upstream.key';
+export const BALANCE_KEY = 'upstream.balance';
 
 export type CredentialsStatus = { rejected: boolean; since: string | null; message: string | null };
 export type PingStatus = {
@@ -10,3 +11,4 @@ export type PingStatus = {
   operators: Record<string, string>;
   error: string | null;
 };
+export type BalanceStatus = { at: string; balance: string };

@@ -4,11 +4,18 @@ import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
+import { refreshRollups } from '../reports/rollup';
 import { readState, writeState } from './app-state';
 import { createEngine, type EngineOptions } from './engine';
 import { drainIngestQueue } from './ingest-queue';
 import { backfillStep, incrementalSync } from './list-sync';
-import { CREDENTIALS_KEY, type CredentialsStatus, KEY_INFO_KEY, PING_KEY } from './worker-state';
+import {
+  BALANCE_KEY,
+  CREDENTIALS_KEY,
+  type CredentialsStatus,
+  KEY_INFO_KEY,
+  PING_KEY,
+} from './worker-state';
 
 // The background engine's loop: a status tick every second, plus the slower duties (history
 // backfill, the incremental list window, the ingest queue, ping/validate for the health
@@ -35,7 +42,15 @@ export function startWorker(opts: WorkerOptions) {
   const { db, client, log } = opts;
   const engine = createEngine({ db, client, now, workerId: id, ...opts.engine });
   const deps = { db, client, engine, now, workerId: id };
-  const last = { incremental: 0, ping: 0, validate: 0, ingest: 0, webhooks: 0, summary: 0 };
+  const last = {
+    incremental: 0,
+    ping: 0,
+    validate: 0,
+    ingest: 0,
+    webhooks: 0,
+    rollups: 0,
+    summary: 0,
+  };
   let credentialsRejected: boolean | null = null;
   let stopped = false;
   const totals = { listCalls: 0, checked: 0, errors: 0 };
@@ -61,6 +76,8 @@ export function startWorker(opts: WorkerOptions) {
       await duty('refund webhooks', () =>
         drainDeliveries({ db, config: webhook, now: () => new Date(now()), workerId: id }),
       );
+    // Report rollups come from our own rows: kept fresh even while OneClick is paused.
+    if (every('rollups', 5_000)) await duty('report rollups', () => refreshRollups(db));
     await syncCredentials();
     if (credentialsRejected) return;
     const report = await engine.tick();
@@ -93,6 +110,15 @@ export function startWorker(opts: WorkerOptions) {
   }
 
   async function ping() {
+    try {
+      const balance = await client.balance();
+      await writeState(db, BALANCE_KEY, {
+        at: new Date(now()).toISOString(),
+        balance: balance.data.balance,
+      });
+    } catch {
+      // The ping below records what is wrong with the upstream.
+    }
     try {
       const res = await client.ping();
       await writeState(db, PING_KEY, {

@@ -1,0 +1,184 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { type Counts, histogramQuantile, rate, TTF_BUCKETS } from './definitions';
+import { algiersMidnight } from './landing';
+import type {
+  Granularity,
+  HeatCell,
+  RatePoint,
+  RefundPoint,
+  ReportRange,
+  TtfPoint,
+  UnknownPoint,
+} from './queries';
+
+// The report figures computed live from the raw `topups` and `refunds`, with the definitions of
+// lib/reports/definitions.ts and the buckets of lib/reports/queries.ts, in exactly the shapes the
+// rollup queries return. The benchmark and the tests check the rollups against these; nothing
+// else should call them: a 90-day live GROUP BY reads millions of rows.
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A chart range takes the rollup hours that start in [from, to): those are the orders created
+ * from the first whole UTC hour at or after `from` up to the first one at or after `to`.
+ */
+const ceilHour = (d: Date) => new Date(Math.ceil(d.getTime() / HOUR_MS) * HOUR_MS);
+const within = (col: SQL, r: { from: Date; to: Date }) =>
+  sql`${col} >= ${ceilHour(r.from)} and ${col} < ${ceilHour(r.to)}`;
+
+const CREATED = sql`upstream_created_at`;
+/** An order's chart bucket: its UTC creation hour, or its Algiers calendar day. */
+const bucketOf = (col: SQL, g: Granularity): SQL =>
+  g === 'hour'
+    ? sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`
+    : sql`to_char((${col} at time zone 'Africa/Algiers')::date, 'YYYY-MM-DD')`;
+
+const COUNTS = sql`count(*)::int as orders,
+  (count(*) filter (where status = 'PENDING'))::int as pending,
+  (count(*) filter (where status = 'HANDLING'))::int as handling,
+  (count(*) filter (where status = 'FULFILLED'))::int as fulfilled,
+  (count(*) filter (where status = 'REFUNDED'))::int as refunded,
+  (count(*) filter (where status = 'UNKNOWN_ERROR'))::int as unknown`;
+
+type CountRow = Counts & { key: string };
+
+const withRates = (row: CountRow): RatePoint => ({
+  ...row,
+  fulfilledRate: rate(row.fulfilled, row),
+  refundedRate: rate(row.refunded, row),
+  unknownRate: rate(row.unknown, row),
+});
+
+/** Live `rateSeries`. */
+export async function rateSeries(db: Db, r: ReportRange): Promise<RatePoint[]> {
+  const res = await db.execute<CountRow>(sql`
+    select ${bucketOf(CREATED, r.granularity)} as key, ${COUNTS}
+    from topups where ${within(CREATED, r)} group by 1 order by 1`);
+  return res.rows.map(withRates);
+}
+
+/** Live `splitBy`. */
+export async function splitBy(
+  db: Db,
+  r: ReportRange,
+  dim: 'operator' | 'plan',
+): Promise<RatePoint[]> {
+  const col = dim === 'operator' ? sql`operator` : sql`plan_code`;
+  const res = await db.execute<CountRow>(sql`
+    select ${col} as key, ${COUNTS}
+    from topups where ${within(CREATED, r)} group by 1 order by count(*) desc, 1`);
+  return res.rows.map(withRates);
+}
+
+/** Live `heatmap`: operator × Algiers hour of the day. */
+export async function heatmap(db: Db, r: ReportRange): Promise<HeatCell[]> {
+  const res = await db.execute<CountRow & { operator: string; hour_of_day: number }>(sql`
+    select operator, extract(hour from upstream_created_at at time zone 'Africa/Algiers')::int as hour_of_day, ${COUNTS}
+    from topups where ${within(CREATED, r)} group by 1, 2 order by 1, 2`);
+  return res.rows.map((c) => ({
+    operator: c.operator,
+    hourOfDay: c.hour_of_day,
+    settled: c.fulfilled + c.refunded + c.unknown,
+    fulfilled: c.fulfilled,
+    rate: rate(c.fulfilled, c),
+  }));
+}
+
+/** Live `ttfSeries`: one histogram per bucket straight from the orders that settled. */
+export async function ttfSeries(db: Db, r: ReportRange): Promise<TtfPoint[]> {
+  const res = await db.execute<{ key: string; histogram: number[] }>(sql`
+    select ${bucketOf(CREATED, r.granularity)} as key,
+      ttf_histogram(array_agg(ttf_bucket(extract(epoch from finalized_at - upstream_created_at) * 1000))) as histogram
+    from topups
+    where ${within(CREATED, r)} and finalized_at is not null and status in ('FULFILLED', 'REFUNDED')
+    group by 1 order by 1`);
+  return res.rows.map((row) => {
+    const histogram = row.histogram.slice(0, TTF_BUCKETS);
+    return {
+      key: row.key,
+      settled: histogram.reduce((a, b) => a + b, 0),
+      p50Ms: histogramQuantile(histogram, 0.5),
+      p95Ms: histogramQuantile(histogram, 0.95),
+    };
+  });
+}
+
+/**
+ * Live `unknownSeries`. The rollup keeps the resolve time as whole milliseconds per
+ * (hour, operator, plan) — a sum of microsecond-precise intervals cast to bigint — so the live
+ * figure rounds per the same group before adding up; otherwise the averages differ in the
+ * last float digits (< 0.5 ms per group).
+ */
+export async function unknownSeries(db: Db, r: ReportRange): Promise<UnknownPoint[]> {
+  const res = await db.execute<{
+    key: string;
+    passed: number;
+    to_fulfilled: number;
+    to_refunded: number;
+    still: number;
+    resolve_ms: string;
+  }>(sql`
+    select ${bucketOf(sql`hour`, r.granularity)} as key, sum(passed)::int as passed, sum(to_fulfilled)::int as to_fulfilled,
+      sum(to_refunded)::int as to_refunded, sum(still)::int as still, sum(resolve_ms)::text as resolve_ms
+    from (
+      select date_trunc('hour', upstream_created_at, 'UTC') as hour,
+        count(*) filter (where unknown_error_at is not null) as passed,
+        count(*) filter (where unknown_error_at is not null and status = 'FULFILLED') as to_fulfilled,
+        count(*) filter (where unknown_error_at is not null and status = 'REFUNDED') as to_refunded,
+        count(*) filter (where status = 'UNKNOWN_ERROR') as still,
+        coalesce(sum(extract(epoch from finalized_at - unknown_error_at) * 1000) filter (where unknown_error_at is not null
+          and status in ('FULFILLED', 'REFUNDED') and finalized_at >= unknown_error_at), 0)::bigint as resolve_ms
+      from topups where ${within(CREATED, r)}
+      group by 1, operator, plan_code) per_group
+    group by 1 having sum(passed) > 0 order by 1`);
+  return res.rows.map((row) => {
+    const resolved = row.to_fulfilled + row.to_refunded;
+    return {
+      key: row.key,
+      passed: row.passed,
+      toFulfilled: row.to_fulfilled,
+      toRefunded: row.to_refunded,
+      stillUnknown: row.still,
+      avgResolveHours: resolved ? Number(row.resolve_ms) / resolved / HOUR_MS : null,
+    };
+  });
+}
+
+/** Live `refundSeries`: approved customer refunds by the time they were recorded. */
+export async function refundSeries(db: Db, r: ReportRange): Promise<RefundPoint[]> {
+  const res = await db.execute<RefundPoint>(sql`
+    select ${bucketOf(sql`created_at`, r.granularity)} as key, count(*)::int as refunds, sum(amount)::text as amount
+    from refunds where state = 'approved' and ${within(sql`created_at`, r)} group by 1 order by 1`);
+  return res.rows;
+}
+
+async function countsBetween(db: Db, from: Date, to: Date): Promise<Counts> {
+  const res = await db.execute<Counts>(
+    sql`select ${COUNTS} from topups where ${within(CREATED, { from, to })}`,
+  );
+  return (
+    res.rows[0] ?? { orders: 0, pending: 0, handling: 0, fulfilled: 0, refunded: 0, unknown: 0 }
+  );
+}
+
+/** The rate figures of `landingFigures` (today, yesterday, the 7 days before today), live. */
+export async function landingRates(db: Db, now: Date) {
+  const today = algiersMidnight(now);
+  const at = (days: number) => new Date(today.getTime() + days * DAY_MS);
+  const [t, y, w] = await Promise.all([
+    countsBetween(db, today, at(1)),
+    countsBetween(db, at(-1), today),
+    countsBetween(db, at(-7), today),
+  ]);
+  return {
+    today: {
+      rate: rate(t.fulfilled, t),
+      settled: t.fulfilled + t.refunded + t.unknown,
+      orders: t.orders,
+    },
+    yesterday: { rate: rate(y.fulfilled, y) },
+    week: { rate: rate(w.fulfilled, w) },
+  };
+}

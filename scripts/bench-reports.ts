@@ -1,0 +1,293 @@
+// `npm run bench:reports [-- --orders 1000000 --runs 40]`: how fast the landing page and every
+// report chart answer over 90 days when read from the hourly rollups, next to the same figure
+// computed live from the raw orders, and whether the two agree exactly. Then a burst of 10,000
+// late status changes and the time the rollups take to catch up. The database (embedded
+// Postgres in BENCH_REPORTS_DATA_DIR, default DATA_DIR/bench-reports-<orders>, or DATABASE_URL)
+// is seeded once; the rollups are rebuilt from scratch on every run.
+import path from 'node:path';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { createDb, type Db } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { algiersMidnight, landingFigures } from '../lib/reports/landing';
+import * as live from '../lib/reports/live';
+import type { ReportRange } from '../lib/reports/queries';
+import * as rollup from '../lib/reports/queries';
+import { refreshRollups } from '../lib/reports/rollup';
+import { dataDir } from '../lib/runtime/data-dir';
+import { type EmbeddedPg, startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
+import { seedOrders } from '../lib/seed/run';
+import { printTable, quantile, timeIt } from './bench-util';
+
+const { values: args } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '40' },
+  },
+});
+const TARGET = Number(args.orders);
+const RUNS = Math.max(30, Number(args.runs));
+const LIVE_RUNS = 5;
+const BUDGET = 200; // hours per kind per refreshRollups call, as the worker does
+const BURST = 10_000;
+const TARGET_MS = 150;
+const DAY_MS = 86_400_000;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fmt = (ms: number) => ms.toFixed(1);
+const int = (n: number) => n.toLocaleString('en');
+
+type Figure = { name: string; rollup: () => Promise<unknown>; live: () => Promise<unknown> };
+type Charts = Pick<
+  typeof rollup,
+  'rateSeries' | 'splitBy' | 'heatmap' | 'ttfSeries' | 'unknownSeries' | 'refundSeries'
+>;
+
+/** The figures under test: the landing page and every chart the reports page draws. */
+function figures(db: Db, now: Date): Figure[] {
+  // As the reports page's "90 d" and "7 d" presets: whole Algiers days, today included.
+  const today = algiersMidnight(now).getTime();
+  const days = (n: number) => ({
+    from: new Date(today - (n - 1) * DAY_MS),
+    to: new Date(today + DAY_MS),
+  });
+  const d90: ReportRange = { ...days(90), granularity: 'day' };
+  const h7: ReportRange = { ...days(7), granularity: 'hour' };
+  // The live module answers the same calls as the rollup one.
+  const chart = (name: string, q: (m: Charts) => Promise<unknown>): Figure => ({
+    name,
+    rollup: () => q(rollup),
+    live: () => q(live),
+  });
+  const landing = async () => {
+    const f = await landingFigures(db, now);
+    return { today: f.today, yesterday: f.yesterday, week: f.week };
+  };
+  return [
+    {
+      name: 'landing page (rates compared)',
+      rollup: landing,
+      live: () => live.landingRates(db, now),
+    },
+    chart('rate series, 90 d by day', (m) => m.rateSeries(db, d90)),
+    chart('rate series, 7 d by hour', (m) => m.rateSeries(db, h7)),
+    chart('operator split, 90 d', (m) => m.splitBy(db, d90, 'operator')),
+    chart('plan split, 90 d', (m) => m.splitBy(db, d90, 'plan')),
+    chart('heatmap operator × hour, 90 d', (m) => m.heatmap(db, d90)),
+    chart('time to final p50/p95, 90 d', (m) => m.ttfSeries(db, d90)),
+    chart('UNKNOWN_ERROR series, 90 d', (m) => m.unknownSeries(db, d90)),
+    chart('refund series, 90 d', (m) => m.refundSeries(db, d90)),
+  ];
+}
+
+const show = (x: unknown) =>
+  JSON.stringify(x, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+
+/** How many points differ (a missing or extra point counts), and the first that does. */
+function compare(
+  a: unknown,
+  b: unknown,
+): { points: number; mismatches: number; first: string | null } {
+  const xs = Array.isArray(a) ? a : [a];
+  const ys = Array.isArray(b) ? b : [b];
+  let mismatches = 0;
+  let first: string | null = null;
+  for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+    if (isDeepStrictEqual(xs[i], ys[i])) continue;
+    mismatches++;
+    first ??= `point ${i} of ${xs.length} (live: ${ys.length}): rollup ${show(xs[i])} ≠ live ${show(ys[i])}`;
+  }
+  return { points: xs.length, mismatches, first };
+}
+
+/** Runs refreshRollups until no hour is dirty; returns the time and hours recomputed. */
+async function catchUp(db: Db) {
+  const started = performance.now();
+  const hours = { topups: 0, refunds: 0, calls: 0 };
+  for (;;) {
+    const r = await refreshRollups(db, BUDGET);
+    hours.calls++;
+    hours.topups += r.topupHours;
+    hours.refunds += r.refundHours;
+    if (r.topupHours + r.refundHours === 0) break;
+  }
+  const ms = performance.now() - started;
+  const left = await scalar(db, sql`select count(*)::int as n from rollup_dirty`);
+  if (left !== 0) throw new Error(`${left} hours still dirty after catching up`);
+  return { ms, ...hours };
+}
+
+async function scalar(db: Db, query: ReturnType<typeof sql>): Promise<number> {
+  const res = await db.execute<{ n: number | string }>(query);
+  return Number(res.rows[0]?.n ?? 0);
+}
+
+/** Every figure once from each side; returns the mismatching points, noting the first ones. */
+async function recheck(list: Figure[], firsts: string[]) {
+  let mismatches = 0;
+  for (const f of list) {
+    const c = compare(await f.rollup(), await f.live());
+    mismatches += c.mismatches;
+    if (c.first) firsts.push(`after catch-up, ${f.name}: ${c.first}`);
+  }
+  return mismatches;
+}
+
+async function run(db: Db, pool: ReturnType<typeof createDb>['pool']) {
+  const countOrders = () =>
+    scalar(db, sql`select coalesce(sum(n), 0) as n from topup_counts where bucket <> 'refund_due'`);
+  const have = await countOrders();
+  if (have < TARGET) {
+    say(`seeding ${int(TARGET - have)} orders over 180 days (have ${int(have)})…`);
+    const every = Math.max(200_000, Math.round(TARGET / 20 / 50_000) * 50_000);
+    const seeded = await seedOrders(
+      pool,
+      { orders: TARGET - have, days: 180, seed: 20_260_101, batch: 50_000 },
+      (p) => {
+        if (p.done % every === 0 || p.done === p.total)
+          say(`  ${int(p.done)} / ${int(p.total)}  (${(p.elapsedMs / 1000).toFixed(0)} s)`);
+      },
+    );
+    say(`seeded in ${(seeded.elapsedMs / 1000).toFixed(0)} s; vacuum analyze…`);
+    await pool.query('vacuum (analyze) topups, topup_events, refunds');
+  }
+  const orders = await countOrders();
+
+  // Initial build: from empty rollups, every hour holding an order or a refund marked dirty
+  // (as a fresh seed or the migration leaves it).
+  say('\nbuilding the rollups from scratch…');
+  await pool.query('truncate topup_hourly, ttf_hourly, refund_hourly');
+  await pool.query(`insert into rollup_dirty (kind, hour)
+    select distinct 'topups', date_trunc('hour', upstream_created_at, 'UTC') from topups on conflict do nothing`);
+  await pool.query(`insert into rollup_dirty (kind, hour)
+    select distinct 'refunds', date_trunc('hour', created_at, 'UTC') from refunds on conflict do nothing`);
+  const build = await catchUp(db);
+  await pool.query('vacuum (analyze) topup_hourly, ttf_hourly, refund_hourly, rollup_dirty');
+  const rollupRows = await scalar(db, sql`select count(*)::int as n from topup_hourly`);
+  say(
+    `  ${int(build.topups)} order hours + ${int(build.refunds)} refund hours in ${fmt(build.ms / 1000)} s (${build.calls} calls of ≤ ${BUDGET} hours per kind; topup_hourly: ${int(rollupRows)} rows)`,
+  );
+
+  const now = new Date();
+  const list = figures(db, now);
+  say(`\ntiming ${list.length} figures: rollup ${RUNS} runs, live ${LIVE_RUNS} runs each…`);
+  const table: string[][] = [];
+  const p95s: number[] = [];
+  let mismatches = 0;
+  const firsts: string[] = [];
+  for (const f of list) {
+    let fromRollup: unknown;
+    let fromLive: unknown;
+    const rt = await timeIt(async () => {
+      fromRollup = await f.rollup();
+    }, RUNS);
+    const lt = await timeIt(
+      async () => {
+        fromLive = await f.live();
+      },
+      LIVE_RUNS,
+      1,
+    );
+    const c = compare(fromRollup, fromLive);
+    mismatches += c.mismatches;
+    if (c.first) firsts.push(`${f.name}: ${c.first}`);
+    p95s.push(quantile(rt, 0.95));
+    table.push([
+      f.name,
+      fmt(quantile(rt, 0.5)),
+      fmt(quantile(rt, 0.95)),
+      fmt(quantile(lt, 0.5)),
+      fmt(quantile(lt, 0.95)),
+      fmt(quantile(lt, 0.5) / quantile(rt, 0.5)),
+      String(c.points),
+      String(c.mismatches),
+    ]);
+  }
+
+  // The burst: 10,000 settled orders, anywhere in the 180 days, refunded late in one transaction.
+  say(`\ncatch-up: ${int(BURST)} FULFILLED orders → REFUNDED in one transaction…`);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      update topups t set status = 'REFUNDED', status_changed_at = now(),
+        finalized_at = coalesce(t.finalized_at, t.upstream_created_at) + make_interval(secs => 30 + 7170 * random())
+      from (select id from topups where status = 'FULFILLED' order by random() limit ${BURST}) pick
+      where t.id = pick.id`);
+  });
+  const marked = await scalar(db, sql`select count(*)::int as n from rollup_dirty`);
+  const burst = await catchUp(db);
+  say(`  ${int(marked)} hours marked; re-checking every figure against live…`);
+  const after = await recheck(list, firsts);
+
+  const worst = Math.max(...p95s);
+  say(
+    `\nbench:reports — ${int(orders)} orders over 180 days; 90-day charts by day (rate series also 7 days by hour); ` +
+      `rollup: ${RUNS} runs after 3 warm-ups; live: ${LIVE_RUNS} runs after 1 (a live 90-day GROUP BY is slow, 5 are enough)\n`,
+  );
+  printTable(
+    [
+      'figure',
+      'rollup p50 ms',
+      'rollup p95 ms',
+      'live p50 ms',
+      'live p95 ms',
+      'live/rollup',
+      'points',
+      'mismatches',
+    ],
+    table,
+    say,
+  );
+  for (const line of firsts) say(`MISMATCH ${line}`);
+  say(
+    `\ninitial rollup build: ${fmt(build.ms / 1000)} s for ${int(build.topups)} order hours + ${int(build.refunds)} refund hours`,
+  );
+  say(
+    `catch-up after ${int(BURST)} status changes: ${fmt(burst.ms / 1000)} s for ${int(burst.topups)} order hours + ${int(burst.refunds)} refund hours (${int(marked)} marked); mismatches after: ${after}`,
+  );
+  say(
+    `target p95 < ${TARGET_MS} ms for the landing page and every chart: ${worst < TARGET_MS ? 'met' : 'MISSED'} (worst ${fmt(worst)} ms)`,
+  );
+  say(`RESULT orders=${orders} p95_ms_max=${fmt(worst)} mismatches=${mismatches + after}`);
+}
+
+async function main() {
+  const dir = process.env.BENCH_REPORTS_DATA_DIR ?? path.join(dataDir(), `bench-reports-${TARGET}`);
+  let pgServer: EmbeddedPg | null = null;
+  const stop = async () => {
+    const server = pgServer;
+    pgServer = null;
+    await server?.stop();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      process.stderr.write(`bench:reports: ${signal}, stopping Postgres…\n`);
+      // Its connections drop while it stops: nothing left to report but the stop itself.
+      process.on('uncaughtException', () => {});
+      void stop().finally(() => process.exit(130));
+    });
+  try {
+    if (!process.env.DATABASE_URL) {
+      say(`database: embedded Postgres in ${dir}`);
+      pgServer = await startEmbeddedPostgres({ dataDir: dir, database: 'flexy_bench' });
+    }
+    const url = process.env.DATABASE_URL ?? pgServer?.url ?? '';
+    await runMigrations(url);
+    const { db, pool } = createDb(url, 8);
+    try {
+      await run(db, pool);
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(
+      `bench:reports failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+    );
+    process.exit(1);
+  },
+);
