@@ -107,13 +107,16 @@ export function SeriesChart({
               />
               <YAxis
                 yAxisId="left"
+                width={72}
                 tickFormatter={(v) => formatValue(v, left, locale)}
                 stroke="var(--color-muted-fg)"
                 label={{
                   value: yLabel,
                   angle: -90,
-                  position: 'insideLeft',
+                  position: 'left',
+                  offset: 4,
                   fill: 'var(--color-muted-fg)',
+                  style: { textAnchor: 'middle' },
                 }}
               />
               {right ? (
