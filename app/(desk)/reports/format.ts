@@ -7,6 +7,7 @@ export function formatValue(
   value: number | null | undefined,
   format: ValueFormat,
   locale: Locale,
+  currency = 'DZD',
 ): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (!Number.isFinite(value)) return format === 'seconds' ? '> 1 h' : '—';
@@ -20,7 +21,7 @@ export function formatValue(
     case 'hours':
       return `${n({ maximumFractionDigits: 1 })} h`;
     case 'dzd':
-      return `${n({ maximumFractionDigits: 0 })} DZD`;
+      return `${n({ maximumFractionDigits: 0 })} ${currency}`;
     default:
       return n({ maximumFractionDigits: 0 });
   }

@@ -341,7 +341,7 @@ export default async function ReportsPage({
             },
           ]}
           yLabel={t('reports.refundsCount')}
-          yRightLabel="DZD"
+          yRightLabel={t('money.currency')}
         />
       </ChartFigure>
     </div>

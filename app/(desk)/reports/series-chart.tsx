@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useLocale } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { formatValue, type ValueFormat } from './format';
 
 export type Series = {
@@ -56,6 +56,7 @@ export function SeriesChart({
 }) {
   const router = useRouter();
   const locale = useLocale();
+  const currency = useT()('money.currency');
   const left = series.find((s) => (s.axis ?? 'left') === 'left')?.format ?? 'count';
   const right = series.find((s) => s.axis === 'right')?.format;
   const vertical = layout === 'vertical';
@@ -80,7 +81,7 @@ export function SeriesChart({
             <>
               <XAxis
                 type="number"
-                tickFormatter={(v) => formatValue(v, left, locale)}
+                tickFormatter={(v) => formatValue(v, left, locale, currency)}
                 stroke="var(--color-muted-fg)"
                 label={{
                   value: yLabel,
@@ -108,7 +109,7 @@ export function SeriesChart({
               <YAxis
                 yAxisId="left"
                 width={72}
-                tickFormatter={(v) => formatValue(v, left, locale)}
+                tickFormatter={(v) => formatValue(v, left, locale, currency)}
                 stroke="var(--color-muted-fg)"
                 label={{
                   value: yLabel,
@@ -123,7 +124,7 @@ export function SeriesChart({
                 <YAxis
                   yAxisId="right"
                   orientation="right"
-                  tickFormatter={(v) => formatValue(v, right, locale)}
+                  tickFormatter={(v) => formatValue(v, right, locale, currency)}
                   stroke="var(--color-muted-fg)"
                   label={{
                     value: yRightLabel,
