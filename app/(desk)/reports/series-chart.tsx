@@ -144,6 +144,7 @@ export function SeriesChart({
                   typeof value === 'number' ? value : Number(value),
                   s?.format ?? 'count',
                   locale,
+                  currency,
                 ),
                 name,
               ];
