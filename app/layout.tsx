@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { directionOf } from '@/lib/i18n';
+import { directionOf, languageOf } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/client';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { THEME_COOKIE } from '@/lib/theme';
@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const theme = (await cookies()).get(THEME_COOKIE)?.value;
   return (
     <html
-      lang={locale}
+      lang={languageOf(locale)}
       dir={directionOf(locale)}
       className={theme === 'dark' || theme === 'light' ? theme : undefined}
     >

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { getSessionUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { LoginForm } from './login-form';
@@ -24,6 +25,9 @@ export default async function LoginPage({
         <h1 className="mb-1 text-2xl font-semibold">{t('auth.title')}</h1>
         <p className="mb-6 text-sm text-muted-fg">{t('app.tagline')}</p>
         <LoginForm callbackUrl={callbackUrl} sessionEnded={params.reason === 'session'} />
+        <div className="mt-4 flex justify-center">
+          <LanguageSwitcher signedIn={false} />
+        </div>
       </div>
     </main>
   );

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db';
 import { topupCounts } from '@/db/schema';
@@ -9,6 +10,7 @@ import { getT } from '@/lib/i18n/server';
 import { NAV_ITEMS } from '@/lib/nav';
 import { readState } from '@/lib/sync/app-state';
 import { CREDENTIALS_KEY, type CredentialsStatus } from '@/lib/sync/worker-state';
+import { LanguageSwitcher } from './language-switcher';
 import { NavLink } from './nav-link';
 import { SearchBox } from './search-box';
 import { SignOutButton } from './sign-out-button';
@@ -67,6 +69,10 @@ export async function DeskShell({ user, children }: { user: SessionUser; childre
               {t(`roles.${user.role}`)}
             </span>
           </span>
+          <Link href="/settings" className="text-primary underline-offset-2 hover:underline">
+            {t('nav.settings')}
+          </Link>
+          <LanguageSwitcher signedIn />
           <ThemeToggle />
           <SignOutButton />
         </div>

@@ -31,7 +31,8 @@ export type ActionContext = {
   audited<R>(change: (tx: Tx) => Promise<Audited<R>>): Promise<R>;
 };
 
-type Spec<S extends z.ZodType> = { name: string; capability: Capability; input: S };
+/** `capability: null` is for a person's own preferences: any signed-in user, nothing more. */
+type Spec<S extends z.ZodType> = { name: string; capability: Capability | null; input: S };
 
 /**
  * The one way to write a server action: session → role → input parsing → run → audit → one
@@ -59,7 +60,7 @@ export function defineAction<S extends z.ZodType, R>(
       await audit('denied', { reason: 'signed_out' });
       return { ok: false, error: t('errors.signedOut') };
     }
-    if (!can(user.role, spec.capability)) {
+    if (spec.capability !== null && !can(user.role, spec.capability)) {
       await audit('denied', { reason: 'role', needs: spec.capability });
       log.warn(
         { requestId, action: spec.name, userId: user.id, role: user.role },

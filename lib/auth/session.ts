@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '../../db';
 import type { Role } from '../../db/enums';
 import { users } from '../../db/schema';
@@ -18,14 +19,18 @@ export type SessionUser = {
 };
 
 /**
- * The signed-in person, re-checked against the database on every request: a disabled user,
+ * The signed-in person (memoised per request), re-checked against the database on every request: a disabled user,
  * a changed role or a reset password (session_version bump) ends the session at once, and the
  * absolute session limit holds even if the cookie keeps sliding.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // Cookies first: it marks the page dynamic (never prerendered at build time) and an
+  // anonymous visit needs no configuration at all.
+  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  if (!cookie) return null;
   const config = getConfig();
   if (!config.NEXTAUTH_SECRET) return null;
-  const claims = await readSessionToken((await cookies()).get(sessionCookieName())?.value, {
+  const claims = await readSessionToken(cookie, {
     secret: config.NEXTAUTH_SECRET,
     maxHours: config.SESSION_MAX_HOURS,
   });
@@ -45,7 +50,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
   const { id, email, name, role, locale } = user;
   return { id, email, name, role, locale };
-}
+});
 
 /** For pages: the signed-in user, or a redirect to sign-in. */
 export async function requireUser(): Promise<SessionUser> {

@@ -1,4 +1,4 @@
-import type { Locale } from './index';
+import { intlLocale, type Locale } from './locales';
 
 /** The desk shows times in Algeria's time zone (UTC+1, no DST) and says so. */
 export const DESK_TIME_ZONE = 'Africa/Algiers';
@@ -11,11 +11,10 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
   const key = `${locale}:dt`;
   let fmt = formatters.get(key);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat(locale, {
+    fmt = new Intl.DateTimeFormat(intlLocale(locale), {
       dateStyle: 'medium',
       timeStyle: 'medium',
       timeZone: DESK_TIME_ZONE,
-      numberingSystem: 'latn',
       hourCycle: 'h23',
     });
     formatters.set(key, fmt);

@@ -1,4 +1,4 @@
-import type { Locale } from './index';
+import { intlLocale, type Locale } from './locales';
 
 const integers = new Map<string, Intl.NumberFormat>();
 
@@ -17,7 +17,7 @@ export function formatDzd(
   const [, sign = '', whole = '0', fraction = ''] = match;
   let fmt = integers.get(locale);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, { numberingSystem: 'latn', maximumFractionDigits: 0 });
+    fmt = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 });
     integers.set(locale, fmt);
   }
   const cents = fraction.replace(/0+$/, '') === '' ? '' : fraction.padEnd(2, '0').slice(0, 2);

@@ -13,6 +13,7 @@ const labels = {
   requestIds: 'Request ids',
   timeline: 'Timeline',
   none: 'none',
+  currency: 'DZD',
 };
 
 describe('UNKNOWN_ERROR escalation', () => {

@@ -30,6 +30,7 @@ export type PackLabels = {
   requestIds: string;
   timeline: string;
   none: string;
+  currency: string;
 };
 
 export function escalationPack(order: PackOrder, events: PackEvent[], labels: PackLabels): string {
@@ -41,7 +42,7 @@ export function escalationPack(order: PackOrder, events: PackEvent[], labels: Pa
     `${labels.topupId}: ${order.topupId}`,
     `${labels.ref}: ${order.ref ?? labels.none}`,
     `${labels.phone}: ${order.msisdn}`,
-    `${labels.amount}: ${order.topupAmount} DZD (${labels.plan} ${order.planCode})`,
+    `${labels.amount}: ${order.topupAmount} ${labels.currency} (${labels.plan} ${order.planCode})`,
     `${labels.created}: ${order.upstreamCreatedAt.toISOString()}`,
     `${labels.unknownSince}: ${order.unknownErrorAt?.toISOString() ?? labels.none}`,
     `${labels.requestIds}: ${requestIds.length ? requestIds.join(', ') : labels.none}`,

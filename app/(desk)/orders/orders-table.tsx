@@ -182,9 +182,21 @@ export function OrdersTable({
           </fieldset>
         </details>
         {exportHref ? (
-          <a href={exportHref} className={buttonClass('secondary', 'sm')} data-testid="export-csv">
-            {t('orders.export')}
-          </a>
+          <span className="flex flex-wrap items-center gap-3">
+            <a
+              href={exportHref}
+              className={buttonClass('secondary', 'sm')}
+              data-testid="export-csv"
+            >
+              {t('orders.export')}
+            </a>
+            <a
+              href={`${exportHref}${exportHref.includes('?') ? '&' : '?'}headers=local`}
+              className="text-sm text-primary underline"
+            >
+              {t('csv.localHeaders')}
+            </a>
+          </span>
         ) : null}
       </div>
       <TableScroll label={t('orders.title')}>

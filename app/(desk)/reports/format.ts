@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/i18n';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 
 export type ValueFormat = 'percent' | 'count' | 'seconds' | 'hours' | 'dzd';
 
@@ -12,7 +12,7 @@ export function formatValue(
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (!Number.isFinite(value)) return format === 'seconds' ? '> 1 h' : '—';
   const n = (opts: Intl.NumberFormatOptions) =>
-    new Intl.NumberFormat(locale, { numberingSystem: 'latn', ...opts }).format(value);
+    new Intl.NumberFormat(intlLocale(locale), opts).format(value);
   switch (format) {
     case 'percent':
       return n({ style: 'percent', maximumFractionDigits: 1 });

@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useLocale, useT } from '@/lib/i18n/client';
+import { directionOf } from '@/lib/i18n/locales';
 import { formatValue, type ValueFormat } from './format';
 
 export type Series = {
@@ -60,6 +61,8 @@ export function SeriesChart({
   const left = series.find((s) => (s.axis ?? 'left') === 'left')?.format ?? 'count';
   const right = series.find((s) => s.axis === 'right')?.format;
   const vertical = layout === 'vertical';
+  // Right-to-left: time and values read from the right, the value axis stands on the right.
+  const rtl = directionOf(locale) === 'rtl';
   return (
     <div style={{ height }} data-testid={testId} className="w-full" dir="ltr">
       <ResponsiveContainer>
@@ -81,6 +84,7 @@ export function SeriesChart({
             <>
               <XAxis
                 type="number"
+                reversed={rtl}
                 tickFormatter={(v) => formatValue(v, left, locale, currency)}
                 stroke="var(--color-muted-fg)"
                 label={{
@@ -92,6 +96,7 @@ export function SeriesChart({
               />
               <YAxis
                 type="category"
+                orientation={rtl ? 'right' : 'left'}
                 dataKey={xKey}
                 width={170}
                 tick={{ fontSize: 12 }}
@@ -102,12 +107,14 @@ export function SeriesChart({
             <>
               <XAxis
                 dataKey={xKey}
+                reversed={rtl}
                 stroke="var(--color-muted-fg)"
                 tick={{ fontSize: 12 }}
                 minTickGap={16}
               />
               <YAxis
                 yAxisId="left"
+                orientation={rtl ? 'right' : 'left'}
                 width={72}
                 tickFormatter={(v) => formatValue(v, left, locale, currency)}
                 stroke="var(--color-muted-fg)"
@@ -123,7 +130,7 @@ export function SeriesChart({
               {right ? (
                 <YAxis
                   yAxisId="right"
-                  orientation="right"
+                  orientation={rtl ? 'left' : 'right'}
                   tickFormatter={(v) => formatValue(v, right, locale, currency)}
                   stroke="var(--color-muted-fg)"
                   label={{

@@ -5,6 +5,8 @@ import { eventsFor, listUnknownQueue } from '@/db/queries/unknown';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/dates';
+import { glossFor } from '@/lib/i18n/glosses';
+import { languageOf } from '@/lib/i18n/locales';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { ageBucket, escalationPack } from '@/lib/orders/escalation';
@@ -38,6 +40,7 @@ export default async function UnknownPage() {
     requestIds: t('unknown.pack.requestIds'),
     timeline: t('unknown.pack.timeline'),
     none: t('unknown.pack.none'),
+    currency: t('money.currency'),
   };
   const items = rows.map((r) => {
     const since = r.unknownErrorAt ?? r.upstreamCreatedAt;
@@ -54,6 +57,10 @@ export default async function UnknownPage() {
       bucketLabel: t(`unknown.bucket.${bucket}`),
       nextCheck: r.nextCheckAt ? formatDateTime(r.nextCheckAt, locale) : '—',
       message: r.refundMessage,
+      gloss:
+        languageOf(locale) !== 'ar' && glossFor(r.refundMessage)
+          ? t(glossFor(r.refundMessage) ?? 'gloss.title')
+          : null,
       pack: bucket === 'overdue' ? escalationPack(r, timelines.get(r.id) ?? [], packLabels) : null,
     };
   });

@@ -21,6 +21,8 @@ type Item = {
   bucketLabel: string;
   nextCheck: string;
   message: string | null;
+  /** What the Arabic message says, for agents working in French or English. */
+  gloss: string | null;
   pack: string | null;
 };
 
@@ -111,6 +113,11 @@ export function UnknownQueue({ items, canRecheck }: { items: Item[]; canRecheck:
                 data-testid="unknown-message"
               >
                 {item.message}
+              </p>
+            ) : null}
+            {item.gloss ? (
+              <p className="mt-1 text-sm text-muted-fg">
+                {t('gloss.title')}: {item.gloss}
               </p>
             ) : null}
             {item.pack ? (

@@ -29,7 +29,6 @@ export const en = {
     signOut: 'Sign out',
     settings: 'My preferences',
     signedInAs: 'Signed in as {name}',
-    menu: 'Menu',
   },
   roles: {
     admin: 'Admin',
@@ -674,7 +673,8 @@ export const en = {
     title: 'What it says',
     wrongNumber: 'The phone number is wrong; check it with the customer.',
     planMismatch: 'This plan does not fit this number; try a bill payment (FACTURE) instead.',
-    unknownState: 'The outcome is not known yet; if it failed, the money comes back within 24 hours.',
+    unknownState:
+      'The outcome is not known yet; if it failed, the money comes back within 24 hours.',
     notAvailable: 'The requested credit is not available for this number.',
   },
   csv: {

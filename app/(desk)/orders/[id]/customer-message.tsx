@@ -1,6 +1,8 @@
 import { CopyButton } from '@/components/copy-button';
 import { Card } from '@/components/ui/card';
 import type { SuggestedOffer } from '@/db/schema';
+import { glossFor } from '@/lib/i18n/glosses';
+import { languageOf } from '@/lib/i18n/locales';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
 
@@ -13,6 +15,7 @@ export async function CustomerMessage({
   offers: SuggestedOffer[];
 }) {
   const [t, locale] = [await getT(), await getLocale()];
+  const gloss = glossFor(message);
   return (
     <Card className="space-y-3 p-4" data-testid="customer-message">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -32,6 +35,11 @@ export async function CustomerMessage({
           data-testid="refund-message"
         >
           {message}
+        </p>
+      ) : null}
+      {message && gloss && languageOf(locale) !== 'ar' ? (
+        <p className="text-sm" data-testid="refund-gloss">
+          <strong>{t('gloss.title')}:</strong> {t(gloss)}
         </p>
       ) : null}
       {offers.length ? (

@@ -49,7 +49,9 @@ export default async function OrderPage({ params }: Props) {
           </h1>
           <p className="text-muted-fg">
             <span className="ltr-isolate font-medium text-fg">{money(order.topupAmount)}</span> ·{' '}
-            {order.planCode} · {order.operator} · {formatDateTime(order.upstreamCreatedAt, locale)}
+            {/* Each piece isolated, so Latin codes and dates keep their order in Arabic. */}
+            <bdi>{order.planCode}</bdi> · <bdi>{order.operator}</bdi> ·{' '}
+            <bdi>{formatDateTime(order.upstreamCreatedAt, locale)}</bdi>
           </p>
         </div>
         {can(user.role, 'orders:check') ? <CheckNowButton id={order.id} /> : null}

@@ -31,7 +31,7 @@ export async function Timeline({ events }: { events: OrderEvent[] }) {
             </strong>
             <span className="text-muted-fg">
               {' '}
-              · {formatDateTime(e.createdAt, locale)} · {t(`sources.${e.source}`)} ·{' '}
+              · <bdi>{formatDateTime(e.createdAt, locale)}</bdi> · {t(`sources.${e.source}`)} ·{' '}
               {t('order.by', { actor: e.actor })}
               {e.requestId ? (
                 <>

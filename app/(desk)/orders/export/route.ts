@@ -3,6 +3,7 @@ import { listOrders } from '@/db/queries/orders-list';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
+import { getT } from '@/lib/i18n/server';
 import { csvLine } from '@/lib/orders/csv';
 import { parseOrderFilters, withoutCursor } from '@/lib/orders/filters';
 
@@ -18,6 +19,18 @@ const HEADER = [
   'created_at_utc',
   'status_changed_at_utc',
 ];
+const LOCAL_HEADER = [
+  'csv.topupId',
+  'csv.ref',
+  'csv.status',
+  'csv.phone',
+  'csv.operator',
+  'csv.plan',
+  'csv.amount',
+  'csv.source',
+  'csv.createdAt',
+  'csv.changedAt',
+] as const;
 const BATCH = 2000;
 
 /**
@@ -54,6 +67,8 @@ export async function GET(request: Request) {
     requestId: request.headers.get('x-request-id'),
   });
 
+  const local = url.searchParams.get('headers') === 'local';
+  const t = await getT();
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let started = false;
@@ -62,7 +77,9 @@ export async function GET(request: Request) {
       if (!started) {
         started = true;
         // A byte-order mark so spreadsheet programs read the Arabic text as UTF-8.
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(HEADER)}`));
+        // Machine-readable column names by default; the person's language with ?headers=local.
+        const header = local ? LOCAL_HEADER.map((k) => t(k)) : HEADER;
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`));
         return;
       }
       const page = await listOrders(db, { ...view, after: cursor }, BATCH);
