@@ -17,7 +17,9 @@ test.describe('the desk', () => {
     const order = await placeOrder('0778037340');
     await new LoginPage(page).signInAs(user('support'));
     await page.keyboard.press('/');
-    await expect(page.getByRole('searchbox', { name: 'Search orders' })).toBeFocused();
+    await expect(
+      page.getByRole('banner').getByRole('searchbox', { name: 'Search orders' }),
+    ).toBeFocused();
     await page.keyboard.type('+213 778 03 73 40');
     await page.keyboard.press('Enter');
     // One order opens directly; several open that number's list.

@@ -53,7 +53,10 @@ test.describe('refunds', () => {
     const order = await placeOrder('0600000001', { planCode: 'PREPAID_MOBILIS', amount: 400 });
     await waitForStatus(order.id, 'REFUNDED');
     await new LoginPage(page).signInAs(user('finance'));
-    await page.getByRole('link', { name: 'Refunds' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Refunds' })
+      .click();
     const item = page.getByTestId('refund-due-item').filter({ hasText: order.ref });
     await expect(item).toContainText('رقم الهاتف خاطئ');
     await item.getByRole('button', { name: 'Refund customer' }).click();

@@ -15,7 +15,10 @@ test.describe('keeping statuses true', () => {
   }) => {
     const { ref } = await sendTopup('0778037340');
     await new LoginPage(page).signInAs(user('support'));
-    await page.getByRole('link', { name: 'Track a top-up' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Track a top-up' })
+      .click();
     await page.getByLabel('Top-up id or reference').fill(ref);
     await page.getByRole('button', { name: 'Track' }).click();
     await expect(page).toHaveURL(/\/orders\/\d+$/);
@@ -46,7 +49,10 @@ test.describe('keeping statuses true', () => {
 
   test('a manager sees the sync health panel with live figures', async ({ page }) => {
     await new LoginPage(page).signInAs(user('manager'));
-    await page.getByRole('link', { name: 'Sync health' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Sync health' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Sync health' })).toBeVisible();
     await expect(page.getByText('Orders in flight')).toBeVisible();
     await expect(page.getByTestId('backfill-progress')).toContainText(/done|page/);

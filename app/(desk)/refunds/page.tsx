@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -15,6 +16,7 @@ import { requireCapability } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { refundView } from '@/lib/refunds/queries';
 import { DecideButtons } from './decide-buttons';
 import { RefundButton } from './refund-button';
 
@@ -22,7 +24,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('refunds.title') };
 }
 
-export default async function RefundsPage() {
+export default async function RefundsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string }>;
+}) {
   const user = await requireCapability('refunds:read');
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
   const [due, totals, awaiting, recent] = await Promise.all([
@@ -32,6 +38,8 @@ export default async function RefundsPage() {
     listRecentRefunds(db),
   ]);
   const mayRefund = can(user.role, 'refunds:create');
+  const doneId = Number((await searchParams).done);
+  const done = Number.isSafeInteger(doneId) && doneId > 0 ? await refundView(db, doneId) : null;
   const money = (v: string | null) => formatDzd(v, locale, t('money.currency'));
   const when = (d: Date | null) => (d ? formatDateTime(d, locale) : '—');
   return (
@@ -40,6 +48,16 @@ export default async function RefundsPage() {
         <h1 className="text-2xl font-semibold">{t('refunds.title')}</h1>
         <p className="text-muted-fg">{t('refunds.intro')}</p>
       </div>
+      {done ? (
+        <Alert tone="success" data-testid="refund-result">
+          {done.state === 'approved'
+            ? t('refund.recorded')
+            : t('refund.requestedBy', {
+                who: done.byName ?? done.createdVia,
+                time: formatDateTime(done.createdAt, locale),
+              })}
+        </Alert>
+      ) : null}
       <section aria-labelledby="due" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="due" className="text-lg font-medium">
@@ -95,6 +113,7 @@ export default async function RefundsPage() {
                   {mayRefund && !row.awaiting ? (
                     <RefundButton
                       id={row.id}
+                      afterHref={`/refunds?done=${row.id}`}
                       amount={money(row.customerPrice ?? row.topupAmount)}
                       phone={row.msisdn}
                     />

@@ -10,7 +10,17 @@ import { useT } from '@/lib/i18n/client';
 import { refundCustomer } from './actions';
 
 /** Refund, confirm, done: the dialog shows the amount and the phone before anything happens. */
-export function RefundButton({ id, amount, phone }: { id: number; amount: string; phone: string }) {
+export function RefundButton({
+  id,
+  amount,
+  phone,
+  afterHref,
+}: {
+  id: number;
+  amount: string;
+  phone: string;
+  afterHref?: string;
+}) {
   const t = useT();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -38,7 +48,9 @@ export function RefundButton({ id, amount, phone }: { id: number; amount: string
         });
       } else setResult({ ok: false, text: res.error });
       setOpen(false);
-      router.refresh();
+      // In a queue the row leaves the list on success: say so on the page it lands on.
+      if (res.ok && afterHref) router.push(afterHref);
+      else router.refresh();
     });
   }
 
