@@ -1,0 +1,6 @@
+import { enDesk } from './desk';
+import { enFinance } from './finance';
+import { enOperations } from './operations';
+
+// The English catalogue is the reference: every other catalogue has exactly its keys.
+export const en = { ...enDesk, ...enOperations, ...enFinance } as const;

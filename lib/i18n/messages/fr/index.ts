@@ -1,0 +1,7 @@
+import type { Messages } from '../../index';
+import { frDesk } from './desk';
+import { frFinance } from './finance';
+import { frOperations } from './operations';
+
+// French catalogue (Algeria): same keys as the English reference; placeholders kept exactly.
+export const fr: Messages = { ...frDesk, ...frOperations, ...frFinance };
