@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
 import { getDb } from '@/db';
 import { syncHealth } from '@/db/queries/health';
 import { requireCapability } from '@/lib/auth/session';
@@ -119,29 +119,16 @@ export default async function HealthPage() {
         <h2 id="minutes" className="text-lg font-medium">
           {t('health.minuteTable')}
         </h2>
-        <TableScroll label={t('health.minuteTable')}>
-          <table className="w-full text-sm">
-            <thead className="bg-muted">
-              <tr>
-                {(['minute', 'calls', 'errors', 'avgMs'] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 text-start font-medium">
-                    {t(`health.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {h.minutes.map((m) => (
-                <tr key={m.minute.toISOString()} className="border-t border-border tabular-nums">
-                  <td className="px-3 py-1.5">{formatDateTime(m.minute, locale)}</td>
-                  <td className="px-3 py-1.5">{m.calls}</td>
-                  <td className="px-3 py-1.5">{m.errors}</td>
-                  <td className="px-3 py-1.5">{m.avgMs}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label={t('health.minuteTable')}
+          head={(['minute', 'calls', 'errors', 'avgMs'] as const).map((c) => t(`health.${c}`))}
+          rows={h.minutes.map((m) => [
+            formatDateTime(m.minute, locale),
+            m.calls,
+            m.errors,
+            m.avgMs,
+          ])}
+        />
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '@/components/status-badge';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
 import type { TopupStatus } from '@/db/enums';
 import type { Locale, T } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
@@ -102,36 +102,11 @@ export function ListTable({
   const count = total ?? rows.length;
   return (
     <div className="space-y-1">
-      <TableScroll label={fmt.t('reconcile.table', { name: label })}>
-        <table className="w-full text-sm">
-          <thead className="bg-muted">
-            <tr>
-              {head.map((h) => (
-                <th
-                  key={h}
-                  scope="col"
-                  className="whitespace-nowrap px-3 py-2 text-start font-medium"
-                >
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, SHOWN).map((cells, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are rendered once, in a fixed order
-              <tr key={i} className="border-t border-border">
-                {cells.map((cell, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells follow the fixed header
-                  <td key={j} className="whitespace-nowrap px-3 py-1.5">
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label={fmt.t('reconcile.table', { name: label })}
+        head={head}
+        rows={rows.slice(0, SHOWN)}
+      />
       {count > SHOWN ? (
         <p className="text-sm text-muted-fg">
           {fmt.t('reconcile.more', { shown: SHOWN, total: count })}

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
 import { getDb } from '@/db';
 import {
   listAwaitingApproval,
@@ -162,47 +162,31 @@ export default async function RefundsPage({
         <h2 id="recent" className="text-lg font-medium">
           {t('refunds.recentTitle')}
         </h2>
-        <TableScroll label={t('refunds.recentTitle')}>
-          <table className="w-full text-sm">
-            <thead className="bg-muted">
-              <tr>
-                {[
-                  t('order.phone'),
-                  t('order.amount'),
-                  t('refunds.refundedAt'),
-                  t('refunds.by'),
-                  t('refunds.state'),
-                ].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-start font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {recent.map((r) => (
-                <tr key={r.topupPk} className="border-t border-border">
-                  <td className="px-3 py-1.5">
-                    <Link
-                      href={`/orders/${r.topupPk}`}
-                      className="ltr-isolate text-primary underline"
-                    >
-                      {r.msisdn}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <span className="ltr-isolate">{money(r.amount)}</span>
-                  </td>
-                  <td className="px-3 py-1.5">{when(r.createdAt)}</td>
-                  <td className="px-3 py-1.5">{r.byName ?? r.createdVia}</td>
-                  <td className="px-3 py-1.5">
-                    {r.delivery ? t(`refunds.deliveryShort.${r.delivery}`) : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label={t('refunds.recentTitle')}
+          head={[
+            t('order.phone'),
+            t('order.amount'),
+            t('refunds.refundedAt'),
+            t('refunds.by'),
+            t('refunds.state'),
+          ]}
+          rows={recent.map((r) => [
+            <Link
+              key="phone"
+              href={`/orders/${r.topupPk}`}
+              className="ltr-isolate text-primary underline"
+            >
+              {r.msisdn}
+            </Link>,
+            <span key="amount" className="ltr-isolate">
+              {money(r.amount)}
+            </span>,
+            when(r.createdAt),
+            r.byName ?? r.createdVia,
+            r.delivery ? t(`refunds.deliveryShort.${r.delivery}`) : '—',
+          ])}
+        />
       </section>
     </div>
   );

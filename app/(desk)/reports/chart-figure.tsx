@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
 
 /** A titled chart with its numbers as a table, for screen readers and for checking. */
 export function ChartFigure({
@@ -36,32 +36,7 @@ export function ChartFigure({
         )}
         <details>
           <summary className="cursor-pointer text-sm text-primary">{tableLabel}</summary>
-          <TableScroll label={title}>
-            <table className="w-full text-sm" data-testid={`${id}-table`}>
-              <thead className="bg-muted">
-                <tr>
-                  {table.head.map((h) => (
-                    <th key={h} scope="col" className="px-3 py-1.5 text-start font-medium">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional points of a series
-                  <tr key={i} className="border-t border-border tabular-nums">
-                    {row.map((cell, j) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                      <td key={j} className="px-3 py-1.5">
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable label={title} head={table.head} rows={table.rows} testId={`${id}-table`} />
         </details>
       </figure>
     </Card>

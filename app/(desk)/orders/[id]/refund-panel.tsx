@@ -1,7 +1,7 @@
 import { DecideButtons, RedeliverButton } from '@/app/(desk)/refunds/decide-buttons';
 import { RefundButton } from '@/app/(desk)/refunds/refund-button';
 import { Alert } from '@/components/ui/alert';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
 import { getDb } from '@/db';
 import type { Order } from '@/db/queries/order-detail';
 import { listDeliveryAttempts } from '@/db/queries/refunds';
@@ -46,32 +46,19 @@ export async function RefundPanel({ order, user }: { order: Order; user: Session
           ) : null}
         </p>
         {attempts.length ? (
-          <TableScroll label={t('refund.attempts')}>
-            <table className="w-full text-sm">
-              <caption className="p-2 text-start font-medium">{t('refund.attempts')}</caption>
-              <thead className="bg-muted">
-                <tr>
-                  {(['attemptAt', 'attemptStatus', 'attemptLatency', 'attemptError'] as const).map(
-                    (k) => (
-                      <th key={k} scope="col" className="px-3 py-1.5 text-start font-medium">
-                        {t(`refund.${k}`)}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((a) => (
-                  <tr key={a.id} className="border-t border-border">
-                    <td className="px-3 py-1.5">{when(a.at)}</td>
-                    <td className="px-3 py-1.5 tabular-nums">{a.statusCode ?? '—'}</td>
-                    <td className="px-3 py-1.5 tabular-nums">{a.latencyMs} ms</td>
-                    <td className="px-3 py-1.5">{a.error ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable
+            label={t('refund.attempts')}
+            caption={t('refund.attempts')}
+            head={(['attemptAt', 'attemptStatus', 'attemptLatency', 'attemptError'] as const).map(
+              (k) => t(`refund.${k}`),
+            )}
+            rows={attempts.map((a) => [
+              when(a.at),
+              a.statusCode ?? '—',
+              `${a.latencyMs} ms`,
+              a.error ?? '',
+            ])}
+          />
         ) : null}
       </div>
     );
