@@ -80,6 +80,9 @@ export function startWorker(opts: WorkerOptions) {
     if (every('rollups', 5_000)) await duty('report rollups', () => refreshRollups(db));
     await syncCredentials();
     if (credentialsRejected) return;
+    // Another instance's key was refused: the upstream blocks the IP after five failures in
+    // all, so every instance stops, not only the one that saw it. A restart clears the flag.
+    if ((await readState<CredentialsStatus>(db, CREDENTIALS_KEY))?.rejected) return;
     const report = await engine.tick();
     totals.listCalls += report.listCalls;
     totals.checked += report.checked;
