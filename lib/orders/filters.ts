@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_SOURCES, TOPUP_STATUSES } from '../../db/enums';
+import { toCents } from '../money';
 import { normalizeMsisdn } from '../phone';
 
 // The orders view lives in the URL (so a view can be shared): this is its one parser. Each
@@ -97,7 +98,7 @@ export function parseOrderFilters(params: Record<string, string | string[] | und
   if (
     typeof out.min === 'string' &&
     typeof out.max === 'string' &&
-    Number(out.min) > Number(out.max)
+    (toCents(out.min) ?? 0n) > (toCents(out.max) ?? 0n)
   ) {
     ignored.push('min', 'max');
     delete out.min;

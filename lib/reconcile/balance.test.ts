@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { subtractAmounts } from '../money';
 import { arithmeticBreaks, balanceAnchor, predictBalance } from './balance';
-import { subtractAmounts } from './decimal';
 import type { LedgerRow } from './ledger';
 
 const tx = (

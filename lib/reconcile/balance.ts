@@ -1,4 +1,4 @@
-import { fromCents, toCents } from './decimal';
+import { fromCents, toCents } from '../money';
 import { CREDIT_TYPE, DEBIT_TYPE, type LedgerRow } from './ledger';
 
 // "What should OneClick's balance be, by our records?" Take a balance the ledger vouches for

@@ -1,6 +1,6 @@
 import type { TopupStatus } from '../../db/enums';
+import { absAmount, sameAmount, sumAmounts } from '../money';
 import type { Transaction } from '../oneclick/schemas-account';
-import { absAmount, sameAmount, sumAmounts } from './decimal';
 
 // Matching OneClick's ledger against our orders, for one day. Pure: the page and the CSV
 // export feed it rows they fetched; tests feed it rows they wrote.

@@ -1,5 +1,5 @@
+import { sumAmounts } from '../money';
 import { daysIn } from './days';
-import { sumAmounts } from './decimal';
 
 // The per-day table: every day of the range gets a row (a day with nothing is a finding too:
 // "zero refunds recorded on a day OneClick refunded 12"), plus a totals row summed exactly.

@@ -1,5 +1,6 @@
 import type { Role, TopupStatus } from '../../db/enums';
 import type { Key } from '../i18n';
+import { toCents } from '../money';
 
 // Who may refund what, in one place (shared/DESIGN.md, "Refund rules"). A customer is refunded
 // only when OneClick itself says REFUNDED, confirmed live at the moment of the refund.
@@ -38,11 +39,11 @@ export function approvalReason(
   passedUnknown: boolean,
 ): 'amount' | 'unknown_error' | null {
   if (passedUnknown) return 'unknown_error';
-  return toCents(amount) > toCents(threshold) ? 'amount' : null;
+  return cents(amount) > cents(threshold) ? 'amount' : null;
 }
 
-export function toCents(amount: string): bigint {
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!match) throw new Error(`not a DZD amount: ${amount}`);
-  return BigInt(match[1] ?? '0') * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+function cents(amount: string): bigint {
+  const value = toCents(amount);
+  if (value === null) throw new Error(`not a DZD amount: ${amount}`);
+  return value;
 }

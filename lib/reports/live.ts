@@ -2,14 +2,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { type Counts, histogramQuantile, rate, TTF_BUCKETS } from './definitions';
 import { algiersMidnight } from './landing';
-import type {
-  Granularity,
-  HeatCell,
-  RatePoint,
-  RefundPoint,
-  ReportRange,
-  TtfPoint,
-  UnknownPoint,
+import {
+  bucketOf,
+  type HeatCell,
+  type RatePoint,
+  type RefundPoint,
+  type ReportRange,
+  type TtfPoint,
+  type UnknownPoint,
+  withRates,
 } from './queries';
 
 // The report figures computed live from the raw `topups` and `refunds`, with the definitions of
@@ -29,12 +30,6 @@ const within = (col: SQL, r: { from: Date; to: Date }) =>
   sql`${col} >= ${ceilHour(r.from)} and ${col} < ${ceilHour(r.to)}`;
 
 const CREATED = sql`upstream_created_at`;
-/** An order's chart bucket: its UTC creation hour, or its Algiers calendar day. */
-const bucketOf = (col: SQL, g: Granularity): SQL =>
-  g === 'hour'
-    ? sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`
-    : sql`to_char((${col} at time zone 'Africa/Algiers')::date, 'YYYY-MM-DD')`;
-
 const COUNTS = sql`count(*)::int as orders,
   (count(*) filter (where status = 'PENDING'))::int as pending,
   (count(*) filter (where status = 'HANDLING'))::int as handling,
@@ -43,13 +38,6 @@ const COUNTS = sql`count(*)::int as orders,
   (count(*) filter (where status = 'UNKNOWN_ERROR'))::int as unknown`;
 
 type CountRow = Counts & { key: string };
-
-const withRates = (row: CountRow): RatePoint => ({
-  ...row,
-  fulfilledRate: rate(row.fulfilled, row),
-  refundedRate: rate(row.refunded, row),
-  unknownRate: rate(row.unknown, row),
-});
 
 /** Live `rateSeries`. */
 export async function rateSeries(db: Db, r: ReportRange): Promise<RatePoint[]> {

@@ -8,11 +8,15 @@ import { type Counts, histogramQuantile, rate, TTF_BUCKETS } from './definitions
 export type Granularity = 'hour' | 'day';
 export type ReportRange = { from: Date; to: Date; granularity: Granularity };
 
-/** The chart bucket of a rollup hour: the hour itself, or its Algiers calendar day. */
-const bucket = (g: Granularity): SQL =>
+/**
+ * The chart bucket of a time (a rollup hour, or an order's creation time in the live check):
+ * its UTC hour, or its Algiers calendar day. One definition for both, so they cannot drift.
+ */
+export const bucketOf = (col: SQL, g: Granularity): SQL =>
   g === 'hour'
-    ? sql`to_char(hour at time zone 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`
-    : sql`to_char((hour at time zone 'Africa/Algiers')::date, 'YYYY-MM-DD')`;
+    ? sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`
+    : sql`to_char((${col} at time zone 'Africa/Algiers')::date, 'YYYY-MM-DD')`;
+const bucket = (g: Granularity) => bucketOf(sql`hour`, g);
 const inRange = (r: ReportRange) => sql`hour >= ${r.from} and hour < ${r.to}`;
 
 const COUNTS = sql`sum(orders)::int as orders, sum(pending)::int as pending, sum(handling)::int as handling,
@@ -20,7 +24,7 @@ const COUNTS = sql`sum(orders)::int as orders, sum(pending)::int as pending, sum
 
 type CountRow = Counts & { key: string };
 
-function withRates<T extends Counts>(row: T) {
+export function withRates<T extends Counts>(row: T) {
   return {
     ...row,
     fulfilledRate: rate(row.fulfilled, row),

@@ -1,5 +1,5 @@
 import { Alert } from '@/components/ui/alert';
-import { toCents } from '@/lib/reconcile/decimal';
+import { toCents } from '@/lib/money';
 import type { BalancePart } from './load';
 import { type Fmt, Ltr, Stat } from './parts';
 

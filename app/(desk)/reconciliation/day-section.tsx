@@ -1,5 +1,5 @@
 import { Alert } from '@/components/ui/alert';
-import { sumAmounts } from '@/lib/reconcile/decimal';
+import { sumAmounts } from '@/lib/money';
 import { Credits } from './credits';
 import { ExtraList, MissingList, RefundedList } from './day-lists';
 import { Debits } from './debits';

@@ -14,6 +14,7 @@ import {
   refundedOnDay,
 } from '@/db/queries/reconcile';
 import { log } from '@/lib/log';
+import { subtractAmounts } from '@/lib/money';
 import { isOneClickError } from '@/lib/oneclick/errors';
 import {
   type Anchor,
@@ -23,7 +24,6 @@ import {
   predictBalance,
 } from '@/lib/reconcile/balance';
 import { addDays, algiersDate, dayStart, type ReconcileRange } from '@/lib/reconcile/days';
-import { subtractAmounts } from '@/lib/reconcile/decimal';
 import {
   fetchLedgerWindow,
   fetchNewestRow,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absAmount, fromCents, sameAmount, subtractAmounts, sumAmounts, toCents } from './decimal';
+import { absAmount, fromCents, sameAmount, subtractAmounts, sumAmounts, toCents } from './money';
 
 describe('exact DZD arithmetic for reconciliation', () => {
   it('reads decimal strings into centimes without floats', () => {

@@ -1,6 +1,7 @@
 // DZD amounts arrive as decimal strings (numeric columns, upstream numbers turned into text
-// once in lib/oneclick/money.ts). Reconciliation adds and compares them, so it works in
-// integer centimes held as BigInt: 0.1 + 0.2 is exactly 0.30 here, never 0.30000000000000004.
+// once in lib/oneclick/money.ts). Whatever adds or compares them (reconciliation, refund
+// thresholds, amount filters) works in integer centimes held as BigInt: 0.1 + 0.2 is exactly
+// 0.30 here, never 0.30000000000000004.
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
 
