@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { until } from '../test/until';
 import { type CallInfo, createOneClickClient, type OneClickClientOptions } from './client';
 import { OneClickError } from './errors';
 import type { FetchLike } from './http';
@@ -235,6 +236,37 @@ describe('credentials circuit', () => {
     await expect(c.balance()).resolves.toBeDefined();
     expect(c.state()).toMatchObject({ credentialsRejected: false, consecutiveAuthFailures: 0 });
     expect(c.state().lastSuccessAt).toEqual(expect.any(Number));
+  });
+
+  it('sends one call at a time until the key is confirmed, so parallel calls with a bad key reach the upstream twice', async () => {
+    const { c, requests } = client(Array(6).fill(invalid), { maxRetries: 0 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => c.balance()));
+    expect(requests).toHaveLength(2);
+    expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    expect(c.state()).toMatchObject({ credentialsRejected: true });
+  });
+
+  it('runs calls in parallel once the key has been accepted', async () => {
+    const replies: Reply[] = [okBalance, 'hang', 'hang'];
+    const { c, requests } = client(replies, { maxRetries: 0, timeoutMs: 2_000 });
+    await c.balance();
+    const both = Promise.allSettled([c.balance(), c.balance()]);
+    // Both are sent before either answers (one at a time, the second would wait 2 s).
+    await until('both calls to be sent', () => requests.length === 3, { timeoutMs: 1_000 });
+    await both;
+  });
+
+  it('does not take a /ping answer, which needs no key, as the key being accepted', async () => {
+    const okPing = {
+      status: 200,
+      body: { success: true, data: { api: 'ok', operators: {} }, requestId: 'req_2_b' },
+    };
+    const { c, requests } = client([invalid, okPing, invalid, okBalance], { maxRetries: 0 });
+    await expect(c.balance()).rejects.toMatchObject({ kind: 'auth' });
+    await expect(c.ping()).resolves.toBeDefined();
+    await expect(c.validate()).rejects.toMatchObject({ kind: 'auth' });
+    await expect(c.balance()).rejects.toMatchObject({ kind: 'credentials_rejected' });
+    expect(requests).toHaveLength(3);
   });
 
   it('counts only consecutive refusals: a success in between starts over', async () => {

@@ -65,7 +65,8 @@ export function createOneClickClient(options: OneClickClientOptions) {
   return {
     validate: async (call?: CallOptions) =>
       request(getOp('validate', '/validate', validateResultSchema), call),
-    ping: async (call?: CallOptions) => request(getOp('ping', '/ping', pingResultSchema), call),
+    ping: async (call?: CallOptions) =>
+      request({ ...getOp('ping', '/ping', pingResultSchema), keyless: true }, call),
     balance: async (call?: CallOptions) =>
       request(getOp('balance', '/account/balance', balanceResultSchema), call),
     transactions: async (params: PageParams = {}, call?: CallOptions) =>

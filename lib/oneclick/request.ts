@@ -32,6 +32,8 @@ export type Operation<S extends z.ZodType> = {
   body?: unknown;
   /** Reshapes `data` before parsing (pagination may sit in `meta`). */
   prepare?: (envelope: Envelope) => unknown;
+  /** The upstream answers without checking the key (/ping): a success proves nothing about it. */
+  keyless?: boolean;
 };
 
 export type RequesterConfig = {
@@ -67,13 +69,26 @@ export function createRequester(config: RequesterConfig) {
     call?: CallOptions,
   ) {
     const base = { method: op.method, path: op.path, operation: op.name, attempt };
-    if (circuit.isOpen) {
+    const release = await circuit.admit();
+    if (!release) {
       observe({ ...base, durationMs: 0, errorKind: 'credentials_rejected' });
       throw new OneClickError({
         kind: 'credentials_rejected',
         message: 'the API key was refused twice in a row; calls are stopped until it is replaced',
       });
     }
+    try {
+      return await attemptAdmitted(op, base, call);
+    } finally {
+      release();
+    }
+  }
+
+  async function attemptAdmitted<S extends z.ZodType>(
+    op: Operation<S>,
+    base: Pick<CallInfo, 'method' | 'path' | 'operation' | 'attempt'>,
+    call?: CallOptions,
+  ) {
     const apiKey = config.getApiKey();
     const started = now();
     let status: number | undefined;
@@ -92,7 +107,7 @@ export function createRequester(config: RequesterConfig) {
       const input = { ...envelope, data: op.prepare ? op.prepare(envelope) : envelope.data };
       const data: z.output<S> = parseData(op.schema, input, raw.status);
       const requestId = envelope.requestId ?? envelope.meta?.requestId;
-      circuit.recordSuccess(now());
+      if (!op.keyless) circuit.recordSuccess(now());
       observe({ ...base, status, requestId, durationMs: now() - started });
       return { data, requestId, meta: envelope.meta };
     } catch (caught) {

@@ -10,6 +10,7 @@ import { topupSchema } from '../oneclick/schemas';
 import type { TimelineStep } from '../sandbox';
 import { observe } from '../sync/observe';
 import { createTestDb, type TestDb } from '../test/db';
+import { until } from '../test/until';
 import { createUser } from '../users/service';
 import { type RefundActor, type RefundDeps, requestRefund } from './service';
 import { drainDeliveries } from './webhook';
@@ -298,7 +299,13 @@ describe('telling the merchant’s system', () => {
       fetch: () => new Promise(() => {}),
     });
     void dying;
-    await new Promise((r) => setTimeout(r, 200));
+    await until('the dying worker to claim the delivery', async () => {
+      const [row] = await t.db
+        .select({ by: refundDeliveries.claimedBy })
+        .from(refundDeliveries)
+        .where(eq(refundDeliveries.refundId, outcome.refund.id));
+      return row?.by === 'dying';
+    });
     // After a restart, once the lease has run out, the outbox row is still there.
     await drainDeliveries({
       db: t.db,

@@ -9,6 +9,7 @@ import { startUpstream } from '../api/test-support';
 import { topupSchema } from '../oneclick/schemas';
 import { observe } from '../sync/observe';
 import { createTestDb, type TestDb } from '../test/db';
+import { until } from '../test/until';
 import { requestRefund } from './service';
 import { drainDeliveries } from './webhook';
 
@@ -90,7 +91,7 @@ describe('a worker killed between the refund commit and the webhook delivery', (
         stdio: 'ignore',
       },
     );
-    for (let i = 0; i < 150 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await until('the worker to start sending the webhook', () => seen.length > 0);
     expect(seen).toEqual([outcome.refund.id]);
     child.kill('SIGKILL');
     await new Promise((r) => child?.once('exit', r));

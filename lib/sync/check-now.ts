@@ -16,7 +16,7 @@ export async function checkNow(
   deps: { db: Db; client: OneClickClient; now: () => Date },
   topupPk: number,
   actor: Actor,
-): Promise<TopupStatus> {
+): Promise<{ status: TopupStatus; eventId: number | null }> {
   const now = deps.now();
   const earliest = new Date(now.getTime() - CHECK_NOW_SPACING_MS);
   // Claiming the slot and checking it is one statement, so two clicks cannot both pass.
@@ -51,7 +51,7 @@ export async function checkNow(
       now: deps.now(),
       recordUnchanged: true,
     });
-    return result.status;
+    return { status: result.status, eventId: result.eventId };
   } catch (error) {
     const e = isOneClickError(error) ? error : undefined;
     await recordCheckError(deps.db, {

@@ -4,6 +4,7 @@ import { topupEvents, topups } from '../../db/schema';
 import { topupSchema } from '../oneclick/schemas';
 import type { TopupView } from '../sandbox';
 import { createTestDb, type TestDb } from '../test/db';
+import { until } from '../test/until';
 import { createEngine } from './engine';
 import { observe } from './observe';
 import { type SyncHarness, startSyncHarness } from './test-harness';
@@ -114,11 +115,13 @@ describe('the sync engine on a real database and the emulator', () => {
       workerId: 'doomed',
     });
     void hungFetch.tick();
-    await new Promise((r) => setTimeout(r, 300));
-    const { rows } = await t.pool.query(
-      `select count(*)::int as n from topups where claimed_by = 'doomed'`,
-    );
-    expect(rows[0].n).toBe(5);
+    // Its claims are written before the calls that never return.
+    await until('the dying worker to claim all five', async () => {
+      const { rows } = await t.pool.query(
+        `select count(*)::int as n from topups where claimed_by = 'doomed'`,
+      );
+      return rows[0].n === 5;
+    });
     const survivor = createEngine({
       db: t.db,
       client: h.client,

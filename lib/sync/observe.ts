@@ -34,6 +34,8 @@ export type ObserveResult = {
   created: boolean;
   decision: Decision['kind'] | 'created';
   status: TopupStatus;
+  /** The timeline event this observation wrote, if it wrote one. */
+  eventId: number | null;
 };
 
 const FIRST_SEEN_FINAL_WINDOW_MS = 10 * 60_000;
@@ -126,8 +128,8 @@ async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
     .onConflictDoNothing({ target: topups.topupId })
     .returning({ id: topups.id });
   if (!row) return null;
-  await event(tx, row.id, obs, 'created', null, t.status);
-  return { topupPk: row.id, created: true, decision: 'created', status: t.status };
+  const eventId = await event(tx, row.id, obs, 'created', null, t.status);
+  return { topupPk: row.id, created: true, decision: 'created', status: t.status, eventId };
 }
 
 async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveResult> {
@@ -171,10 +173,11 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
     })
     .where(eq(topups.id, row.id));
 
+  let eventId: number | null = null;
   if (decision.kind === 'advance')
-    await event(tx, row.id, obs, 'status_changed', row.status, status);
+    eventId = await event(tx, row.id, obs, 'status_changed', row.status, status);
   else if (decision.kind === 'final_change')
-    await event(
+    eventId = await event(
       tx,
       row.id,
       obs,
@@ -184,7 +187,7 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
       'Changed between final statuses: applied and flagged for finance.',
     );
   else if (decision.kind === 'regression' && !(await sameAnomalyRecorded(tx, row.id, t.status)))
-    await event(
+    eventId = await event(
       tx,
       row.id,
       obs,
@@ -193,9 +196,11 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
       t.status,
       `Upstream reported ${t.status} after ${row.status}: not applied.`,
     );
-  else if (detailsChanged) await event(tx, row.id, obs, 'details_changed', row.status, row.status);
-  else if (obs.recordUnchanged) await event(tx, row.id, obs, 'checked', row.status, row.status);
-  return { topupPk: row.id, created: false, decision: decision.kind, status };
+  else if (detailsChanged)
+    eventId = await event(tx, row.id, obs, 'details_changed', row.status, row.status);
+  else if (obs.recordUnchanged)
+    eventId = await event(tx, row.id, obs, 'checked', row.status, row.status);
+  return { topupPk: row.id, created: false, decision: decision.kind, status, eventId };
 }
 
 function customerFields(customer: NonNullable<Observation['customer']>) {
@@ -224,20 +229,25 @@ async function event(
   from: TopupStatus | null,
   to: TopupStatus,
   message?: string,
-) {
-  await tx.insert(topupEvents).values({
-    topupPk,
-    kind,
-    fromStatus: from,
-    toStatus: to,
-    source: obs.source,
-    actorUserId: obs.actor.userId ?? null,
-    actor: obs.actor.name,
-    requestId: obs.requestId ?? null,
-    message: message ?? null,
-    payload: obs.topup,
-    createdAt: obs.now,
-  });
+): Promise<number> {
+  const [row] = await tx
+    .insert(topupEvents)
+    .values({
+      topupPk,
+      kind,
+      fromStatus: from,
+      toStatus: to,
+      source: obs.source,
+      actorUserId: obs.actor.userId ?? null,
+      actor: obs.actor.name,
+      requestId: obs.requestId ?? null,
+      message: message ?? null,
+      payload: obs.topup,
+      createdAt: obs.now,
+    })
+    .returning({ id: topupEvents.id });
+  if (!row) throw new Error(`no event written for top-up ${topupPk}`);
+  return row.id;
 }
 
 /**

@@ -5,6 +5,7 @@ import { createOneClickClient } from '../oneclick/client';
 import { topupSchema } from '../oneclick/schemas';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { createTestDb, type TestDb } from '../test/db';
+import { until } from '../test/until';
 import { createEngine } from './engine';
 import { observe } from './observe';
 
@@ -26,7 +27,7 @@ afterAll(async () => {
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('a worker killed with SIGKILL mid-batch', () => {
-  it('loses nothing: after a restart every order converges', { timeout: 60_000 }, async () => {
+  it('loses nothing: after a restart every order converges', { timeout: 90_000 }, async () => {
     const now = Date.now();
     const views = Array.from({ length: 8 }, () =>
       sandbox.controls.createTopup({
@@ -69,13 +70,13 @@ describe('a worker killed with SIGKILL mid-batch', () => {
         stdio: 'ignore',
       },
     );
-    let held = 0;
-    for (let i = 0; i < 150 && held === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      held = (
-        await t.pool.query('select count(*)::int as n from topups where claimed_by is not null')
-      ).rows[0].n;
-    }
+    // However slowly the process starts, it claims orders and then hangs on their check-ids.
+    const held = await until('the worker to hold claims', async () => {
+      const { rows } = await t.pool.query(
+        'select count(*)::int as n from topups where claimed_by is not null',
+      );
+      return rows[0].n as number;
+    });
     expect(held).toBeGreaterThan(0);
     child.kill('SIGKILL');
     await new Promise((r) => child?.once('exit', r));
@@ -86,7 +87,9 @@ describe('a worker killed with SIGKILL mid-batch', () => {
 
     // The restarted worker, once the dead one's leases (30 s) have run out.
     sandbox.controls.setFaults(undefined);
-    await new Promise((r) => setTimeout(r, 400)); // the upstream has settled them by now
+    await until('the upstream to settle all eight', () =>
+      views.every((v) => sandbox.controls.get(v._id)?.status === 'FULFILLED'),
+    );
     const client = createOneClickClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
     const restarted = createEngine({
       db: t.db,

@@ -3,6 +3,7 @@ import { createOneClickClient } from '../oneclick/client';
 import type { CallInfo } from '../oneclick/request';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { createTestDb, type TestDb } from '../test/db';
+import { until } from '../test/until';
 import { readState } from './app-state';
 import { startWorker } from './worker';
 import { CREDENTIALS_KEY, type CredentialsStatus } from './worker-state';
@@ -19,13 +20,6 @@ afterAll(async () => {
 });
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-const until = async (check: () => Promise<boolean>, ms = 10_000) => {
-  for (let waited = 0; waited < ms; waited += 50) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met in time');
-};
 
 describe('a refused API key', () => {
   it('pauses every worker after two refusals, so the upstream never blocks the IP', async () => {
@@ -41,14 +35,26 @@ describe('a refused API key', () => {
       maxRetries: 0,
       onCall: (c) => goodCalls.push(c),
     });
-    const healthy = startWorker({ db: t.db, client: good, log: quiet, tickMs: 50 });
+    // The healthy worker's own account of each tick: was upstream work skipped?
+    let pausedTicks = 0;
+    const healthy = startWorker({
+      db: t.db,
+      client: good,
+      log: quiet,
+      tickMs: 50,
+      onTick: ({ paused }) => {
+        pausedTicks = paused === 'credentials' ? pausedTicks + 1 : 0;
+      },
+    });
     const broken = startWorker({ db: t.db, client: refused, log: quiet, tickMs: 50 });
     await until(
+      'the shared credentials flag',
       async () => (await readState<CredentialsStatus>(t.db, CREDENTIALS_KEY))?.rejected === true,
     );
-    await new Promise((r) => setTimeout(r, 300)); // let the healthy worker see the shared flag
+    // Once the healthy worker has skipped a whole tick, none of its calls is still in flight.
+    await until('the healthy worker to pause', () => pausedTicks >= 1);
     const before = goodCalls.length;
-    await new Promise((r) => setTimeout(r, 1_000));
+    await until('ten more paused ticks', () => pausedTicks >= 11);
     expect(goodCalls.length).toBe(before);
     const refusedCalls = sandbox.controls.calls().filter((c) => c.status === 401).length;
     expect(refusedCalls).toBe(2);

@@ -30,6 +30,8 @@ type WorkerOptions = {
   engine?: Partial<EngineOptions>;
   /** Where refunds are announced (REFUND_WEBHOOK_URL); the worker drains that outbox. */
   webhook?: WebhookConfig | null;
+  /** Told after every tick whether upstream work was skipped, and why (metrics, tests). */
+  onTick?: (tick: { paused: 'credentials' | null }) => void;
 };
 
 export function workerId() {
@@ -79,10 +81,10 @@ export function startWorker(opts: WorkerOptions) {
     // Report rollups come from our own rows: kept fresh even while OneClick is paused.
     if (every('rollups', 5_000)) await duty('report rollups', () => refreshRollups(db));
     await syncCredentials();
-    if (credentialsRejected) return;
+    if (credentialsRejected) return 'credentials';
     // Another instance's key was refused: the upstream blocks the IP after five failures in
     // all, so every instance stops, not only the one that saw it. A restart clears the flag.
-    if ((await readState<CredentialsStatus>(db, CREDENTIALS_KEY))?.rejected) return;
+    if ((await readState<CredentialsStatus>(db, CREDENTIALS_KEY))?.rejected) return 'credentials';
     const report = await engine.tick();
     totals.listCalls += report.listCalls;
     totals.checked += report.checked;
@@ -97,6 +99,7 @@ export function startWorker(opts: WorkerOptions) {
     if (every('validate', 3_600_000)) await duty('validate', validate);
     await duty('backfill', backfill);
     if (every('summary', 60_000)) log.info({ workerId: id, ...totals }, 'sync: last minute');
+    return null;
   }
 
   /** History pages for up to ~1.5 s per tick, so polling is never starved. */
@@ -174,7 +177,8 @@ export function startWorker(opts: WorkerOptions) {
     while (!stopped) {
       const started = now();
       try {
-        await tickOnce();
+        const paused = await tickOnce();
+        opts.onTick?.({ paused });
       } catch (error) {
         log.error({ err: error, workerId: id }, 'sync: tick failed');
       }

@@ -13,13 +13,13 @@ const NOTE_MAX = 2000;
 export const checkNowAction = defineAction(
   { name: 'order.check_now', capability: 'orders:check', input: z.object({ id: orderId }) },
   async ({ id }, ctx) => {
-    const status = await checkNow(
+    const checked = await checkNow(
       { db: ctx.db, client: getUpstream().client, now: () => new Date() },
       id,
       { userId: ctx.user.id, name: ctx.user.email },
     );
     revalidatePath(`/orders/${id}`);
-    return { status };
+    return checked;
   },
 );
 

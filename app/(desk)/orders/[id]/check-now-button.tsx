@@ -10,7 +10,11 @@ export function CheckNowButton({ id }: { id: number }) {
   const t = useT();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<{
+    text: string;
+    ok: boolean;
+    eventId?: number | null;
+  } | null>(null);
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -23,6 +27,7 @@ export function CheckNowButton({ id }: { id: number }) {
                 ? {
                     text: t('order.checkedNow', { status: t(`status.${result.data.status}`) }),
                     ok: true,
+                    eventId: result.data.eventId,
                   }
                 : { text: result.error, ok: false },
             );
@@ -37,6 +42,7 @@ export function CheckNowButton({ id }: { id: number }) {
         aria-live="polite"
         className={message?.ok ? 'text-sm text-success-fg' : 'text-sm text-danger-fg'}
         data-testid="check-now-result"
+        data-event-id={message?.eventId ?? undefined}
       >
         {message?.text}
       </p>

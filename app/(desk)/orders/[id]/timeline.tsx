@@ -20,7 +20,14 @@ export async function Timeline({ events }: { events: OrderEvent[] }) {
   return (
     <ol className="space-y-3 border-s border-border ps-4" data-testid="timeline">
       {events.map((e) => (
-        <li key={e.id} className="relative" data-kind={e.kind}>
+        <li
+          key={e.id}
+          id={`event-${e.id}`}
+          className="relative"
+          data-kind={e.kind}
+          data-source={e.source}
+          data-event-id={e.id}
+        >
           <span
             aria-hidden="true"
             className={`absolute -start-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full ${DOT[e.kind]}`}
