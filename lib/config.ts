@@ -26,6 +26,8 @@ const schema = z
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     NEXTAUTH_URL: z.url({ error: 'must be a URL such as https://desk.example.com' }).optional(),
     WORKER: onOff.default('on'),
+    /** How often the background engine ticks; shorter reacts faster and calls more. */
+    WORKER_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     SESSION_IDLE_MINUTES: positiveInt.max(24 * 60).default(30),
     SESSION_MAX_HOURS: positiveInt.max(24 * 7).default(12),

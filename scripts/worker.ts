@@ -35,6 +35,7 @@ try {
     client: getUpstream().client,
     log,
     webhook: webhookConfig(),
+    tickMs: config.WORKER_TICK_MS,
   });
   const stop = async () => {
     await worker.stop();

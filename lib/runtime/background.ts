@@ -21,7 +21,13 @@ export async function startBackground() {
   const { getUpstream } = await import('../sync/upstream');
   const { startWorker } = await import('../sync/worker');
   const { webhookConfig } = await import('../refunds/deps');
-  startWorker({ db: getDb(), client: getUpstream().client, log, webhook: webhookConfig() });
+  startWorker({
+    db: getDb(),
+    client: getUpstream().client,
+    log,
+    webhook: webhookConfig(),
+    tickMs: config.WORKER_TICK_MS,
+  });
 }
 
 /**
