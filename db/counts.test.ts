@@ -17,7 +17,10 @@ async function actual() {
   const { rows } = await t.pool.query<{ bucket: string; n: string }>(`
     select status::text as bucket, count(*) as n from topups group by 1
     union all
-    select 'refund_due', count(*) from topups where status = 'REFUNDED' and refunded_at is null having count(*) > 0
+    select 'refund_due', count(*) from topups
+    where status = 'REFUNDED' and refunded_at is null and parent_pk is null
+      and (chain_state is null or chain_state = 'refunded')
+    having count(*) > 0
     order by bucket`);
   return Object.fromEntries(rows.map((r) => [r.bucket, Number(r.n)]));
 }
@@ -42,6 +45,25 @@ describe('status tab counts', () => {
     await t.pool.query(
       `update topups set status = 'REFUNDED' where status = 'UNKNOWN_ERROR' and topup_id like 'c3%'`,
     );
+    expect(await counts()).toEqual(await actual());
+  });
+
+  it('count an original as refund due only once its retries all ended REFUNDED', async () => {
+    const due = async () => (await counts()).refund_due ?? 0;
+    const { rows } = await t.pool.query<{ id: string }>(`
+      insert into topups (topup_id, status, plan_code, operator, msisdn, topup_amount, upstream_created_at, source)
+      values ('chain-root', 'REFUNDED', 'PREPAID_DJEZZY', 'Djezzy', '0778037340', 500, now(), 'ingest')
+      returning id`);
+    const root = rows[0]?.id;
+    const before = await due();
+    await t.pool.query(`update topups set chain_state = 'open' where id = $1`, [root]);
+    expect(await due()).toBe(before - 1);
+    await t.pool.query(`
+      insert into topups (topup_id, status, plan_code, operator, msisdn, topup_amount, upstream_created_at, source, parent_pk, link_kind)
+      values ('chain-retry', 'REFUNDED', 'PREPAID_DJEZZY', 'Djezzy', '0778037340', 500, now(), 'poll', ${root}, 'retry')`);
+    expect(await due()).toBe(before - 1); // a retry is refunded on its original, never itself
+    await t.pool.query(`update topups set chain_state = 'refunded' where id = $1`, [root]);
+    expect(await due()).toBe(before);
     expect(await counts()).toEqual(await actual());
   });
 });

@@ -45,3 +45,23 @@ export type RefundState = (typeof REFUND_STATES)[number];
 /** Telling the merchant's system about a refund (the outbox). */
 export const DELIVERY_STATES = ['pending', 'delivered', 'not_configured'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** How a linked order came to be: OneClick retried the original, or redirected it. */
+export const LINK_KINDS = ['retry', 'follow'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/**
+ * Where an original's retries and follow-ups stand, for the refund decision: `open` while one
+ * is unknown to us, in flight or UNKNOWN_ERROR; `served` once one is FULFILLED (the customer got
+ * the top-up); `refunded` when every one ended REFUNDED. Null: the order has no linked orders.
+ */
+export const CHAIN_STATES = ['open', 'served', 'refunded'] as const;
+export type ChainState = (typeof CHAIN_STATES)[number];
+
+/** A list item that did not fit the contract: waiting for a person, or dealt with. */
+export const QUARANTINE_STATES = ['open', 'resolved', 'dismissed'] as const;
+export type QuarantineState = (typeof QUARANTINE_STATES)[number];
+
+/** The API key as the upstream last judged it (shared by every instance, across restarts). */
+export const CREDENTIALS_STATES = ['unconfirmed', 'ok', 'refused'] as const;
+export type CredentialsState = (typeof CREDENTIALS_STATES)[number];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -16,9 +17,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   AUDIT_OUTCOMES,
+  CHAIN_STATES,
+  CREDENTIALS_STATES,
   DELIVERY_STATES,
   EVENT_KINDS,
   EVENT_SOURCES,
+  LINK_KINDS,
+  QUARANTINE_STATES,
   REFUND_STATES,
   ROLES,
   TOPUP_STATUSES,
@@ -31,6 +36,10 @@ export const eventKind = pgEnum('event_kind', EVENT_KINDS);
 export const auditOutcome = pgEnum('audit_outcome', AUDIT_OUTCOMES);
 export const refundState = pgEnum('refund_state', REFUND_STATES);
 export const deliveryState = pgEnum('delivery_state', DELIVERY_STATES);
+export const linkKind = pgEnum('link_kind', LINK_KINDS);
+export const chainState = pgEnum('chain_state', CHAIN_STATES);
+export const quarantineState = pgEnum('quarantine_state', QUARANTINE_STATES);
+export const credentialsState = pgEnum('credentials_state', CREDENTIALS_STATES);
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** DZD amounts: numeric in SQL, decimal strings in TypeScript. Never a float. */
@@ -76,6 +85,11 @@ export const topups = pgTable(
     suggestedOffers: jsonb('suggested_offers').$type<SuggestedOffer[]>(),
     followOrderId: text('follow_order_id'),
     retryOrderId: text('retry_order_id'),
+    /** This order is a retry or follow-up of that one (whose retry/follow id names us). */
+    parentPk: bigint('parent_pk', { mode: 'number' }).references((): AnyPgColumn => topups.id),
+    linkKind: linkKind('link_kind'),
+    /** On an original with linked orders: where they stand (db/enums.ts CHAIN_STATES). */
+    chainState: chainState('chain_state'),
     upstreamCreatedAt: tz('upstream_created_at').notNull(),
     /** Set by the merchant's shop through the ingest API. */
     customerRef: text('customer_ref'),
@@ -107,7 +121,11 @@ export const topups = pgTable(
   },
   (t) => [
     uniqueIndex('topups_topup_id_key').on(t.topupId),
-    uniqueIndex('topups_ref_key').on(t.ref),
+    // Not unique: OneClick may retry an order under the same ref.
+    index('topups_ref_idx').on(t.ref),
+    index('topups_retry_order_idx').on(t.retryOrderId).where(sql`${t.retryOrderId} is not null`),
+    index('topups_follow_order_idx').on(t.followOrderId).where(sql`${t.followOrderId} is not null`),
+    index('topups_parent_idx').on(t.parentPk).where(sql`${t.parentPk} is not null`),
     index('topups_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
     index('topups_msisdn_created_idx').on(t.msisdn, t.upstreamCreatedAt.desc(), t.id.desc()),
     index('topups_created_idx').on(t.upstreamCreatedAt.desc(), t.id.desc()),
@@ -116,7 +134,9 @@ export const topups = pgTable(
     index('topups_status_amount_idx').on(t.status, t.topupAmount, t.id),
     index('topups_refund_due_idx')
       .on(t.upstreamCreatedAt.desc(), t.id.desc())
-      .where(sql`${t.status} = 'REFUNDED' and ${t.refundedAt} is null`),
+      .where(
+        sql`${t.status} = 'REFUNDED' and ${t.refundedAt} is null and ${t.parentPk} is null and (${t.chainState} is null or ${t.chainState} = 'refunded')`,
+      ),
     index('topups_refunded_changed_idx').on(t.statusChangedAt).where(sql`${t.status} = 'REFUNDED'`),
     index('topups_unknown_idx')
       .on(t.unknownErrorAt, t.id)
@@ -376,6 +396,57 @@ export const ingestQueue = pgTable('ingest_queue', {
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
   lastError: text('last_error'),
+});
+
+/**
+ * List items that did not fit the contract, kept as they came with the reason, so one odd
+ * record never stops a sync and a person can retry or dismiss it (Sync health).
+ */
+export const upstreamQuarantine = pgTable(
+  'upstream_quarantine',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The upstream id when the item has one, else a hash of the item. */
+    fingerprint: text('fingerprint').notNull(),
+    topupId: text('topup_id'),
+    raw: jsonb('raw').notNull(),
+    error: text('error').notNull(),
+    /** Which read met it: backfill, incremental, list-poll. */
+    source: text('source').notNull(),
+    requestId: text('request_id'),
+    state: quarantineState('state').notNull().default('open'),
+    firstSeenAt: tz('first_seen_at').notNull().defaultNow(),
+    lastSeenAt: tz('last_seen_at').notNull().defaultNow(),
+    seenCount: integer('seen_count').notNull().default(1),
+    resolvedAt: tz('resolved_at'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    uniqueIndex('upstream_quarantine_fingerprint_key').on(t.fingerprint),
+    index('upstream_quarantine_open_idx').on(t.lastSeenAt).where(sql`${t.state} = 'open'`),
+  ],
+);
+
+/**
+ * How the upstream last judged each API key (by fingerprint, never the key): refusals counted
+ * across restarts and instances, so a bad key cannot reach the upstream's five-refusal IP block.
+ * While a key is not confirmed, one call at a time holds the probe lease.
+ */
+export const upstreamCredentials = pgTable('upstream_credentials', {
+  keyFingerprint: text('key_fingerprint').primaryKey(),
+  state: credentialsState('state').notNull().default('unconfirmed'),
+  refusals: integer('refusals').notNull().default(0),
+  /** The upstream's own count of tries left before it blocks the IP, when it said. */
+  attemptsLeft: integer('attempts_left'),
+  lastError: text('last_error'),
+  confirmedAt: tz('confirmed_at'),
+  refusedAt: tz('refused_at'),
+  probeHolder: text('probe_holder'),
+  probeUntil: tz('probe_until'),
+  resetBy: uuid('reset_by').references(() => users.id),
+  resetAt: tz('reset_at'),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
 });
 
 export type User = typeof users.$inferSelect;

@@ -131,4 +131,43 @@ test.describe('refunds', () => {
       [],
     );
   });
+
+  test('a REFUNDED top-up whose retry was FULFILLED (0600000004) has no refund button and names the retry', async ({
+    page,
+  }) => {
+    const order = await placeOrder('0600000004', { planCode: 'PREPAID_MOBILIS' });
+    // The original is REFUNDED at 15 s; OneClick's retry of it is FULFILLED 15 s later. The
+    // engine fetches the retry the original names and follows it to the end.
+    const served = async () => {
+      const [row] = await testDb()
+        .db.select({ chainState: topups.chainState, retryId: topups.retryOrderId })
+        .from(topups)
+        .where(eq(topups.id, order.id));
+      expect(row?.chainState).toBe('served');
+      return row?.retryId ?? '';
+    };
+    await expect(served).toPass({ timeout: 90_000, intervals: [2_000] });
+    const retryId = await served();
+    await new LoginPage(page).signInAs(user('finance'));
+    await page.goto(`/orders/${order.id}`);
+    await expect(page.getByTestId('refund-state')).toContainText(
+      'A linked order was delivered: the customer got their top-up',
+    );
+    await expect(page.getByRole('button', { name: 'Refund customer' })).toHaveCount(0);
+    const link = page.getByTestId('linked-retry');
+    await expect(link).toContainText(`Retried by OneClick as ${retryId}`);
+    await expect(link).toContainText('Fulfilled');
+    await link.getByRole('link').click();
+    await expect(page.getByTestId('linked-parent')).toContainText(`Retry of ${order.topupId}`);
+    await expect(page.getByTestId('refund-state')).toContainText(order.topupId);
+    // Posted directly, the refund is refused server-side with the retry named.
+    await page.goto(`/orders/${order.id}`);
+    const text = await postAction(page, `/orders/${order.id}`, await actionId('refundCustomer'), [
+      { id: order.id },
+    ]);
+    expect(text).toContain(retryId);
+    expect(await testDb().db.select().from(refunds).where(eq(refunds.topupPk, order.id))).toEqual(
+      [],
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { and, desc, eq } from 'drizzle-orm';
+import { auditLog, upstreamQuarantine } from '../db/schema';
 import { LoginPage } from './pages/login-page';
-import { demoUsers } from './support/db';
+import { createStaff, demoUsers, testDb } from './support/db';
 import { sendTopup } from './support/upstream';
 
 const user = (role: string) => {
@@ -56,5 +58,45 @@ test.describe('keeping statuses true', () => {
     await expect(page.getByRole('heading', { name: 'Sync health' })).toBeVisible();
     await expect(page.getByText('Orders in flight')).toBeVisible();
     await expect(page.getByTestId('backfill-progress')).toContainText(/done|page/);
+  });
+
+  test('an item OneClick sent garbled shows on Sync health, and an admin’s retry applies it', async ({
+    page,
+  }) => {
+    const { topupId } = await sendTopup('0778037340');
+    // What the list sync sets aside when an item does not fit the contract.
+    await testDb()
+      .db.insert(upstreamQuarantine)
+      .values({
+        fingerprint: `id:${topupId}`,
+        topupId,
+        raw: { _id: topupId, status: 'PROCESSING', MSSIDN: '0778037340' },
+        error: 'items[7].status: unknown top-up status "PROCESSING"',
+        source: 'backfill',
+      });
+    await new LoginPage(page).signInAs(await createStaff('manager'));
+    await page.goto('/health');
+    const row = page.getByTestId('quarantine-table').locator('tr', { hasText: topupId });
+    await expect(row).toContainText('PROCESSING');
+    await expect(row.getByRole('button', { name: 'Retry' })).toHaveCount(0); // managers read
+    await page.context().clearCookies();
+
+    await new LoginPage(page).signInAs(user('admin'));
+    await page.goto('/health');
+    const adminRow = page.getByTestId('quarantine-table').locator('tr', { hasText: topupId });
+    await adminRow.getByRole('button', { name: 'Retry' }).click();
+    await expect(adminRow.getByRole('status')).toContainText(/Applied: order \d+ is up to date/);
+    const [item] = await testDb()
+      .db.select({ state: upstreamQuarantine.state })
+      .from(upstreamQuarantine)
+      .where(eq(upstreamQuarantine.topupId, topupId));
+    expect(item?.state).toBe('resolved');
+    const [audit] = await testDb()
+      .db.select({ outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'quarantine.retry'), eq(auditLog.targetType, 'quarantine')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audit?.outcome).toBe('ok');
   });
 });

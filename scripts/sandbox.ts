@@ -34,7 +34,8 @@ console.warn(`  X-Access-Token: ${sandbox.apiKey}`);
 console.warn(`  state: ${stateFile}`);
 console.warn(`  traffic: ${ordersPerMinute} orders/min · fault rate: ${faultRate}`);
 console.warn(
-  '  test numbers: 0600000001 (refunded) · 0600000002 (refunded + offers) · 0600000003 (unknown error)',
+  '  test numbers: 0600000001 (refunded) · 0600000002 (refunded + offers, balance_amount 0) · 0600000003 (unknown error)',
+  '                0600000004 (refunded, retry fulfilled) · 0600000005 (refunded, retry refunded) · 0600000006 (refunded, follow-up fulfilled)',
 );
 
 let stopping = false;

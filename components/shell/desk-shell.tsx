@@ -6,10 +6,10 @@ import { topupCounts } from '@/db/schema';
 import { can } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getT } from '@/lib/i18n/server';
+import { formatDateTime } from '@/lib/i18n/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { NAV_ITEMS } from '@/lib/nav';
-import { readState } from '@/lib/sync/app-state';
-import { CREDENTIALS_KEY, type CredentialsStatus } from '@/lib/sync/worker-state';
+import { currentStanding } from '@/lib/sync/upstream';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLink } from './nav-link';
 import { SearchBox } from './search-box';
@@ -19,8 +19,8 @@ import { ThemeToggle } from './theme-toggle';
 export async function DeskShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getT();
   const db = getDb();
-  const [credentials, unknown] = await Promise.all([
-    readState<CredentialsStatus>(db, CREDENTIALS_KEY),
+  const [standing, unknown] = await Promise.all([
+    currentStanding(db),
     db
       .select({ n: topupCounts.n })
       .from(topupCounts)
@@ -38,13 +38,17 @@ export async function DeskShell({ user, children }: { user: SessionUser; childre
       >
         {t('app.skipToContent')}
       </a>
-      {credentials?.rejected ? (
+      {standing?.state === 'refused' || standing?.blockedUntil ? (
         <div
           role="alert"
           className="bg-danger px-4 py-2 text-center text-sm font-medium text-white"
           data-testid="credentials-banner"
         >
-          {t('health.credentialsBanner')}
+          {standing.blockedUntil
+            ? t('sync.credentials.bannerBlocked', {
+                time: formatDateTime(standing.blockedUntil, await getLocale()),
+              })
+            : t('sync.credentials.bannerRefused')}
         </div>
       ) : null}
       {getConfig().ONECLICK_SANDBOX === '1' ? (

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { topupEvents, topups } from '../schema';
 
@@ -20,6 +20,9 @@ export async function getOrder(db: Db, id: number) {
       suggestedOffers: topups.suggestedOffers,
       followOrderId: topups.followOrderId,
       retryOrderId: topups.retryOrderId,
+      parentPk: topups.parentPk,
+      linkKind: topups.linkKind,
+      chainState: topups.chainState,
       upstreamCreatedAt: topups.upstreamCreatedAt,
       customerRef: topups.customerRef,
       customerPrice: topups.customerPrice,
@@ -42,6 +45,35 @@ export async function getOrder(db: Db, id: number) {
 }
 
 export type Order = NonNullable<Awaited<ReturnType<typeof getOrder>>>;
+
+/**
+ * The orders OneClick linked to this one: the original it retries or follows up (if any), and
+ * the retry and follow-up it names, with null where we have not fetched that id yet.
+ */
+export async function getLinkedOrders(
+  db: Db,
+  order: Pick<Order, 'parentPk' | 'retryOrderId' | 'followOrderId'>,
+) {
+  const named = [order.retryOrderId, order.followOrderId].filter((v): v is string => !!v);
+  const link = { id: topups.id, topupId: topups.topupId, status: topups.status };
+  const [parent, children] = await Promise.all([
+    order.parentPk
+      ? db.select(link).from(topups).where(eq(topups.id, order.parentPk))
+      : Promise.resolve([]),
+    named.length
+      ? db.select(link).from(topups).where(inArray(topups.topupId, named))
+      : Promise.resolve([]),
+  ]);
+  const held = (topupId: string | null) =>
+    topupId ? { topupId, order: children.find((c) => c.topupId === topupId) ?? null } : null;
+  return {
+    parent: parent[0] ?? null,
+    retry: held(order.retryOrderId),
+    follow: held(order.followOrderId),
+  };
+}
+
+export type LinkedOrders = Awaited<ReturnType<typeof getLinkedOrders>>;
 
 /** The timeline, oldest first. */
 export function listEvents(db: Db, topupPk: number) {

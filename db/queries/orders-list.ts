@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../../lib/orders/cursor';
 import type { OrderFilters, SortKey } from '../../lib/orders/filters';
 import type { Db } from '../client';
 import { topupCounts, topups } from '../schema';
+import { refundDue } from './refund-due';
 
 // The orders list: filters → one WHERE, keyset pagination on (sort value, id) so page 1000 is
 // as cheap as page 1, and counts that never scan a million rows.
@@ -18,11 +19,7 @@ export function orderWhere(f: OrderFilters): SQL | undefined {
   const dayStart = (d: string) => new Date(`${d}T00:00:00${DESK_OFFSET}`);
   const nextDay = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
   return and(
-    f.tab === 'all'
-      ? undefined
-      : f.tab === 'refund_due'
-        ? and(eq(topups.status, 'REFUNDED'), isNull(topups.refundedAt))
-        : eq(topups.status, f.tab),
+    f.tab === 'all' ? undefined : f.tab === 'refund_due' ? refundDue : eq(topups.status, f.tab),
     f.from ? gte(topups.upstreamCreatedAt, dayStart(f.from)) : undefined,
     f.to ? lt(topups.upstreamCreatedAt, nextDay(f.to)) : undefined,
     f.operator ? eq(topups.operator, f.operator) : undefined,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   refundDeliveries,
@@ -9,6 +9,7 @@ import {
   topups,
   users,
 } from '../schema';
+import { refundDue } from './refund-due';
 
 /** REFUNDED upstream, customer not refunded yet, oldest first (partial index topups_refund_due_idx). */
 export function listRefundsDue(db: Db, limit = 200) {
@@ -27,7 +28,7 @@ export function listRefundsDue(db: Db, limit = 200) {
       awaiting: sql<boolean>`exists (select 1 from ${refunds} r where r.topup_pk = "topups"."id" and r.state = 'awaiting_approval')`,
     })
     .from(topups)
-    .where(and(eq(topups.status, 'REFUNDED'), isNull(topups.refundedAt)))
+    .where(refundDue)
     .orderBy(sql`${topups.upstreamCreatedAt} asc nulls first`, sql`${topups.id} asc nulls first`)
     .limit(limit);
 }
@@ -43,7 +44,7 @@ export async function refundsDueTotals(db: Db) {
         total: sql<string>`coalesce(sum(coalesce(${topups.customerPrice}, ${topups.topupAmount})), 0)::text`,
       })
       .from(topups)
-      .where(and(eq(topups.status, 'REFUNDED'), isNull(topups.refundedAt))),
+      .where(refundDue),
   ]);
   return { count: Number(count?.n ?? 0), total: sum?.total ?? '0' };
 }

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { ingestQueue, topups } from '../../db/schema';
 import { recordAudit, SYSTEM_ACTOR } from '../audit';
@@ -67,12 +67,15 @@ export async function queuedRegistration(db: Db, topupId: string) {
   return row ?? null;
 }
 
-/** A ref already used by another top-up or registration: the upstream would refuse it too. */
+/**
+ * A ref already used by another top-up or registration: the upstream would refuse it too.
+ * OneClick's own retry of an order may carry the same ref; that is not a clash.
+ */
 export async function refTakenElsewhere(db: Db, topupId: string, ref: string) {
   const [held] = await db
     .select({ topupId: topups.topupId })
     .from(topups)
-    .where(and(eq(topups.ref, ref), ne(topups.topupId, topupId)))
+    .where(and(eq(topups.ref, ref), ne(topups.topupId, topupId), isNull(topups.parentPk)))
     .limit(1);
   if (held) return held.topupId;
   const [queued] = await db

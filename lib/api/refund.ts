@@ -1,5 +1,5 @@
-import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { idOrRef } from '../../db/queries/lookup';
 import { topups } from '../../db/schema';
 import { createT } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
@@ -51,7 +51,8 @@ export function handleRefund(
         const [order] = await deps.db
           .select({ id: topups.id })
           .from(topups)
-          .where(or(eq(topups.topupId, parsedKey.value), eq(topups.ref, parsedKey.value)))
+          .where(idOrRef(parsedKey.value).where)
+          .orderBy(...idOrRef(parsedKey.value).orderBy)
           .limit(1);
         if (!order)
           return errorReply(

@@ -1,5 +1,6 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { idOrRef } from '../../db/queries/lookup';
 import { ingestQueue, type Topup, topups } from '../../db/schema';
 
 // What the shop sees of a top-up: our truth about it, with upstream and our own times. Only
@@ -63,8 +64,8 @@ export async function viewByIdOrRef(db: Db, key: string) {
   const [row] = await db
     .select(viewColumns)
     .from(topups)
-    .where(or(eq(topups.topupId, key), eq(topups.ref, key)))
-    .orderBy(sql`${topups.topupId} = ${key} desc`)
+    .where(idOrRef(key).where)
+    .orderBy(...idOrRef(key).orderBy)
     .limit(1);
   return row ? toView(row) : null;
 }

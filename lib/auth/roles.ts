@@ -13,6 +13,8 @@ export const CAPABILITIES = [
   'reconcile',
   'reports:read',
   'health:read',
+  /** Re-enable upstream calls after a refused key; retry or dismiss list items set aside. */
+  'sync:manage',
   'users:manage',
   'tokens:manage',
   'audit:read',

@@ -67,7 +67,9 @@ const failure = (status: number, code: string, details?: object) => ({
 
 describe('requests', () => {
   it('sends the key only in the X-Access-Token header and URL-encodes path params', async () => {
-    const { c, requests } = client([{ status: 200, body: SEED_FULFILLED }]);
+    const seed = JSON.parse(SEED_FULFILLED);
+    const body = { ...seed, data: { ...seed.data, ref: 'order 12/345' } };
+    const { c, requests } = client([{ status: 200, body }]);
     await c.checkRef('order 12/345');
     expect(requests[0]?.url).toBe('https://upstream.test/v3/mobile/check-ref/order%2012%2F345');
     const headers = requests[0]?.init.headers as Record<string, string> | undefined;
@@ -219,6 +221,29 @@ describe('send', () => {
   });
 });
 
+describe('an answer about another order', () => {
+  const seed = JSON.parse(SEED_FULFILLED);
+  it('check-id answering for another id is garbled, never taken as the order asked for', async () => {
+    const { c } = client([{ status: 200, body: seed }]);
+    await expect(c.checkId('aaaaaaaaaaaaaaaaaaaaaaaa')).rejects.toMatchObject({
+      kind: 'malformed',
+      message: expect.stringContaining('6901616fe9e88196b4eb64b0'),
+    });
+  });
+
+  it('check-ref answering for another ref is garbled too', async () => {
+    const { c } = client([{ status: 200, body: seed }]);
+    await expect(c.checkRef('someone-else')).rejects.toMatchObject({ kind: 'malformed' });
+  });
+
+  it('an answer for the id asked is used', async () => {
+    const { c } = client([{ status: 200, body: seed }]);
+    await expect(c.checkId('6901616fe9e88196b4eb64b0')).resolves.toMatchObject({
+      data: { status: 'FULFILLED' },
+    });
+  });
+});
+
 describe('credentials circuit', () => {
   const invalid = failure(401, 'INVALID_ACCESS_TOKEN', { attemptsLeft: 4 });
 
@@ -232,7 +257,7 @@ describe('credentials circuit', () => {
     });
     expect(requests).toHaveLength(2);
     expect(c.state()).toMatchObject({ credentialsRejected: true, consecutiveAuthFailures: 2 });
-    c.resetCredentials('new-key');
+    await c.resetCredentials('new-key');
     await expect(c.balance()).resolves.toBeDefined();
     expect(c.state()).toMatchObject({ credentialsRejected: false, consecutiveAuthFailures: 0 });
     expect(c.state().lastSuccessAt).toEqual(expect.any(Number));

@@ -1,10 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { CredentialsState } from './circuit';
+import type { CallGate, CredentialsState } from './circuit';
+import { OneClickError } from './errors';
 import type { FetchLike } from './http';
 import { getOp, type PageParams, pageQuery, pathParam, withMetaPagination } from './paths';
-import { type CallInfo, type CallOptions, createRequester } from './request';
-import { topupPageSchema, topupSchema } from './schemas';
+import { type CallInfo, type CallOptions, createRequester, type OneClickResult } from './request';
+import { type Topup, topupPageSchema, topupSchema } from './schemas';
 import {
   balanceResultSchema,
   pingResultSchema,
@@ -36,6 +37,8 @@ export type OneClickClientOptions = {
   now?: () => number;
   generateRef?: () => string;
   onCall?: (info: CallInfo) => void;
+  /** Where the key's standing is kept (lib/sync/credentials.ts: Postgres); default in memory. */
+  gate?: CallGate;
 };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -44,7 +47,7 @@ export function createOneClickClient(options: OneClickClientOptions) {
   if (!options.apiKey) throw new Error('createOneClickClient: apiKey is required');
   let apiKey = options.apiKey;
   const sleep = options.sleep ?? realSleep;
-  const { request, circuit } = createRequester({
+  const { request, gate } = createRequester({
     getApiKey: () => apiKey,
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -56,11 +59,27 @@ export function createOneClickClient(options: OneClickClientOptions) {
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     onCall: options.onCall,
+    gate: options.gate,
   });
 
   // Async wrappers so a bad argument rejects like any other failure instead of throwing.
+  // An answer about another order than the one asked for is garbled, whatever it says: the
+  // refund and "check now" act on it.
   const checkRef = async (ref: string, call?: CallOptions) =>
-    request(getOp('checkRef', `/mobile/check-ref/${pathParam('ref', ref)}`, topupSchema), call);
+    answeredFor(
+      'ref',
+      ref,
+      await request(
+        getOp('checkRef', `/mobile/check-ref/${pathParam('ref', ref)}`, topupSchema),
+        call,
+      ),
+    );
+  const checkId = async (id: string, call?: CallOptions) =>
+    answeredFor(
+      'id',
+      id,
+      await request(getOp('checkId', `/mobile/check-id/${pathParam('id', id)}`, topupSchema), call),
+    );
 
   return {
     validate: async (call?: CallOptions) =>
@@ -89,21 +108,36 @@ export function createOneClickClient(options: OneClickClientOptions) {
       resolveAttempts: options.sendResolveAttempts ?? 2,
       resolveDelayMs: options.sendResolveDelayMs ?? 2_000,
     }),
-    checkId: async (id: string, call?: CallOptions) =>
-      request(getOp('checkId', `/mobile/check-id/${pathParam('id', id)}`, topupSchema), call),
+    checkId,
     checkRef,
     list: async (params: PageParams = {}, call?: CallOptions) =>
       request(
         getOp('list', `/mobile/list${pageQuery(params)}`, topupPageSchema, withMetaPagination),
         call,
       ),
-    state: (): CredentialsState => circuit.state(),
+    state: (): CredentialsState => gate.state(),
+    /** The key's standing, re-read where it is shared (another instance may have learned). */
+    async refreshState(): Promise<CredentialsState> {
+      await gate.refresh?.();
+      return gate.state();
+    },
     /** Re-arms the client after the key was fixed; pass the new key if it changed. */
-    resetCredentials(newApiKey?: string) {
+    async resetCredentials(newApiKey?: string) {
       if (newApiKey) apiKey = newApiKey;
-      circuit.reset();
+      await gate.reset();
     },
   };
+}
+
+/** The top-up in a check-id / check-ref answer must be the one asked for. */
+function answeredFor<R extends OneClickResult<Topup>>(by: 'id' | 'ref', asked: string, res: R): R {
+  const got = by === 'id' ? res.data._id : res.data.ref;
+  if (got === asked) return res;
+  throw new OneClickError({
+    kind: 'malformed',
+    requestId: res.requestId,
+    message: `check-${by} ${asked} answered for ${by} ${JSON.stringify(got ?? null)}`,
+  });
 }
 
 export type OneClickClient = ReturnType<typeof createOneClickClient>;

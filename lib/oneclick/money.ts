@@ -37,3 +37,9 @@ export const amountSchema = money(false);
  * cannot go below zero, and rejecting a real ledger row would hide it from reconciliation.
  */
 export const signedAmountSchema = money(true);
+
+/** A non-negative decimal written as text ("500", "496.25"), kept exactly as written. */
+export const decimalTextSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a decimal amount such as 500 or 496.25');

@@ -1,10 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
-import { CredentialsCircuit } from './circuit';
+import { type BackoffPolicy, backoffDelay } from '../backoff';
+import { type Admission, type CallGate, MemoryGate, type Verdict, verdictOf } from './circuit';
 import { OneClickError, type OneClickErrorKind, redactSecret } from './errors';
 import { exchange, type FetchLike } from './http';
 import { type Envelope, parseData, readEnvelope } from './response';
-import { type BackoffOptions, backoffDelay, isTransient } from './retry';
+import { isTransient } from './retry';
 import type { Meta } from './schemas';
 
 export type CallInfo = {
@@ -41,19 +42,21 @@ export type RequesterConfig = {
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
-  backoff: BackoffOptions;
+  backoff: BackoffPolicy;
   maxRetryAfterMs: number;
   fetch: FetchLike;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
   onCall?: (info: CallInfo) => void;
+  /** Where the key's standing is kept; by default in this process only. */
+  gate?: CallGate;
 };
 
-/** The call pipeline: credentials circuit → HTTP → envelope → schema, with GET retries. */
+/** The call pipeline: credentials gate → HTTP → envelope → schema, with GET retries. */
 export function createRequester(config: RequesterConfig) {
-  const circuit = new CredentialsCircuit();
   const { now } = config;
+  const gate: CallGate = config.gate ?? new MemoryGate(now);
 
   function observe(info: CallInfo) {
     try {
@@ -69,18 +72,24 @@ export function createRequester(config: RequesterConfig) {
     call?: CallOptions,
   ) {
     const base = { method: op.method, path: op.path, operation: op.name, attempt };
-    const release = await circuit.admit();
-    if (!release) {
-      observe({ ...base, durationMs: 0, errorKind: 'credentials_rejected' });
-      throw new OneClickError({
-        kind: 'credentials_rejected',
-        message: 'the API key was refused twice in a row; calls are stopped until it is replaced',
-      });
-    }
+    let admission: Admission;
     try {
-      return await attemptAdmitted(op, base, call);
+      admission = await gate.admit();
+    } catch (error) {
+      const kind = error instanceof OneClickError ? error.kind : 'credentials_rejected';
+      observe({ ...base, durationMs: 0, errorKind: kind });
+      throw error;
+    }
+    let verdict: Verdict = { kind: 'neutral' };
+    try {
+      const result = await attemptAdmitted(op, base, call);
+      if (!op.keyless) verdict = { kind: 'accepted', at: now() };
+      return result;
+    } catch (error) {
+      if (error instanceof OneClickError) verdict = verdictOf(error, now());
+      throw error;
     } finally {
-      release();
+      await admission.release(verdict);
     }
   }
 
@@ -107,7 +116,6 @@ export function createRequester(config: RequesterConfig) {
       const input = { ...envelope, data: op.prepare ? op.prepare(envelope) : envelope.data };
       const data: z.output<S> = parseData(op.schema, input, raw.status);
       const requestId = envelope.requestId ?? envelope.meta?.requestId;
-      if (!op.keyless) circuit.recordSuccess(now());
       observe({ ...base, status, requestId, durationMs: now() - started });
       return { data, requestId, meta: envelope.meta };
     } catch (caught) {
@@ -116,7 +124,6 @@ export function createRequester(config: RequesterConfig) {
           ? caught
           : new OneClickError({ kind: 'network', message: String(caught), cause: caught });
       const error = redactSecret(classified, apiKey);
-      circuit.recordFailure(error);
       const durationMs = now() - started;
       observe({ ...base, status, requestId: error.requestId, durationMs, errorKind: error.kind });
       throw error;
@@ -137,12 +144,14 @@ export function createRequester(config: RequesterConfig) {
         if (!retryable || attempt >= config.maxRetries) throw error;
         const { retryAfterMs } = error;
         if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) throw error;
-        await config.sleep(retryAfterMs ?? backoffDelay(attempt, config.backoff, config.random));
+        await config.sleep(
+          retryAfterMs ?? backoffDelay(attempt + 1, config.backoff, { random: config.random }),
+        );
       }
     }
   }
 
-  return { request, circuit };
+  return { request, gate };
 }
 
 export type Request = ReturnType<typeof createRequester>['request'];

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { OneClickError, type OneClickErrorKind } from './errors';
 import { parseRetryAfter } from './retry';
-import { errorEnvelopeSchema, type Meta, successEnvelopeSchema } from './schemas';
+import { describeIssues, errorEnvelopeSchema, type Meta, successEnvelopeSchema } from './schemas';
 
 export type RawResponse = { status: number; headers: Headers; text: string };
 export type Envelope = { data: unknown; meta?: Meta; requestId?: string };
@@ -108,13 +108,10 @@ export function parseData<T extends z.ZodType>(
 ): z.output<T> {
   const parsed = schema.safeParse(envelope.data);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `data${issue.path.map((p) => `.${String(p)}`).join('')}: ${issue.message}`);
   throw new OneClickError({
     kind: 'malformed',
     httpStatus,
     requestId: envelope.requestId ?? envelope.meta?.requestId,
-    message: `unexpected response data: ${problems.join('; ')}`,
+    message: `unexpected response data: ${describeIssues(parsed.error)}`,
   });
 }

@@ -1,16 +1,5 @@
 import type { OneClickError } from './errors';
 
-export type BackoffOptions = { baseMs: number; capMs: number };
-
-/**
- * Full jitter (AWS architecture blog, "Exponential Backoff and Jitter"): a uniformly random
- * delay below the exponential ceiling, so many clients recovering together do not retry in
- * lockstep.
- */
-export function backoffDelay(attempt: number, opts: BackoffOptions, random: () => number) {
-  return Math.floor(random() * Math.min(opts.capMs, opts.baseMs * 2 ** attempt));
-}
-
 /** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
   if (!value) return undefined;

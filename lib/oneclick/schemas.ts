@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TOPUP_STATUSES } from '../../db/enums';
-import { amountSchema } from './money';
+import { amountSchema, decimalTextSchema } from './money';
 
 /**
  * Schemas for the OneClickDz v3 contract (facts: shared/oneclick-api.md). Unknown fields are
@@ -12,6 +12,13 @@ export function optional<T extends z.ZodType>(schema: T) {
 }
 
 const text = z.string({ error: 'must be a string' });
+/**
+ * Text the docs type as a string, where a JSON number has been seen instead (a ref sent as
+ * 12345, a phone number that lost its leading 0): read as its digits, never rejected for it.
+ */
+const looseText = z.union([text, z.number().int().nonnegative().transform(String)], {
+  error: 'must be a string',
+});
 
 // --- envelope -------------------------------------------------------------------------------
 
@@ -56,28 +63,68 @@ export const topupStatusSchema = z.enum(TOPUP_STATUSES, {
 });
 
 export const suggestedOfferSchema = z.object({
-  typename: text,
+  typename: looseText,
   plan_code: text,
-  amount: amountSchema,
+  // A suggestion, not a charge: a decimal string ("500") is read like the number.
+  amount: z.union([amountSchema, decimalTextSchema], {
+    error: 'must be an amount (a number or a decimal string)',
+  }),
 });
 export type SuggestedOffer = z.infer<typeof suggestedOfferSchema>;
 
 export const topupSchema = z.object({
   _id: text.min(1),
-  ref: optional(text),
+  ref: optional(looseText),
   status: topupStatusSchema,
   plan_code: text,
   // Not pattern-checked: the upstream is the authority on what numbers it accepted.
-  MSSIDN: text,
+  MSSIDN: looseText,
+  // Strict: the face value is what a customer refund pays back.
   topup_amount: amountSchema,
-  balance_amount: amountSchema,
+  // Documented as always present, yet a missing one must not hide the order's status: what we
+  // were charged is then unknown (null), and reconciliation reads it from the ledger.
+  balance_amount: optional(amountSchema),
   created_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
   refund_message: optional(text),
   suggested_offers: optional(z.array(suggestedOfferSchema)),
-  follow_orderid: optional(text),
-  retry_orderid: optional(text),
+  follow_orderid: optional(looseText),
+  retry_orderid: optional(looseText),
 });
 export type Topup = z.infer<typeof topupSchema>;
+
+/** A list item that does not fit the contract: kept as it came, with why, for a person. */
+export type RejectedItem = { raw: unknown; topupId: string | null; error: string };
+
+/** Describes a zod failure in a line: the first few fields at fault and what is wrong. */
+export function describeIssues(error: z.ZodError, prefix = 'data') {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${prefix}${issue.path.map((p) => `.${String(p)}`).join('')}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Parses list items one by one: an item that does not fit is set aside with its reason, and
+ * the rest of the page is used. One odd record in years of history must not stop a sync.
+ */
+export function splitItems(raw: readonly unknown[]): { items: Topup[]; rejected: RejectedItem[] } {
+  const items: Topup[] = [];
+  const rejected: RejectedItem[] = [];
+  raw.forEach((value, index) => {
+    const parsed = topupSchema.safeParse(value);
+    if (parsed.success) {
+      items.push(parsed.data);
+      return;
+    }
+    const id = (value as { _id?: unknown } | null)?._id;
+    rejected.push({
+      raw: value,
+      topupId: typeof id === 'string' && id !== '' ? id : null,
+      error: describeIssues(parsed.error, `items[${index}]`),
+    });
+  });
+  return { items, rejected };
+}
 
 // --- send -----------------------------------------------------------------------------------
 
@@ -100,8 +147,11 @@ export const paginationSchema = z.object({
 });
 export type Pagination = z.infer<typeof paginationSchema>;
 
-export const topupPageSchema = z.object({
-  items: z.array(topupSchema),
-  pagination: paginationSchema,
-});
+/** The page must have its shape; its items are judged one by one (`splitItems`). */
+export const topupPageSchema = z
+  .object({
+    items: z.array(z.unknown(), { error: 'must be an array' }),
+    pagination: paginationSchema,
+  })
+  .transform(({ items, pagination }) => ({ ...splitItems(items), pagination }));
 export type TopupPage = z.infer<typeof topupPageSchema>;

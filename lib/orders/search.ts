@@ -1,5 +1,6 @@
-import { count, eq, or } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { idOrRef } from '../../db/queries/lookup';
 import { topups } from '../../db/schema';
 import { normalizeMsisdn } from '../phone';
 
@@ -30,7 +31,8 @@ export async function resolveSearch(db: Db, query: string): Promise<SearchResult
   const [order] = await db
     .select({ id: topups.id })
     .from(topups)
-    .where(or(eq(topups.topupId, q), eq(topups.ref, q)))
+    .where(idOrRef(q).where)
+    .orderBy(...idOrRef(q).orderBy)
     .limit(1);
   return order ? { kind: 'order', id: order.id } : { kind: 'none' };
 }

@@ -70,6 +70,7 @@ export function matchCredits(input: {
   judgeFrom?: Date | null;
 }): CreditReport {
   const credits = input.rows.filter((r) => r.type === CREDIT_TYPE);
+  const charged = debitsByObjid(input.rows);
   const credited = new Set<string>();
   const matched: Pair[] = [];
   const mismatched: Pair[] = [];
@@ -80,8 +81,7 @@ export function matchCredits(input: {
     else if (credited.has(row.objid)) unmatched.push({ row, reason: 'duplicate', order });
     else if (!order) unmatched.push({ row, reason: 'unknown_order', order });
     else if (order.status !== 'REFUNDED') unmatched.push({ row, reason: 'not_refunded', order });
-    else
-      (sameAmount(rowSize(row), order.balanceAmount) ? matched : mismatched).push({ row, order });
+    else (creditFits(row, chargeOf(order, charged)) ? matched : mismatched).push({ row, order });
     if (row.objid) credited.add(row.objid);
   }
   const uncredited = input.refundedOnDay.filter((o) => !credited.has(o.topupId));
@@ -131,7 +131,10 @@ export function matchDebits(input: {
     const order = row.objid ? input.byTopupId.get(row.objid) : undefined;
     if (row.objid) debited.add(row.objid);
     if (!order) notOurs.push(row);
-    else if (!sameAmount(rowSize(row), order.balanceAmount)) mismatched.push({ row, order });
+    // A charge we never learned (a REFUNDED item first seen with balance_amount 0) cannot
+    // disagree with the ledger: the ledger's debit is the charge.
+    else if (order.balanceAmount !== null && !sameAmount(rowSize(row), order.balanceAmount))
+      mismatched.push({ row, order });
   }
   // The debit is booked when the order is created, on the same upstream clock: no margin.
   const undebited = input.createdOnDay.filter((o) => !debited.has(o.topupId));
@@ -145,6 +148,27 @@ export function matchDebits(input: {
     notJudged: undebited.filter((o) => !judged(o.upstreamCreatedAt, input.judgeFrom)).length,
     mismatched,
   };
+}
+
+/** The FLEXY debit of each order in the rows (what OneClick charged for it). */
+function debitsByObjid(rows: readonly LedgerRow[]) {
+  const out = new Map<string, string>();
+  for (const row of rows)
+    if (row.type === DEBIT_TYPE && row.objid) out.set(row.objid, rowSize(row));
+  return out;
+}
+
+/**
+ * What an order cost us: the charge as first recorded (a later `balance_amount: 0` never
+ * overwrites it, lib/sync/details.ts), else the ledger's own debit, else unknown (null).
+ */
+function chargeOf(order: OurOrder, debits: ReadonlyMap<string, string>): string | null {
+  return order.balanceAmount ?? debits.get(order.topupId) ?? null;
+}
+
+/** A refund credit gives back the charge; with no charge known there is nothing to contradict. */
+function creditFits(row: LedgerRow, charge: string | null) {
+  return charge === null || sameAmount(rowSize(row), charge);
 }
 
 /** Every objid in the rows, to look our orders up in one indexed query. */

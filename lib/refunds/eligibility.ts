@@ -1,4 +1,4 @@
-import type { Role, TopupStatus } from '../../db/enums';
+import type { LinkKind, Role, TopupStatus } from '../../db/enums';
 import type { Key } from '../i18n';
 import { toCents } from '../money';
 
@@ -29,16 +29,51 @@ export function refusalFor(
   }
 }
 
+export type LinkedOrder = { topupId: string; status: TopupStatus; kind: LinkKind | null };
+
 /**
- * Refunds above the threshold, or on orders that went through UNKNOWN_ERROR, wait for a
- * second finance user. Amounts are compared as integer cents, never as floats.
+ * Why a chain's linked orders stop the customer refund, or null if they do not. The customer
+ * paid once: a retry or follow-up that was FULFILLED served them, and one still in flight or
+ * UNKNOWN_ERROR may yet serve them.
+ */
+export function chainRefusal(linked: readonly LinkedOrder[]): Refusal | null {
+  const kind = (o: LinkedOrder) => o.kind ?? 'retry';
+  const served = linked.find((o) => o.status === 'FULFILLED');
+  if (served)
+    return {
+      reason: 'refund.refusedLinkedServed',
+      params: { id: served.topupId, kind: kind(served) },
+    };
+  const unknown = linked.find((o) => o.status === 'UNKNOWN_ERROR');
+  if (unknown)
+    return {
+      reason: 'refund.refusedLinkedUnknown',
+      params: { id: unknown.topupId, kind: kind(unknown) },
+    };
+  const pending = linked.find((o) => o.status !== 'REFUNDED');
+  if (pending)
+    return {
+      reason: 'refund.refusedLinkedInFlight',
+      params: { id: pending.topupId, kind: kind(pending), status: pending.status },
+    };
+  return null;
+}
+
+export type ApprovalReason = 'amount' | 'unknown_error' | 'linked_orders';
+
+/**
+ * Refunds above the threshold, on orders that went through UNKNOWN_ERROR, or on a chain that
+ * OneClick retried or redirected, wait for a second finance user. Amounts are compared as
+ * integer cents, never as floats.
  */
 export function approvalReason(
   amount: string,
   threshold: string,
   passedUnknown: boolean,
-): 'amount' | 'unknown_error' | null {
+  hasLinkedOrders = false,
+): ApprovalReason | null {
   if (passedUnknown) return 'unknown_error';
+  if (hasLinkedOrders) return 'linked_orders';
   return cents(amount) > cents(threshold) ? 'amount' : null;
 }
 

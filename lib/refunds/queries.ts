@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { refundDeliveries, refunds, topups, users } from '../../db/schema';
 
@@ -30,6 +30,19 @@ export async function refundView(db: Db | Tx, topupPk: number) {
 }
 
 export type RefundView = NonNullable<Awaited<ReturnType<typeof refundView>>>;
+
+/**
+ * The refund of a chain (an original and OneClick's retries or follow-ups of it): the one in
+ * force on any member, else the original's (maybe rejected), else none.
+ */
+export async function chainRefund(db: Db | Tx, members: readonly number[], rootPk: number) {
+  const [live] = await db
+    .select({ topupPk: refunds.topupPk })
+    .from(refunds)
+    .where(and(inArray(refunds.topupPk, [...members]), ne(refunds.state, 'rejected')))
+    .limit(1);
+  return refundView(db, live?.topupPk ?? rootPk);
+}
 
 /** The order facts a refund needs. */
 export async function refundableOrder(db: Db, topupPk: number) {

@@ -5,10 +5,17 @@ import { refundDeliveries, refunds, topups } from '../../db/schema';
 import { type Actor as AuditActor, recordAudit } from '../audit';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
+import { readChain } from '../sync/chain';
 import { observe } from '../sync/observe';
-import { approvalReason, mayRequestRefund, type Refusal, refusalFor } from './eligibility';
-import { withRefundLock } from './lock';
-import { type RefundView, refundableOrder, refundView } from './queries';
+import {
+  approvalReason,
+  chainRefusal,
+  mayRequestRefund,
+  type Refusal,
+  refusalFor,
+} from './eligibility';
+import { CHAIN_CHANGED, chainOf, sameChain, withChainLock } from './lock';
+import { chainRefund, type RefundView, refundableOrder, refundView } from './queries';
 
 // The money path. A customer refund is recorded exactly once per top-up, only after a live
 // check-id says REFUNDED, with its audit row and its outbox row in the same transaction. The
@@ -64,8 +71,11 @@ export async function requestRefund(
     await audit(deps.db, 'denied', { reason: 'role' });
     return { kind: 'refused', refusal: { reason: 'refund.refusedRole' } };
   }
-  return withRefundLock(deps.db, topupPk, async (db) => {
-    const existing = await refundView(db, topupPk);
+  // A retry or follow-up is refunded on its original: the customer paid once, for the chain.
+  const requestedFor = topupPk;
+  return withChainLock(deps.db, requestedFor, async (db, locked) => {
+    topupPk = locked.root;
+    const existing = await chainRefund(db, locked.members, topupPk);
     if (existing && existing.state !== 'rejected') {
       await audit(db, 'denied', { reason: 'already_refunded', refundId: existing.id });
       return { kind: 'already', refund: existing };
@@ -74,15 +84,25 @@ export async function requestRefund(
     if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
 
     const live = await confirmLive(deps, db, order.topupId, actor, requestId);
-    if ('refusal' in live) {
-      await audit(db, live.audit, {
-        reason: live.refusal.reason,
-        liveStatus: live.liveStatus ?? null,
+    const chain =
+      'refusal' in live ? live : await confirmChain(deps, db, topupPk, actor, requestId);
+    // The live answers may have linked an order we did not hold: decide with all of it locked.
+    if (!sameChain(locked, await chainOf(db, requestedFor))) return CHAIN_CHANGED;
+    if ('refusal' in chain) {
+      await audit(db, chain.audit, {
+        reason: chain.refusal.reason,
+        liveStatus: chain.liveStatus ?? null,
+        ...(requestedFor !== topupPk ? { requestedFor } : {}),
       });
-      return { kind: 'refused', refusal: live.refusal };
+      return { kind: 'refused', refusal: chain.refusal };
     }
     const amount = order.customerPrice ?? order.topupAmount;
-    const needs = approvalReason(amount, deps.threshold, order.unknownErrorAt !== null);
+    const needs = approvalReason(
+      amount,
+      deps.threshold,
+      order.unknownErrorAt !== null,
+      chain.linked > 0,
+    );
     const now = deps.now();
     await db.transaction(async (tx) => {
       const fresh = {
@@ -148,7 +168,8 @@ export async function decideRefund(
       details,
       requestId,
     });
-  return withRefundLock(deps.db, topupPk, async (db) => {
+  return withChainLock(deps.db, topupPk, async (db, locked) => {
+    topupPk = locked.root;
     const refund = await refundView(db, topupPk);
     if (!refund || refund.state !== 'awaiting_approval') {
       await audit(db, 'denied', { reason: 'not_awaiting' });
@@ -161,9 +182,12 @@ export async function decideRefund(
     if (decision === 'approve') {
       // Money moves now: OneClick must still say REFUNDED.
       const order = await refundableOrder(db, topupPk);
-      const live = order
+      const root: Live = order
         ? await confirmLive(deps, db, order.topupId, actor, requestId)
         : { refusal: { reason: 'order.notFound' as const }, audit: 'denied' as const };
+      const live =
+        'refusal' in root ? root : await confirmChain(deps, db, topupPk, actor, requestId);
+      if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
       if ('refusal' in live) {
         await audit(db, live.audit, { reason: live.refusal.reason });
         return { kind: 'refused', refusal: live.refusal };
@@ -215,6 +239,43 @@ async function settle(
 
 type Live = { ok: true } | { refusal: Refusal; audit: 'denied' | 'error'; liveStatus?: string };
 
+/**
+ * Asks OneClick now about every retry and follow-up of the original (held or only named), and
+ * refuses while one served the customer or may still serve them.
+ */
+async function confirmChain(
+  deps: RefundDeps,
+  db: Db,
+  rootPk: number,
+  actor: RefundActor,
+  requestId?: string | null,
+): Promise<{ ok: true; linked: number } | Exclude<Live, { ok: true }>> {
+  const before = await readChain(db, rootPk);
+  const ids = [
+    ...(before?.linked.map((m) => m.topupId) ?? []),
+    ...(before?.missing.map((m) => m.topupId) ?? []),
+  ];
+  for (const id of ids) {
+    const live = await confirmLive(deps, db, id, actor, requestId, { judge: false });
+    if ('refusal' in live) return live;
+  }
+  const chain = await readChain(db, rootPk);
+  if (chain?.missing.length)
+    // OneClick names an order it could not show us: undecided, never refundable on a guess.
+    return {
+      refusal: {
+        reason: 'refund.refusedLinkedInFlight',
+        params: { id: chain.missing[0]?.topupId ?? '?', status: '?' },
+      },
+      audit: 'denied',
+    };
+  const linked = chain?.linked ?? [];
+  const refusal = chainRefusal(
+    linked.map((m) => ({ topupId: m.topupId, status: m.status, kind: m.linkKind })),
+  );
+  return refusal ? { refusal, audit: 'denied' } : { ok: true, linked: linked.length };
+}
+
 /** Asks OneClick now and applies its answer through the normal status rules. */
 async function confirmLive(
   deps: RefundDeps,
@@ -222,6 +283,7 @@ async function confirmLive(
   topupId: string,
   actor: RefundActor,
   requestId?: string | null,
+  opts: { judge?: boolean } = {},
 ): Promise<Live> {
   let answer: Awaited<ReturnType<RefundDeps['client']['checkId']>>;
   try {
@@ -241,6 +303,7 @@ async function confirmLive(
     now: deps.now(),
     recordUnchanged: true,
   });
+  if (opts.judge === false) return { ok: true };
   const [row] = await db
     .select({ nextCheckAt: topups.nextCheckAt })
     .from(topups)

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { refundDeliveries, refundDeliveryAttempts, refunds, topups } from '../../db/schema';
+import { backoffDelay, POLICIES } from '../backoff';
 
 // Telling the merchant's own system that a customer was refunded: a signed JSON POST per
 // refund, retried with backoff until it answers 2xx. The refund id is the idempotency key, so
@@ -10,8 +11,6 @@ import { refundDeliveries, refundDeliveryAttempts, refunds, topups } from '../..
 export type WebhookConfig = { url: string; secret: string; timeoutMs?: number };
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-const BASE_BACKOFF_MS = 30_000;
-const MAX_BACKOFF_MS = 3_600_000;
 const LEASE_MS = 60_000;
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as the receiver recomputes it. */
@@ -93,9 +92,7 @@ export async function deliverOnce(
       .where(eq(refundDeliveries.refundId, refundId))
       .for('update');
     const attempts = (current?.attempts ?? 0) + 1;
-    const wait =
-      Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(attempts - 1, 20)) *
-      (0.5 + Math.random() / 2);
+    const wait = backoffDelay(attempts, POLICIES.webhook);
     await tx
       .update(refundDeliveries)
       .set({

@@ -58,6 +58,32 @@ describe('sandbox key check', () => {
   });
 });
 
+describe('IP_BLOCKED over HTTP, on the sandbox clock', () => {
+  it('5 wrong keys block even the good key with blockedUntil; 15 minutes later it passes; every call is logged', async () => {
+    const { raw, clock, sandbox } = await setup();
+    for (let i = 0; i < 5; i++) expect((await raw('wrong')).status).toBe(401);
+    const until = clock.now() + 15 * 60_000;
+    expect(sandbox.controls.authState()).toEqual({ failures: 5, blockedUntil: until });
+
+    const blocked = await raw('good-key-123');
+    expect(blocked).toMatchObject({
+      status: 403,
+      body: {
+        success: false,
+        error: { code: 'IP_BLOCKED', details: { blockedUntil: new Date(until).toISOString() } },
+      },
+    });
+    clock.advance(15 * 60_000);
+    expect(sandbox.controls.authState()).toEqual({ failures: 0 });
+    expect(await raw('good-key-123')).toMatchObject({ status: 200, body: { success: true } });
+    expect(sandbox.controls.calls().map((c) => [c.path, c.status])).toEqual([
+      ...Array.from({ length: 5 }, () => ['/v3/account/balance', 401]),
+      ['/v3/account/balance', 403],
+      ['/v3/account/balance', 200],
+    ]);
+  });
+});
+
 describe('client credentials circuit against the sandbox', () => {
   it('stops after two invalid-key answers, well before the IP gets blocked', async () => {
     const { sandbox, raw } = await setup();
@@ -79,7 +105,7 @@ describe('client credentials circuit against the sandbox', () => {
     expect(sandbox.controls.calls()).toHaveLength(2);
     // The sandbox still has attempts left for this IP.
     expect((await raw('good-key-123')).status).toBe(200);
-    client.resetCredentials('good-key-123');
+    await client.resetCredentials('good-key-123');
     await expect(client.balance()).resolves.toMatchObject({ data: { currency: 'DZD' } });
   });
 

@@ -5,6 +5,8 @@ export const MAX_FAILED_ATTEMPTS = 5;
 export const BLOCK_MS = 15 * 60_000;
 
 type IpRecord = { failures: number; blockedUntil?: number };
+/** Wrong keys counted for an IP, and until when (clock ms) it is blocked, if it is. */
+export type AuthState = IpRecord;
 
 /**
  * The upstream's key check: a wrong key answers 401 with the attempts left for this IP; the
@@ -42,7 +44,19 @@ export function createAuthGuard(keys: ReadonlySet<string>, clock: Clock) {
     };
   }
 
-  return { check, reset: () => ips.clear() };
+  /**
+   * What the next call from `ip` will meet: a block that has run out reads as cleared, since
+   * `check` would clear it. Node may report an IPv4 peer in its IPv6-mapped form.
+   */
+  function state(ip: string): AuthState {
+    const record = ips.get(ip) ?? ips.get(`::ffff:${ip}`);
+    if (!record) return { failures: 0 };
+    const { failures, blockedUntil } = record;
+    if (blockedUntil === undefined) return { failures };
+    return blockedUntil > clock.now() ? { failures, blockedUntil } : { failures: 0 };
+  }
+
+  return { check, state, reset: () => ips.clear() };
 }
 
 function blocked(until: number): ApiError {

@@ -1,21 +1,16 @@
+import type { AuthState } from './auth';
 import type { Clock } from './clock';
+import { type CreateTopupInput, createTopupRecord } from './create';
 import type { createFaultInjector, FaultKind, FaultOptions } from './faults';
-import {
-  documentedFlow,
-  resolveTimeline,
-  type TimelineStep,
-  type TopupView,
-  topupView,
-  type UnknownResolution,
-} from './flows';
-import type { Offer } from './messages';
+import { resolveTimeline, type TopupView, topupView, type UnknownResolution } from './flows';
 import { toCents } from './money';
-import { placeOrder } from './orders';
-import { findPlan } from './plans';
-import { hex, type Random } from './random';
+import type { Random } from './random';
 import type { OperatorStatus } from './routes';
 import type { SandboxState } from './state';
 import { placeTrafficOrder, type TrafficOptions } from './traffic';
+import type { EnvelopeOptions, ExtraFieldsOption, GarbleKind, Variants } from './variants';
+
+export type { CreateTopupInput } from './create';
 
 export type CallLogEntry = {
   method: string;
@@ -30,21 +25,6 @@ export type CallLogEntry = {
   fault?: FaultKind;
 };
 
-export type CreateTopupInput = {
-  msisdn: string;
-  planCode: string;
-  /** Required for dynamic plans; fixed plans use their own amount. */
-  amount?: number;
-  ref?: string;
-  createdAt?: number | Date;
-  /** Status steps relative to `createdAt`; default: the documented flow for the number. */
-  timeline?: TimelineStep[];
-  refundMessage?: string;
-  suggestedOffers?: Offer[];
-  /** Debit the balance. Default true. Never checked against the balance: it is a test hook. */
-  charge?: boolean;
-};
-
 type ControlDeps = {
   state: SandboxState;
   clock: Clock;
@@ -55,52 +35,24 @@ type ControlDeps = {
   unknownResolution: UnknownResolution;
   traffic: TrafficOptions;
   resetAuth: () => void;
+  authState: (ip: string) => AuthState;
+  variants: Variants;
   flush: () => Promise<void>;
 };
 
 /** Hooks for tests and benchmarks: shape orders, inject faults, count upstream calls. */
 export function createControls(deps: ControlDeps) {
   const { state, clock } = deps;
+  // Settle first: it may store the linked order being asked for.
   const view = (id: string): TopupView | undefined => {
-    const record = state.get(id);
-    if (!record) return undefined;
     state.settle(clock.now());
-    return topupView(record, clock.now());
+    const record = state.get(id);
+    return record ? topupView(record, clock.now()) : undefined;
   };
 
   return {
     createTopup(input: CreateTopupInput): TopupView {
-      const plan = findPlan(input.planCode);
-      if (!plan) throw new Error(`sandbox: unknown plan ${input.planCode}`);
-      if (plan.kind === 'dynamic' && input.amount === undefined) {
-        throw new Error(`sandbox: plan ${plan.code} needs an amount`);
-      }
-      const ref = input.ref ?? `ctl-${hex(deps.random, 12)}`;
-      if (state.byRef(ref)) throw new Error(`sandbox: ref ${ref} already used`);
-      const createdAt = input.createdAt === undefined ? clock.now() : Number(input.createdAt);
-      state.settle(clock.now());
-      const documented = documentedFlow(input.msisdn, plan, deps.unknownResolution);
-      const flow = input.timeline
-        ? { timeline: input.timeline }
-        : {
-            timeline: documented.timeline,
-            refundMessage: documented.refundMessage,
-            suggestedOffers: documented.suggestedOffers,
-          };
-      const record = placeOrder(state, {
-        plan,
-        msisdn: input.msisdn,
-        amount: input.amount,
-        ref,
-        createdAt,
-        charge: input.charge,
-        flow: {
-          timeline: flow.timeline,
-          refundMessage: input.refundMessage ?? flow.refundMessage,
-          suggestedOffers: input.suggestedOffers ?? flow.suggestedOffers,
-        },
-      });
-      return topupView(record, clock.now());
+      return view(createTopupRecord(deps, input).id) as TopupView;
     },
     /** Settles an order that is in UNKNOWN_ERROR now, as OneClick support would. */
     resolveUnknown(id: string, outcome: 'FULFILLED' | 'REFUNDED'): TopupView {
@@ -113,7 +65,9 @@ export function createControls(deps: ControlDeps) {
       return view(id) as TopupView;
     },
     get: view,
+    /** The newest order with that ref, as check-ref answers. */
     getByRef: (ref: string) => {
+      state.settle(clock.now());
       const record = state.byRef(ref);
       return record ? view(record.id) : undefined;
     },
@@ -146,6 +100,19 @@ export function createControls(deps: ControlDeps) {
     },
     /** Forgets failed-key counts and IP blocks. */
     resetAuth: deps.resetAuth,
+    /** Wrong keys counted for `ip` and, while blocked, until when (clock ms). */
+    authState: (ip = '127.0.0.1'): AuthState => deps.authState(ip),
+    /** Drops `requestId` and/or `meta` from success envelopes; `{}` sends both again. */
+    setEnvelope: (options: EnvelopeOptions) => deps.variants.setEnvelope(options),
+    /** Adds fields the docs do not list to every top-up object and envelope; `false` stops. */
+    setExtraFields: (option: ExtraFieldsOption) => deps.variants.setExtraFields(option),
+    /** Makes one order's item come out malformed over HTTP; `null` mends it. */
+    garble(topupId: string, kind: GarbleKind | null) {
+      if (kind !== null && !state.get(topupId)) throw new Error(`sandbox: no top-up ${topupId}`);
+      deps.variants.garble(topupId, kind);
+    },
+    /** Back to the documented shapes: no envelope trimming, extra fields or garbling. */
+    clearVariants: () => deps.variants.clear(),
     /** Writes the state file now (no-op without one). */
     flush: deps.flush,
   };

@@ -1,4 +1,5 @@
 import { hex, type Random } from './random';
+import type { EnvelopeShape } from './variants';
 
 /** An error answer in the documented shape, before the envelope is put around it. */
 export type ApiError = {
@@ -21,13 +22,27 @@ export function newRequestId(now: number, random: Random) {
   return `req_${Math.floor(now / 1000)}_${hex(random, 6)}`;
 }
 
-export function envelopeBody(answer: ApiAnswer, now: number, requestId: string) {
+/** Errors always carry `requestId` (support asks for it); `shape` only trims success answers. */
+export function envelopeBody(
+  answer: ApiAnswer,
+  now: number,
+  requestId: string,
+  shape: EnvelopeShape = {},
+) {
+  const extra = shape.extra ?? {};
   if (isApiError(answer)) {
     const { code, message, details } = answer;
-    return { success: false, error: { code, message, ...(details ? { details } : {}) }, requestId };
+    const error = { code, message, ...(details ? { details } : {}) };
+    return { success: false, error, requestId, ...extra };
   }
   const meta = { timestamp: new Date(now).toISOString(), ...answer.meta };
-  return { success: true, data: answer.data, meta, requestId };
+  return {
+    success: true,
+    data: answer.data,
+    ...(shape.meta === false ? {} : { meta }),
+    ...(shape.requestId === false ? {} : { requestId }),
+    ...extra,
+  };
 }
 
 export function validationError(field: string, value: unknown, message: string): ApiError {

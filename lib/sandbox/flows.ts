@@ -1,9 +1,19 @@
 import type { TopupStatus } from '../../db/enums';
-import { FACTURE_OFFER, MESSAGES, menuOffers, type Offer } from './messages';
+import type { Offer } from './messages';
 import { centsToNumber } from './money';
-import type { SandboxPlan } from './plans';
 
 export type TimelineStep = { status: TopupStatus; atMs: number };
+
+/**
+ * An order the upstream places by itself when this one ends REFUNDED: a retry
+ * (`retry_orderid`) or a redirect (`follow_orderid`). With `reuseRef` the new order carries
+ * the same `ref` as this one.
+ */
+export type LinkSpec = {
+  kind: 'retry' | 'follow';
+  final: 'FULFILLED' | 'REFUNDED';
+  reuseRef?: boolean;
+};
 
 /** A stored top-up. Its status is not stored: it is read off the timeline at request time. */
 export type TopupRecord = {
@@ -19,19 +29,13 @@ export type TopupRecord = {
   suggestedOffers?: Offer[];
   /** Set once the REFUND-FLEXY credit is in the ledger, so it is credited once. */
   refundedAt?: number;
+  /** The list-topups example shows 0 for a REFUNDED item, the check-id example keeps 490. */
+  zeroBalanceWhenRefunded?: boolean;
+  /** `orderId` is set when the linked order has been stored, so it is created once. */
+  link?: LinkSpec & { orderId?: string };
 };
 
 export type UnknownResolution = { afterMs: number; outcome: 'FULFILLED' | 'REFUNDED' };
-
-export const TEST_NUMBERS = {
-  refunded: '0600000001',
-  refundedWithOffers: '0600000002',
-  unknownError: '0600000003',
-} as const;
-
-export function isTestNumber(msisdn: string) {
-  return (Object.values(TEST_NUMBERS) as string[]).includes(msisdn);
-}
 
 // The docs: PENDING for the first 5 s, HANDLING until 15 s, then final. They do not say
 // whether the test numbers go through the same steps; the sandbox gives them the same prefix
@@ -39,45 +43,16 @@ export function isTestNumber(msisdn: string) {
 export const PENDING_MS = 5_000;
 export const FINAL_MS = 15_000;
 
-const lifecycle = (final: TopupStatus): TimelineStep[] => [
+export const lifecycle = (final: TopupStatus): TimelineStep[] => [
   { status: 'PENDING', atMs: 0 },
   { status: 'HANDLING', atMs: PENDING_MS },
   { status: final, atMs: FINAL_MS },
 ];
 
-export type Flow = Pick<TopupRecord, 'timeline' | 'refundMessage' | 'suggestedOffers'>;
-
-/** The documented sandbox behaviour for a number (and the GETMENU plans). */
-export function documentedFlow(
-  msisdn: string,
-  plan: SandboxPlan,
-  unknown: UnknownResolution,
-): Flow {
-  if (msisdn === TEST_NUMBERS.refunded) {
-    return { timeline: lifecycle('REFUNDED'), refundMessage: MESSAGES.wrongNumber };
-  }
-  if (msisdn === TEST_NUMBERS.refundedWithOffers) {
-    return {
-      timeline: lifecycle('REFUNDED'),
-      refundMessage: MESSAGES.planMismatch,
-      suggestedOffers: [FACTURE_OFFER],
-    };
-  }
-  if (msisdn === TEST_NUMBERS.unknownError) {
-    return {
-      timeline: [
-        ...lifecycle('UNKNOWN_ERROR'),
-        { status: unknown.outcome, atMs: FINAL_MS + unknown.afterMs },
-      ],
-      refundMessage: MESSAGES.unknownError,
-    };
-  }
-  if (plan.code.startsWith('GETMENU_')) {
-    // A menu request "fails" by design: the answer is the list of offers, the money comes back.
-    return { timeline: lifecycle('REFUNDED'), suggestedOffers: menuOffers(plan.operator) };
-  }
-  return { timeline: lifecycle('FULFILLED') };
-}
+export type Flow = Pick<
+  TopupRecord,
+  'timeline' | 'refundMessage' | 'suggestedOffers' | 'zeroBalanceWhenRefunded' | 'link'
+>;
 
 export function statusAt(record: TopupRecord, now: number): TopupStatus {
   const elapsed = now - record.createdAt;
@@ -94,10 +69,19 @@ export function refundTime(record: TopupRecord) {
   return step ? record.createdAt + step.atMs : undefined;
 }
 
+function linkField(record: TopupRecord, now: number) {
+  const link = record.link;
+  const at = refundTime(record);
+  // Gated on the clock too, so a clock set back in time hides a link made "later".
+  if (!link?.orderId || at === undefined || now < at) return {};
+  return link.kind === 'retry' ? { retry_orderid: link.orderId } : { follow_orderid: link.orderId };
+}
+
 /** The top-up object exactly as check-id / check-ref / list return it at `now`. */
 export function topupView(record: TopupRecord, now: number) {
   const status = statusAt(record, now);
   const failed = status === 'REFUNDED' || status === 'UNKNOWN_ERROR';
+  const zeroed = status === 'REFUNDED' && record.zeroBalanceWhenRefunded === true;
   return {
     _id: record.id,
     ref: record.ref,
@@ -105,12 +89,14 @@ export function topupView(record: TopupRecord, now: number) {
     plan_code: record.planCode,
     MSSIDN: record.msisdn,
     topup_amount: record.amount,
-    balance_amount: centsToNumber(record.chargedCents),
+    // Only the view says 0: the ledger keeps the real debit and its refund.
+    balance_amount: zeroed ? 0 : centsToNumber(record.chargedCents),
     created_at: new Date(record.createdAt).toISOString(),
     ...(failed && record.refundMessage ? { refund_message: record.refundMessage } : {}),
     ...(status === 'REFUNDED' && record.suggestedOffers
       ? { suggested_offers: record.suggestedOffers }
       : {}),
+    ...(linkField(record, now) as { retry_orderid?: string; follow_orderid?: string }),
   };
 }
 export type TopupView = ReturnType<typeof topupView>;

@@ -28,6 +28,8 @@ export function placeOrder(state: SandboxState, order: NewOrder): TopupRecord {
     timeline: [...order.flow.timeline].sort((a, b) => a.atMs - b.atMs),
     ...(order.flow.refundMessage ? { refundMessage: order.flow.refundMessage } : {}),
     ...(order.flow.suggestedOffers ? { suggestedOffers: order.flow.suggestedOffers } : {}),
+    ...(order.flow.zeroBalanceWhenRefunded ? { zeroBalanceWhenRefunded: true } : {}),
+    ...(order.flow.link ? { link: { ...order.flow.link } } : {}),
   };
   state.add(record, order.createdAt);
   return record;

@@ -1,5 +1,5 @@
 import { type ApiAnswer, type ApiError, notFound, validationError } from './envelope';
-import { topupView } from './flows';
+import { type TopupView, topupView } from './flows';
 import { centsToNumber } from './money';
 import { inRange, paginate, parsePaging } from './paging';
 import { plansResponse } from './plans';
@@ -11,7 +11,11 @@ export type OperatorStatus = Record<
   'up' | 'down'
 >;
 
-export type RouteContext = SendContext & { operators: OperatorStatus };
+export type RouteContext = SendContext & {
+  operators: OperatorStatus;
+  /** How a top-up object goes over HTTP (extra fields, garbling); see variants.ts. */
+  presentTopup: (view: TopupView) => unknown;
+};
 
 export type RouteRequest = {
   method: string;
@@ -80,7 +84,8 @@ export function route(req: RouteRequest, ctx: RouteContext): RouteAnswer {
     if (key === 'GET /mobile/list') {
       const items = state.newestFirst().filter((t) => inRange(t.createdAt, paging));
       const page = paginate(items, paging);
-      return { data: { ...page, items: page.items.map((t) => topupView(t, now)) } };
+      const present = (t: (typeof items)[number]) => ctx.presentTopup(topupView(t, now));
+      return { data: { ...page, items: page.items.map(present) } };
     }
     const rows = state.ledger
       .filter((row) => inRange(row.time, paging))
@@ -98,7 +103,7 @@ export function route(req: RouteRequest, ctx: RouteContext): RouteAnswer {
     if (!record) {
       return notFound(`Top-up with ${byId ? 'id' : 'reference'} '${value}' not found`);
     }
-    return { data: topupView(record, now), topupId: record.id, ref: record.ref };
+    return { data: ctx.presentTopup(topupView(record, now)), topupId: record.id, ref: record.ref };
   }
   return notFound(`Route ${req.method}:/v3${req.path} not found`);
 }

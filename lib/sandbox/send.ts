@@ -1,7 +1,8 @@
 import type { Clock } from './clock';
 import { type ApiAnswer, type ApiError, validationError } from './envelope';
-import { documentedFlow, isTestNumber, type UnknownResolution } from './flows';
+import type { UnknownResolution } from './flows';
 import { centsToNumber, chargeCents } from './money';
+import { documentedFlow, isTestNumber } from './numbers';
 import { placeOrder } from './orders';
 import { faceAmount, findPlan, planMatchesNumber } from './plans';
 import { hex, type Random } from './random';

@@ -2,53 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthGuard } from './auth';
-import { type Clock, systemClock } from './clock';
-import { type CallLogEntry, createControls, type SandboxControls } from './controls';
+import { systemClock } from './clock';
+import { type CallLogEntry, createControls } from './controls';
 import { envelopeBody, isApiError, newRequestId, validationError } from './envelope';
-import {
-  createFaultInjector,
-  earlyFaultAnswer,
-  type FaultOptions,
-  isEarlyFault,
-  writeFault,
-} from './faults';
-import type { UnknownResolution } from './flows';
+import { createFaultInjector, earlyFaultAnswer, isEarlyFault, writeFault } from './faults';
 import { headerValue, parseBody, readBody, writeJson } from './http';
 import { toCents } from './money';
+import type { Sandbox, SandboxOptions } from './options';
 import { createPersister, loadSnapshot } from './persist';
 import { type Random, seededRandom } from './random';
 import { type OperatorStatus, PUBLIC_PATHS, type RouteAnswer, route } from './routes';
 import { SandboxState } from './state';
-import { startTraffic, type TrafficOptions } from './traffic';
+import { startTraffic } from './traffic';
+import { createVariants } from './variants';
 
-export type SandboxOptions = {
-  /** 0 (default) picks a free port. */
-  port?: number;
-  host?: string;
-  /** Accepted keys; one is generated when none is given. */
-  apiKeys?: string[];
-  /** JSON file the state is loaded from and saved to (debounced), so a demo survives a restart. */
-  stateFile?: string;
-  clock?: Clock;
-  /** When a 0600000003-style UNKNOWN_ERROR settles. Default: after 2 h, to REFUNDED. */
-  unknownErrorResolution?: UnknownResolution;
-  faults?: FaultOptions;
-  traffic?: TrafficOptions;
-  /** Starting balance in DZD for a fresh state. Default 100 000. */
-  balance?: number;
-  /** Seed for faults, ids and traffic, to replay a run. */
-  seed?: number;
-  username?: string;
-};
-
-export type Sandbox = {
-  /** Base URL including `/v3`, ready for the client's `baseUrl`. */
-  url: string;
-  apiKey: string;
-  clock: Clock;
-  controls: SandboxControls;
-  close(): Promise<void>;
-};
+export type { Sandbox, SandboxOptions } from './options';
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const clock = opts.clock ?? systemClock;
@@ -76,6 +44,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     mobilisFixedPlans: 'up',
   };
   const callLog: CallLogEntry[] = [];
+  const variants = createVariants({ envelope: opts.envelope, extraFields: opts.extraFields });
   const timers = new Set<NodeJS.Timeout>();
   const routeCtx = {
     state,
@@ -84,6 +53,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     operators,
     unknownResolution,
     username: opts.username ?? '+213555000000',
+    presentTopup: variants.presentTopup,
   };
 
   // Real-time waits (latency, hangs); cancelled on close so the process can exit.
@@ -142,11 +112,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
     const now = clock.now();
     const requestId = newRequestId(now, random);
-    const envelope = envelopeBody(result, now, requestId);
+    const shape = variants.envelopeShape();
+    const envelope = envelopeBody(result, now, requestId, shape);
     if (fault === '500') {
       entry.status = 500;
       const failure = { status: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
-      writeJson(res, 500, envelopeBody(failure, now, requestId));
+      writeJson(res, 500, envelopeBody(failure, now, requestId, shape));
     } else if (fault === 'html' || fault === 'truncated' || fault === 'reset') {
       entry.status = fault === 'reset' ? undefined : 200;
       writeFault(res, fault, JSON.stringify(envelope));
@@ -185,6 +156,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     operators,
     traffic,
     resetAuth: auth.reset,
+    authState: auth.state,
+    variants,
     flush: async () => persister?.flush(),
   });
 

@@ -1,4 +1,5 @@
 import { refundTime, type TopupRecord } from './flows';
+import { spawnLinked } from './links';
 import { hex, type Random } from './random';
 
 export type LedgerType = 'FLEXY' | 'REFUND-FLEXY' | 'DEPOSIT';
@@ -25,7 +26,8 @@ export type StateSnapshot = {
 /**
  * The sandbox's account: top-ups, balance and ledger. Money moves on send (FLEXY debit) and
  * when an order's timeline reaches REFUNDED (REFUND-FLEXY credit, dated at that instant);
- * `settle(now)` books those credits lazily, since statuses are derived from the clock.
+ * `settle(now)` books those credits lazily, since statuses are derived from the clock, and
+ * stores the retry / follow-up orders that a refund sets off.
  */
 export class SandboxState {
   private readonly topups = new Map<string, TopupRecord>();
@@ -64,17 +66,17 @@ export class SandboxState {
     return this.topups.get(id);
   }
 
+  /**
+   * A retry may reuse the original's ref. The docs do not say which order check-ref answers
+   * then; the sandbox answers the newest, the one still moving, and list shows both.
+   */
   byRef(ref: string) {
     return this.refs.get(ref);
   }
 
   /** All top-ups, newest first (the order `/mobile/list` returns). */
   newestFirst() {
-    // Ties (same millisecond) go to the later insertion, read from the id's counter suffix.
-    const counter = (id: string) => Number.parseInt(id.slice(-6), 16);
-    this.sorted ??= [...this.topups.values()].sort(
-      (a, b) => b.createdAt - a.createdAt || counter(b.id) - counter(a.id),
-    );
+    this.sorted ??= [...this.topups.values()].sort(newestFirst);
     return this.sorted;
   }
 
@@ -97,22 +99,36 @@ export class SandboxState {
     this.onChange();
   }
 
-  /** Books the refunds of every order that has become REFUNDED by `now`, oldest first. */
+  /**
+   * Books the refunds of every order that has become REFUNDED by `now`, and stores the orders
+   * they link to, in time order: a linked order that is itself refunded by `now` joins the
+   * queue, so the ledger reads as if each had happened on time.
+   */
   settle(now: number) {
     const due: { record: TopupRecord; at: number }[] = [];
     for (const record of this.unsettled) {
       const at = refundTime(record);
-      if (at === undefined || record.refundedAt !== undefined) this.unsettled.delete(record);
+      if (at === undefined || !pending(record)) this.unsettled.delete(record);
       else if (at <= now) due.push({ record, at });
     }
+    if (due.length === 0) return;
     due.sort((a, b) => a.at - b.at);
-    for (const { record, at } of due) {
-      record.refundedAt = at;
+    for (let next = due.shift(); next; next = due.shift()) {
+      const { record, at } = next;
       this.unsettled.delete(record);
-      const note = `Refund ${record.planCode} ${record.msisdn} ${record.amount} DA`;
-      this.book('REFUND-FLEXY', record.chargedCents, at, note, record.id);
+      if (record.refundedAt === undefined) {
+        record.refundedAt = at;
+        const note = `Refund ${record.planCode} ${record.msisdn} ${record.amount} DA`;
+        this.book('REFUND-FLEXY', record.chargedCents, at, note, record.id);
+      }
+      const linked = spawnLinked(this, record, at);
+      const linkedAt = linked && refundTime(linked);
+      if (linked && linkedAt !== undefined && linkedAt <= now) {
+        const index = due.findIndex((d) => d.at > linkedAt);
+        due.splice(index < 0 ? due.length : index, 0, { record: linked, at: linkedAt });
+      }
     }
-    if (due.length > 0) this.onChange();
+    this.onChange();
   }
 
   snapshot(): StateSnapshot {
@@ -127,8 +143,9 @@ export class SandboxState {
 
   private index(record: TopupRecord) {
     this.topups.set(record.id, record);
-    this.refs.set(record.ref, record);
-    if (record.refundedAt === undefined) this.unsettled.add(record);
+    const sameRef = this.refs.get(record.ref);
+    if (!sameRef || newestFirst(record, sameRef) < 0) this.refs.set(record.ref, record);
+    if (pending(record)) this.unsettled.add(record);
     this.sorted = undefined;
   }
 
@@ -149,3 +166,16 @@ export class SandboxState {
     });
   }
 }
+
+/** Newest first; ties (same millisecond) go to the later insertion, read off the id's counter. */
+function newestFirst(a: TopupRecord, b: TopupRecord) {
+  const counter = (id: string) => Number.parseInt(id.slice(-6), 16);
+  return b.createdAt - a.createdAt || counter(b.id) - counter(a.id);
+}
+
+/**
+ * Still owes a refund credit or a linked order. Both are stored in one step; the second clause
+ * is for a state file edited by hand that holds the refund but not the link.
+ */
+const pending = (record: TopupRecord) =>
+  record.refundedAt === undefined || (record.link !== undefined && !record.link.orderId);

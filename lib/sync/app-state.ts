@@ -19,6 +19,10 @@ export async function writeState(db: Db | Tx, key: string, value: unknown, now =
     .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: now } });
 }
 
+export async function deleteState(db: Db | Tx, key: string) {
+  await db.delete(appState).where(eq(appState.key, key));
+}
+
 /**
  * Takes a named lease for `ms` if nobody holds it (or theirs ran out): one instance runs the
  * list poll or the backfill step at a time, and a crashed holder's lease simply expires.

@@ -3,9 +3,11 @@ import type { Db } from '../../db/client';
 import { topups } from '../../db/schema';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
-import type { Topup as UpstreamTopup } from '../oneclick/schemas';
+import type { TopupPage, Topup as UpstreamTopup } from '../oneclick/schemas';
 import { tryLease } from './app-state';
-import { type Actor, observe, recordCheckError, storedStatuses } from './observe';
+import { changedDetails, detailsOf } from './details';
+import { type Actor, observe, recordCheckError, storedRows } from './observe';
+import { type QuarantineSource, quarantine, resolveParsed } from './quarantine';
 import { backoffAfterError, DEFAULT_TTF_CHECKPOINTS_MS } from './schedule';
 import { IN_FLIGHT_STATUSES, isFinal } from './transitions';
 import { learnCheckpoints } from './ttf';
@@ -60,7 +62,7 @@ export function createEngine(opts: EngineOptions) {
     requestId: string | undefined,
     cover: number | null,
   ) {
-    const stored = await storedStatuses(
+    const stored = await storedRows(
       db,
       items.map((i) => i._id),
     );
@@ -68,7 +70,12 @@ export function createEngine(opts: EngineOptions) {
     for (const item of items) {
       const mine = stored.get(item._id);
       // Settled or waiting on its own recheck schedule, and unchanged: nothing to write.
-      if (mine === item.status && (isFinal(mine) || mine === 'UNKNOWN_ERROR')) continue;
+      if (
+        mine?.status === item.status &&
+        (isFinal(mine.status) || mine.status === 'UNKNOWN_ERROR') &&
+        changedDetails(mine, detailsOf(item, mine)).length === 0
+      )
+        continue;
       await observe(db, {
         topup: item,
         source: 'list-sync',
@@ -80,6 +87,24 @@ export function createEngine(opts: EngineOptions) {
       });
       observed++;
     }
+    return observed;
+  }
+
+  /** A list page: its good items observed, its bad ones quarantined, and the sync goes on. */
+  async function observePage(
+    page: Pick<TopupPage, 'items' | 'rejected'>,
+    requestId: string | undefined,
+    cover: number | null,
+    source: QuarantineSource,
+  ) {
+    const now = nowDate();
+    await quarantine(db, page.rejected, { source, requestId, now });
+    const observed = await observeItems(page.items, requestId, cover);
+    await resolveParsed(
+      db,
+      page.items.map((i) => i._id),
+      now,
+    );
     return observed;
   }
 
@@ -112,7 +137,7 @@ export function createEngine(opts: EngineOptions) {
     for (let page = 1; page <= 5; page++) {
       const res = await client.list({ page, pageSize: 100, from, to });
       calls++;
-      observed += await observeItems(res.data.items, res.requestId, listCoverMs);
+      observed += await observePage(res.data, res.requestId, listCoverMs, 'list-poll');
       if (page >= res.data.pagination.totalPages) break;
     }
     return { calls, observed };
@@ -152,8 +177,6 @@ export function createEngine(opts: EngineOptions) {
   async function checkOne(order: Claimed): Promise<'ok' | 'error' | 'paused'> {
     try {
       const res = await client.checkId(order.topup_id);
-      if (res.data._id !== order.topup_id)
-        throw new Error(`check-id ${order.topup_id} answered for ${res.data._id}`);
       await observe(db, {
         topup: res.data,
         source: 'poll',
@@ -209,7 +232,8 @@ export function createEngine(opts: EngineOptions) {
     async tick(): Promise<TickReport> {
       const now = nowDate();
       const idle = { paused: true, listCalls: 0, listObserved: 0, checked: 0, errors: 0 };
-      if (client.state().credentialsRejected) return idle;
+      const standing = client.state();
+      if (standing.credentialsRejected || standing.blockedUntil !== null) return idle;
       if (now.getTime() - checkpointsAt > 60_000) {
         checkpoints = await learnCheckpoints(db, now);
         checkpointsAt = now.getTime();
@@ -221,7 +245,8 @@ export function createEngine(opts: EngineOptions) {
       } catch (error) {
         // A failed list poll is not an order's fault: its orders fall back to check-id.
         listErrors = 1;
-        if (isOneClickError(error) && error.kind === 'credentials_rejected') return idle;
+        if (isOneClickError(error) && ['credentials_rejected', 'ip_blocked'].includes(error.kind))
+          return idle;
       }
       const due = await checkDue(now);
       return {
@@ -233,6 +258,7 @@ export function createEngine(opts: EngineOptions) {
       };
     },
     observeItems,
+    observePage,
     releaseAll: async () => {
       await db
         .update(topups)

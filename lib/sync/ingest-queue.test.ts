@@ -68,7 +68,10 @@ describe('draining registrations the upstream could not confirm', () => {
     const first = await queued(a.id);
     expect(first?.attempts).toBe(3);
     expect(first?.lastError).toMatch(/^server/);
-    expect(first?.nextAttemptAt.getTime()).toBe(now.getTime() + 4 * RETRY_BASE_MS);
+    // Third failure in a row: a random wait below 4 × 30 s, never under 5 s.
+    const wait = (first?.nextAttemptAt.getTime() ?? 0) - now.getTime();
+    expect(wait).toBeGreaterThanOrEqual(5_000);
+    expect(wait).toBeLessThan(4 * RETRY_BASE_MS);
     expect((await queued(b.id))?.attempts).toBe(0);
     // Not due yet: a drain right away claims nothing.
     expect((await drainIngestQueue({ db: t.db, client, now, workerId: 'w1' })).claimed).toBe(0);
@@ -118,15 +121,17 @@ describe('draining registrations the upstream could not confirm', () => {
     expect(reports.reduce((n, r) => n + r.registered, 0)).toBe(ids.length);
   });
 
-  it('waits 30 s × 2^attempts, at most an hour, or longer if the upstream says so', () => {
-    expect(retryDelay(0)).toBe(30_000);
-    expect(retryDelay(3)).toBe(240_000);
-    expect(retryDelay(12)).toBe(3_600_000);
+  it('waits up to 30 s doubling per attempt, at most an hour, or longer if the upstream says so', () => {
+    const top = () => 0.999_999;
+    expect(retryDelay(0, undefined, top)).toBe(29_999);
+    expect(retryDelay(3, undefined, top)).toBe(239_999);
+    expect(retryDelay(12, undefined, top)).toBe(3_599_996);
+    expect(retryDelay(5, undefined, () => 0)).toBe(5_000);
     const slowDown = new OneClickError({
       kind: 'rate_limited',
       message: '429',
       retryAfterMs: 90_000,
     });
-    expect(retryDelay(0, slowDown)).toBe(90_000);
+    expect(retryDelay(0, slowDown, top)).toBe(90_000);
   });
 });

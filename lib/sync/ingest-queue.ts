@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { ingestQueue } from '../../db/schema';
+import { backoffDelay, POLICIES } from '../backoff';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
 import { observe } from './observe';
@@ -32,8 +33,7 @@ export type DrainReport = {
   released: number;
 };
 
-export const RETRY_BASE_MS = 30_000;
-export const RETRY_CAP_MS = 3_600_000;
+export const RETRY_BASE_MS = POLICIES.ingest.baseMs;
 export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 /** "Never" as a date the column, drizzle and JavaScript all accept. */
 export const GAVE_UP_AT = new Date('9999-12-31T00:00:00.000Z');
@@ -179,10 +179,16 @@ async function release(db: Db, ids: string[], at: Date) {
   await db.update(ingestQueue).set({ nextAttemptAt: at }).where(inArray(ingestQueue.topupId, ids));
 }
 
-/** 30 s × 2^attempts, capped at an hour; a longer Retry-After from the upstream wins. */
-export function retryDelay(attempts: number, error?: OneClickError) {
-  const backoff = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.min(attempts, 20));
-  return Math.max(backoff, error?.retryAfterMs ?? 0);
+/** Up to 30 s doubling per attempt, at most an hour; a longer Retry-After wins. */
+export function retryDelay(
+  attempts: number,
+  error?: OneClickError,
+  random: () => number = Math.random,
+) {
+  return backoffDelay(attempts + 1, POLICIES.ingest, {
+    random,
+    retryAfterMs: error?.retryAfterMs,
+  });
 }
 
 function describeError(error: unknown) {

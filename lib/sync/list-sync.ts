@@ -21,6 +21,8 @@ export type BackfillState = {
   totalPages: number | null;
   totalResults: number | null;
   imported: number;
+  /** Items set aside as not fitting the contract (older states lack it). */
+  quarantined?: number;
   startedAt: string;
   finishedAt: string | null;
 };
@@ -49,7 +51,7 @@ export async function backfillStep(deps: Deps): Promise<BackfillState | null> {
     from: HISTORY_START,
     to: new Date(state.to),
   });
-  await deps.engine.observeItems(res.data.items, res.requestId, null);
+  await deps.engine.observePage(res.data, res.requestId, null, 'backfill');
   const { totalPages, totalResults } = res.data.pagination;
   const next: BackfillState = {
     ...state,
@@ -57,6 +59,7 @@ export async function backfillStep(deps: Deps): Promise<BackfillState | null> {
     totalPages,
     totalResults,
     imported: state.imported + res.data.items.length,
+    quarantined: (state.quarantined ?? 0) + res.data.rejected.length,
   };
   if (next.nextPage > totalPages)
     Object.assign(next, { status: 'done', finishedAt: new Date(deps.now()).toISOString() });
@@ -73,8 +76,8 @@ export async function incrementalSync(deps: Deps): Promise<number | null> {
   let seen = 0;
   for (let page = 1; ; page++) {
     const res = await deps.client.list({ page, pageSize: PAGE_SIZE, from, to });
-    await deps.engine.observeItems(res.data.items, res.requestId, null);
-    seen += res.data.items.length;
+    await deps.engine.observePage(res.data, res.requestId, null, 'incremental');
+    seen += res.data.items.length + res.data.rejected.length;
     if (page >= res.data.pagination.totalPages) break;
   }
   return seen;

@@ -1,9 +1,11 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { EventKind, EventSource, TopupStatus } from '../../db/enums';
 import { topupEvents, topups } from '../../db/schema';
 import type { Topup as UpstreamTopup } from '../oneclick/schemas';
 import { normalizeMsisdn, operatorOf } from '../phone';
+import { relink } from './chain';
+import { changedDetails, type Details, detailsOf } from './details';
 import { nextCheck } from './schedule';
 import { type Decision, decide, isFinal } from './transitions';
 
@@ -39,7 +41,6 @@ export type ObserveResult = {
 };
 
 const FIRST_SEEN_FINAL_WINDOW_MS = 10 * 60_000;
-const isZero = (amount: string | null) => amount !== null && /^0+(\.0+)?$/.test(amount);
 
 export async function observe(db: Db, obs: Observation): Promise<ObserveResult> {
   return db.transaction(async (tx) => {
@@ -67,6 +68,9 @@ async function lockByUpstreamId(tx: Tx, topupId: string) {
       refundMessage: topups.refundMessage,
       suggestedOffers: topups.suggestedOffers,
       balanceAmount: topups.balanceAmount,
+      followOrderId: topups.followOrderId,
+      retryOrderId: topups.retryOrderId,
+      parentPk: topups.parentPk,
     })
     .from(topups)
     .where(eq(topups.topupId, topupId))
@@ -75,17 +79,6 @@ async function lockByUpstreamId(tx: Tx, topupId: string) {
 }
 
 type Locked = NonNullable<Awaited<ReturnType<typeof lockByUpstreamId>>>;
-
-/** Fields the upstream may fill in later on the same status. */
-function details(t: UpstreamTopup) {
-  return {
-    refundMessage: t.refund_message ?? null,
-    suggestedOffers: t.suggested_offers ?? null,
-    balanceAmount: t.balance_amount,
-    followOrderId: t.follow_orderid ?? null,
-    retryOrderId: t.retry_orderid ?? null,
-  };
-}
 
 async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
   const t = obs.topup;
@@ -107,7 +100,7 @@ async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
       operator: operatorOf(t.plan_code, msisdn),
       msisdn,
       topupAmount: t.topup_amount,
-      ...details(t),
+      ...detailsOf(t),
       upstreamCreatedAt: created,
       customerRef: obs.customer?.customerRef ?? null,
       customerPrice: obs.customer?.customerPrice ?? null,
@@ -129,6 +122,8 @@ async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
     .returning({ id: topups.id });
   if (!row) return null;
   const eventId = await event(tx, row.id, obs, 'created', null, t.status);
+  // A new order may be someone's retry, or name its own: tie the chain both ways.
+  await relink(tx, { id: row.id, topupId: t._id, ...pickLinks(detailsOf(t)) }, obs.now);
   return { topupPk: row.id, created: true, decision: 'created', status: t.status, eventId };
 }
 
@@ -144,14 +139,9 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
     obs.now,
     obs,
   );
-  const fresh = details(t);
-  // OneClick may show balance_amount 0 once a top-up is REFUNDED: keep what it charged us.
-  if (isZero(fresh.balanceAmount) && row.balanceAmount && !isZero(row.balanceAmount))
-    fresh.balanceAmount = row.balanceAmount;
-  const detailsChanged =
-    decision.kind === 'same' &&
-    (fresh.refundMessage !== row.refundMessage ||
-      JSON.stringify(fresh.suggestedOffers) !== JSON.stringify(row.suggestedOffers));
+  const fresh = detailsOf(t, row);
+  const changed = changedDetails(row, fresh);
+  const detailsChanged = decision.kind === 'same' && changed.length > 0;
 
   await tx
     .update(topups)
@@ -197,11 +187,30 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
       `Upstream reported ${t.status} after ${row.status}: not applied.`,
     );
   else if (detailsChanged)
-    eventId = await event(tx, row.id, obs, 'details_changed', row.status, row.status);
+    eventId = await event(
+      tx,
+      row.id,
+      obs,
+      'details_changed',
+      row.status,
+      row.status,
+      `Changed upstream: ${changed.join(', ')}.`,
+    );
   else if (obs.recordUnchanged)
     eventId = await event(tx, row.id, obs, 'checked', row.status, row.status);
+  const linkChanged = changed.includes('retryOrderId') || changed.includes('followOrderId');
+  if (
+    (moves && (row.parentPk !== null || fresh.retryOrderId || fresh.followOrderId)) ||
+    linkChanged
+  )
+    await relink(tx, { id: row.id, topupId: t._id, ...pickLinks(fresh) }, obs.now);
   return { topupPk: row.id, created: false, decision: decision.kind, status, eventId };
 }
+
+const pickLinks = (d: Details) => ({
+  retryOrderId: d.retryOrderId,
+  followOrderId: d.followOrderId,
+});
 
 function customerFields(customer: NonNullable<Observation['customer']>) {
   return {
@@ -295,12 +304,22 @@ export async function recordCheckError(
   });
 }
 
-/** Statuses we hold for these upstream ids, to skip list items that change nothing. */
-export async function storedStatuses(db: Db, topupIds: string[]) {
-  if (topupIds.length === 0) return new Map<string, TopupStatus>();
+export type Stored = Details & { status: TopupStatus };
+
+/** What we hold for these upstream ids, to skip list items that change nothing. */
+export async function storedRows(db: Db, topupIds: string[]): Promise<Map<string, Stored>> {
+  if (topupIds.length === 0) return new Map();
   const rows = await db
-    .select({ topupId: topups.topupId, status: topups.status })
+    .select({
+      topupId: topups.topupId,
+      status: topups.status,
+      refundMessage: topups.refundMessage,
+      suggestedOffers: topups.suggestedOffers,
+      balanceAmount: topups.balanceAmount,
+      followOrderId: topups.followOrderId,
+      retryOrderId: topups.retryOrderId,
+    })
     .from(topups)
-    .where(and(inArray(topups.topupId, topupIds)));
-  return new Map(rows.map((r) => [r.topupId, r.status]));
+    .where(inArray(topups.topupId, topupIds));
+  return new Map(rows.map(({ topupId, ...row }) => [topupId, row]));
 }

@@ -1,4 +1,5 @@
 import type { TopupStatus } from '../../db/enums';
+import { backoffDelay, POLICIES } from '../backoff';
 
 // When each order is checked next (shared/DESIGN.md, "Polling schedule"). Pure functions of
 // the order and the clock, so the poller, the benchmark and the tests agree.
@@ -76,10 +77,7 @@ export function backoffAfterError(
   now: Date,
   opts: { retryAfterMs?: number; random?: () => number } = {},
 ): Date {
-  const ceiling = Math.min(10 * MINUTE, 5 * SECOND * 2 ** Math.max(0, consecutiveErrors - 1));
-  const jittered = (opts.random ?? Math.random)() * ceiling;
-  const wait = Math.max(MIN_CHECK_SPACING_MS, jittered, opts.retryAfterMs ?? 0);
-  return new Date(now.getTime() + wait);
+  return new Date(now.getTime() + backoffDelay(consecutiveErrors, POLICIES.orderCheck, opts));
 }
 
 function cumulative(gaps: readonly number[]): number[] {

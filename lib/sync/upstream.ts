@@ -1,9 +1,12 @@
 import 'server-only';
+import { hostname } from 'node:os';
 import { getDb } from '../../db';
+import type { Db } from '../../db/client';
 import { getConfig } from '../config';
 import { log } from '../log';
 import { createOneClickClient, type OneClickClient } from '../oneclick';
 import { writeState } from './app-state';
+import { createCredentialsGate, keyFingerprint, readStanding, type Standing } from './credentials';
 import { createLimiter } from './limiter';
 import { type CallMetrics, createCallMetrics } from './metrics';
 
@@ -28,7 +31,15 @@ export function getUpstream(): Upstream {
     concurrency: config.UPSTREAM_MAX_CONCURRENCY,
   });
   const metrics = createCallMetrics();
+  // The key's standing lives in Postgres: every instance, and every restart, sees the same.
+  const gate = createCredentialsGate({
+    db: getDb(),
+    apiKey: config.ONECLICK_API_KEY,
+    holder: `${hostname()}:${process.pid}`,
+    probeMs: config.ONECLICK_TIMEOUT_MS + 5_000,
+  });
   const client = createOneClickClient({
+    gate,
     apiKey: config.ONECLICK_API_KEY,
     baseUrl: config.ONECLICK_BASE_URL,
     timeoutMs: config.ONECLICK_TIMEOUT_MS,
@@ -55,4 +66,10 @@ export function getUpstream(): Upstream {
   flush.unref();
   holder.__flexyUpstream = { client, metrics, sandbox: config.ONECLICK_SANDBOX === '1' };
   return holder.__flexyUpstream;
+}
+
+/** The configured key's standing (refused, blocked…) for the banner and Sync health. */
+export async function currentStanding(db: Db): Promise<Standing | null> {
+  const apiKey = getConfig().ONECLICK_API_KEY;
+  return apiKey ? readStanding(db, keyFingerprint(apiKey)) : null;
 }

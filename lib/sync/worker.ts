@@ -1,21 +1,17 @@
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client';
+import { backoffDelay, POLICIES } from '../backoff';
 import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
 import { refreshRollups } from '../reports/rollup';
-import { readState, writeState } from './app-state';
+import { deleteState, writeState } from './app-state';
 import { createEngine, type EngineOptions } from './engine';
 import { drainIngestQueue } from './ingest-queue';
+import { fetchLinkedOrders } from './linked';
 import { backfillStep, incrementalSync } from './list-sync';
-import {
-  BALANCE_KEY,
-  CREDENTIALS_KEY,
-  type CredentialsStatus,
-  KEY_INFO_KEY,
-  PING_KEY,
-} from './worker-state';
+import { BALANCE_KEY, type DutyBackoff, dutiesKey, KEY_INFO_KEY, PING_KEY } from './worker-state';
 
 // The background engine's loop: a status tick every second, plus the slower duties (history
 // backfill, the incremental list window, the ingest queue, ping/validate for the health
@@ -49,11 +45,12 @@ export function startWorker(opts: WorkerOptions) {
     ping: 0,
     validate: 0,
     ingest: 0,
+    linked: 0,
     webhooks: 0,
     rollups: 0,
     summary: 0,
   };
-  let credentialsRejected: boolean | null = null;
+  let paused = false;
   let stopped = false;
   const totals = { listCalls: 0, checked: 0, errors: 0 };
 
@@ -63,12 +60,37 @@ export function startWorker(opts: WorkerOptions) {
     return true;
   };
 
+  // A duty that fails waits (full jitter, capped) before it runs again, instead of hitting the
+  // same wall every tick; Sync health shows which duty is backing off and why.
+  const backoffs = new Map<string, DutyBackoff>();
   async function duty(name: string, task: () => Promise<unknown>) {
+    const current = backoffs.get(name);
+    if (current && now() < Date.parse(current.retryAt)) return;
     try {
       await task();
+      if (current) {
+        backoffs.delete(name);
+        await publishBackoffs();
+      }
     } catch (error) {
-      log.warn({ err: error, duty: name, workerId: id }, `sync: ${name} failed`);
+      const failures = (current?.failures ?? 0) + 1;
+      const retryAfterMs = isOneClickError(error) ? error.retryAfterMs : undefined;
+      const wait = backoffDelay(failures, POLICIES.duty, { retryAfterMs });
+      backoffs.set(name, {
+        failures,
+        error: describeError(error),
+        retryAt: new Date(now() + wait).toISOString(),
+      });
+      log.warn(
+        { err: error, duty: name, workerId: id, failures, waitMs: wait },
+        `sync: ${name} failed`,
+      );
+      await publishBackoffs().catch(() => {});
     }
+  }
+
+  async function publishBackoffs() {
+    await writeState(db, dutiesKey(id), Object.fromEntries(backoffs));
   }
 
   async function tickOnce() {
@@ -80,11 +102,15 @@ export function startWorker(opts: WorkerOptions) {
       );
     // Report rollups come from our own rows: kept fresh even while OneClick is paused.
     if (every('rollups', 5_000)) await duty('report rollups', () => refreshRollups(db));
-    await syncCredentials();
-    if (credentialsRejected) return 'credentials';
-    // Another instance's key was refused: the upstream blocks the IP after five failures in
-    // all, so every instance stops, not only the one that saw it. A restart clears the flag.
-    if ((await readState<CredentialsStatus>(db, CREDENTIALS_KEY))?.rejected) return 'credentials';
+    // The key's standing is shared (lib/sync/credentials.ts): a key refused by any instance,
+    // or an IP the upstream blocks, stops this one too, across restarts.
+    const standing = await client.refreshState();
+    if (standing.credentialsRejected || standing.blockedUntil !== null) {
+      if (!paused) log.error({ workerId: id, ...standing }, 'sync: upstream calls are stopped');
+      paused = true;
+      return 'credentials';
+    }
+    paused = false;
     const report = await engine.tick();
     totals.listCalls += report.listCalls;
     totals.checked += report.checked;
@@ -95,6 +121,7 @@ export function startWorker(opts: WorkerOptions) {
       await duty('ingest queue', () =>
         drainIngestQueue({ db, client, now: new Date(now()), workerId: id, limit: 25 }),
       );
+    if (every('linked', 5_000)) await duty('linked orders', () => fetchLinkedOrders(deps));
     if (every('ping', 60_000)) await duty('ping', ping);
     if (every('validate', 3_600_000)) await duty('validate', validate);
     await duty('backfill', backfill);
@@ -153,25 +180,6 @@ export function startWorker(opts: WorkerOptions) {
     });
   }
 
-  /** Publishes the credentials circuit so every instance's desk can show the banner. */
-  async function syncCredentials() {
-    const rejected = client.state().credentialsRejected;
-    if (rejected === credentialsRejected) return;
-    credentialsRejected = rejected;
-    const previous = await readState<CredentialsStatus>(db, CREDENTIALS_KEY);
-    if (!rejected && !previous?.rejected) return;
-    const status: CredentialsStatus = rejected
-      ? {
-          rejected: true,
-          since: new Date(now()).toISOString(),
-          message: 'The upstream refused the API key twice; all upstream calls are paused.',
-        }
-      : { rejected: false, since: null, message: null };
-    await writeState(db, CREDENTIALS_KEY, status);
-    if (rejected)
-      log.error({ workerId: id }, 'sync: upstream refused the API key twice; pausing all calls');
-  }
-
   const loop = (async () => {
     log.info({ workerId: id }, 'sync: worker started');
     while (!stopped) {
@@ -193,6 +201,7 @@ export function startWorker(opts: WorkerOptions) {
       stopped = true;
       await loop;
       await engine.releaseAll();
+      await deleteState(db, dutiesKey(id));
       log.info({ workerId: id }, 'sync: worker stopped');
     },
   };

@@ -4,36 +4,38 @@ import { Card } from '@/components/ui/card';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { getDb } from '@/db';
 import { syncHealth } from '@/db/queries/health';
+import { backingOffDuties, openQuarantine } from '@/db/queries/sync-attention';
+import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { readState } from '@/lib/sync/app-state';
 import { BACKFILL_KEY, type BackfillState } from '@/lib/sync/list-sync';
-import { LAST_SUCCESS_KEY } from '@/lib/sync/upstream';
-import {
-  CREDENTIALS_KEY,
-  type CredentialsStatus,
-  KEY_INFO_KEY,
-  PING_KEY,
-  type PingStatus,
-} from '@/lib/sync/worker-state';
+import { currentStanding, LAST_SUCCESS_KEY } from '@/lib/sync/upstream';
+import { DUTIES_PREFIX, KEY_INFO_KEY, PING_KEY, type PingStatus } from '@/lib/sync/worker-state';
+import { CredentialsSection, DutiesSection, QuarantineSection } from './attention';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('health.title') };
 }
 
 export default async function HealthPage() {
-  await requireCapability('health:read');
+  const user = await requireCapability('health:read');
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
   const now = new Date();
-  const [h, credentials, ping, keyInfo, backfill, lastSuccess] = await Promise.all([
-    syncHealth(db, now),
-    readState<CredentialsStatus>(db, CREDENTIALS_KEY),
-    readState<PingStatus>(db, PING_KEY),
-    readState<{ type: string; scope: string | null }>(db, KEY_INFO_KEY),
-    readState<BackfillState>(db, BACKFILL_KEY),
-    readState<string>(db, LAST_SUCCESS_KEY),
-  ]);
+  const canManage = can(user.role, 'sync:manage');
+  const [h, standing, quarantine, duties, ping, keyInfo, backfill, lastSuccess] = await Promise.all(
+    [
+      syncHealth(db, now),
+      currentStanding(db),
+      openQuarantine(db),
+      backingOffDuties(db, DUTIES_PREFIX, now),
+      readState<PingStatus>(db, PING_KEY),
+      readState<{ type: string; scope: string | null }>(db, KEY_INFO_KEY),
+      readState<BackfillState>(db, BACKFILL_KEY),
+      readState<string>(db, LAST_SUCCESS_KEY),
+    ],
+  );
   const thisMinute = h.minutes[0];
   const when = (d: Date | string | null) => (d ? formatDateTime(d, locale) : t('health.never'));
   const tiles: [string, string, string?][] = [
@@ -49,6 +51,7 @@ export default async function HealthPage() {
     ],
     [t('health.unknownBacklog'), String(h.unknown)],
     [t('health.ingestQueue'), String(h.ingestQueue)],
+    [t('sync.quarantine.tile'), String(quarantine.total)],
     [
       t('health.keyType'),
       keyInfo ? `${keyInfo.type}${keyInfo.scope ? ` · ${keyInfo.scope}` : ''}` : '—',
@@ -60,7 +63,6 @@ export default async function HealthPage() {
         <h1 className="text-2xl font-semibold">{t('health.title')}</h1>
         <p className="text-muted-fg">{t('health.intro')}</p>
       </div>
-      {credentials?.rejected ? <Alert tone="danger">{t('health.credentialsBanner')}</Alert> : null}
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {tiles.map(([label, value, note]) => (
           <Card key={label} className="p-4">
@@ -75,6 +77,9 @@ export default async function HealthPage() {
           </Card>
         ))}
       </dl>
+      <CredentialsSection standing={standing} canManage={canManage} />
+      <QuarantineSection rows={quarantine.rows} total={quarantine.total} canManage={canManage} />
+      <DutiesSection duties={duties} />
       <section aria-labelledby="ops" className="space-y-2">
         <h2 id="ops" className="text-lg font-medium">
           {t('health.operators')}

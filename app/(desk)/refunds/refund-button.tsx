@@ -38,7 +38,9 @@ export function RefundButton({
         const why =
           res.data.approvalReason === 'unknown_error'
             ? t('refund.approvalUnknown')
-            : t('refund.approvalAmount');
+            : res.data.approvalReason === 'linked_orders'
+              ? t('refund.approvalLinked')
+              : t('refund.approvalAmount');
         setResult({
           ok: true,
           text:

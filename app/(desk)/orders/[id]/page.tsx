@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
-import { getOrder, listEvents } from '@/db/queries/order-detail';
+import { getLinkedOrders, getOrder, listEvents } from '@/db/queries/order-detail';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/dates';
@@ -11,6 +11,7 @@ import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { CheckNowButton } from './check-now-button';
 import { CustomerMessage } from './customer-message';
+import { LinkedOrdersSection } from './linked-orders';
 import { NoteForm } from './note-form';
 import { OrderFacts } from './order-facts';
 import { RefundPanel } from './refund-panel';
@@ -34,6 +35,7 @@ export default async function OrderPage({ params }: Props) {
   const db = getDb();
   const [order, events] = await Promise.all([getOrder(db, id), listEvents(db, id)]);
   if (!order) notFound();
+  const linked = await getLinkedOrders(db, order);
   const [t, locale] = [await getT(), await getLocale()];
   const money = (v: string | null) => formatDzd(v, locale, t('money.currency'));
   return (
@@ -70,7 +72,8 @@ export default async function OrderPage({ params }: Props) {
       {order.refundMessage || order.suggestedOffers?.length ? (
         <CustomerMessage message={order.refundMessage} offers={order.suggestedOffers ?? []} />
       ) : null}
-      <RefundPanel order={order} user={user} />
+      <LinkedOrdersSection order={order} linked={linked} />
+      <RefundPanel order={order} user={user} original={linked.parent} />
       <OrderFacts order={order} />
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline" className="text-lg font-medium">

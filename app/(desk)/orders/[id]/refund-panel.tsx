@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { DecideButtons, RedeliverButton } from '@/app/(desk)/refunds/decide-buttons';
 import { RefundButton } from '@/app/(desk)/refunds/refund-button';
 import { Alert } from '@/components/ui/alert';
@@ -13,7 +14,16 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import { refundView } from '@/lib/refunds/queries';
 
 /** The customer-refund state of one order, and the one place its refund controls live. */
-export async function RefundPanel({ order, user }: { order: Order; user: SessionUser }) {
+export async function RefundPanel({
+  order,
+  user,
+  original,
+}: {
+  order: Order;
+  user: SessionUser;
+  /** The order this one retries or follows up: its refund is decided there. */
+  original: { id: number; topupId: string } | null;
+}) {
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
   const refund = await refundView(db, order.id);
   const attempts = refund ? await listDeliveryAttempts(db, refund.id) : [];
@@ -22,7 +32,15 @@ export async function RefundPanel({ order, user }: { order: Order; user: Session
   const who = refund ? (refund.byName ?? refund.createdVia) : '';
   const when = (d: Date | null) => (d ? formatDateTime(d, locale) : '—');
   let body: React.ReactNode;
-  if (refund?.state === 'approved') {
+  if (original) {
+    body = (
+      <p data-testid="refund-state">
+        <Link href={`/orders/${original.id}`} className="text-primary underline underline-offset-2">
+          {t('sync.links.refundOnOriginal', { id: original.topupId })}
+        </Link>
+      </p>
+    );
+  } else if (refund?.state === 'approved') {
     body = (
       <div className="space-y-2">
         <p data-testid="refund-state">
@@ -71,13 +89,25 @@ export async function RefundPanel({ order, user }: { order: Order; user: Session
         {mayRefund && refund.createdBy !== user.id ? <DecideButtons id={order.id} /> : null}
       </div>
     );
+  } else if (
+    order.status === 'REFUNDED' &&
+    (order.chainState === 'open' || order.chainState === 'served')
+  ) {
+    // A retry or follow-up may have served the customer, or still may: no refund button.
+    body = (
+      <Alert tone={order.chainState === 'served' ? 'info' : 'warning'} data-testid="refund-state">
+        {t(`sync.links.chain_${order.chainState}`)}
+      </Alert>
+    );
   } else if (order.status === 'REFUNDED') {
     body = (
       <div className="space-y-2">
         {refund?.state === 'rejected' ? (
           <p>{t('refund.rejectedBy', { time: when(refund.decidedAt) })}</p>
         ) : null}
-        <p data-testid="refund-state">{t('order.refundDue')}</p>
+        <p data-testid="refund-state">
+          {order.chainState === 'refunded' ? t('sync.links.chain_refunded') : t('order.refundDue')}
+        </p>
         {mayRefund ? <RefundButton id={order.id} amount={amount} phone={order.msisdn} /> : null}
       </div>
     );

@@ -57,8 +57,6 @@ export const arOperations: Pick<
   health: {
     title: 'حالة المزامنة',
     intro: 'هل تواكب المنصة OneClick؟ أرقام لكل النسخ، تُحدَّث عند كل زيارة.',
-    credentialsBanner:
-      'الاستدعاءات نحو OneClick متوقفة: رفضت OneClick مفتاح API مرتين (وهي تحظر عنوان IP بعد خمس محاولات فاشلة). على المسؤول تصحيح ONECLICK_API_KEY وإعادة تشغيل المنصة.',
     lastSuccess: 'آخر استدعاء ناجح نحو OneClick',
     never: 'لا شيء بعد',
     callsPerMinute: 'الاستدعاءات نحو OneClick، آخر دقيقة',
@@ -195,6 +193,13 @@ export const arOperations: Pick<
     awaiting: 'طُلب الاسترداد: يجب أن يوافق عليه مستخدم ثانٍ من المالية ({why}).',
     approvalAmount: 'المبلغ يتجاوز حد الموافقة',
     approvalUnknown: 'مرّ الطلب بحالة UNKNOWN_ERROR',
+    approvalLinked: 'أعادت OneClick محاولة هذه التعبئة أو حوّلتها',
+    refusedLinkedServed:
+      'الاسترداد غير ممكن: أعادت OneClick محاولة هذه التعبئة أو حوّلتها، والطلب المرتبط {id} تمّ (FULFILLED). وصلت التعبئة إلى الزبون.',
+    refusedLinkedUnknown:
+      'الاسترداد غير ممكن بعد: الطلب المرتبط {id} (إعادة محاولة أو متابعة لهذه التعبئة) في حالة UNKNOWN_ERROR وقد يصل بعد.',
+    refusedLinkedInFlight:
+      'الاسترداد غير ممكن بعد: الطلب المرتبط {id} (إعادة محاولة أو متابعة لهذه التعبئة) لا يزال {status} لدى OneClick.',
     already: 'سبق أن أجرى {who} الاسترداد في {time}.',
     refusedRole: 'لا يُجري الاسترداد للعملاء إلا المالية والمسؤولون.',
     refusedUnknown: 'الاسترداد غير ممكن بعد: لم تحسم OneClick هذه التعبئة. الفحص التالي في {time}.',

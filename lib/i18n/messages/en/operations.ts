@@ -55,8 +55,6 @@ export const enOperations = {
     title: 'Sync health',
     intro:
       'Is the desk keeping up with OneClick? Figures for all instances, refreshed on every visit.',
-    credentialsBanner:
-      'Upstream calls are paused: OneClick refused the API key twice (it blocks the IP after five failures). An admin must fix ONECLICK_API_KEY and restart the desk.',
     lastSuccess: 'Last successful upstream call',
     never: 'None yet',
     callsPerMinute: 'Upstream calls, last minute',
@@ -196,6 +194,13 @@ export const enOperations = {
     awaiting: 'Refund requested: a second finance user must approve it ({why}).',
     approvalAmount: 'above the approval threshold',
     approvalUnknown: 'the order went through UNKNOWN_ERROR',
+    approvalLinked: 'OneClick retried or redirected this top-up',
+    refusedLinkedServed:
+      'Not refundable: OneClick retried or redirected this top-up, and the linked order {id} was FULFILLED. The customer got their top-up.',
+    refusedLinkedUnknown:
+      'Not refundable yet: the linked order {id} (a retry or follow-up of this top-up) is UNKNOWN_ERROR; it may still be delivered.',
+    refusedLinkedInFlight:
+      'Not refundable yet: the linked order {id} (a retry or follow-up of this top-up) is still {status} at OneClick.',
     already: 'Already refunded by {who} on {time}.',
     refusedRole: 'Only finance and admins may refund customers.',
     refusedUnknown:

@@ -59,8 +59,6 @@ export const frOperations: Pick<
     title: 'État de la synchro',
     intro:
       'Flexy Desk suit-il le rythme de OneClick ? Chiffres de toutes les instances, actualisés à chaque visite.',
-    credentialsBanner:
-      'Appels à OneClick suspendus : OneClick a refusé deux fois la clé d’API (il bloque l’IP après cinq échecs). Un administrateur doit corriger ONECLICK_API_KEY et redémarrer Flexy Desk.',
     lastSuccess: 'Dernier appel réussi à OneClick',
     never: 'Aucun pour l’instant',
     callsPerMinute: 'Appels à OneClick, dernière minute',
@@ -201,6 +199,13 @@ export const frOperations: Pick<
     awaiting: 'Remboursement demandé : un second utilisateur finance doit l’approuver ({why}).',
     approvalAmount: 'au-dessus du seuil d’approbation',
     approvalUnknown: 'la commande est passée par UNKNOWN_ERROR',
+    approvalLinked: 'OneClick a relancé ou redirigé cette recharge',
+    refusedLinkedServed:
+      'Non remboursable : OneClick a relancé ou redirigé cette recharge, et la commande liée {id} a été effectuée (FULFILLED). Le client a reçu sa recharge.',
+    refusedLinkedUnknown:
+      'Pas encore remboursable : la commande liée {id} (relance ou suite de cette recharge) est en UNKNOWN_ERROR ; elle peut encore aboutir.',
+    refusedLinkedInFlight:
+      'Pas encore remboursable : la commande liée {id} (relance ou suite de cette recharge) est encore {status} chez OneClick.',
     already: 'Déjà remboursé par {who} le {time}.',
     refusedRole: 'Seuls la finance et les administrateurs peuvent rembourser les clients.',
     refusedUnknown:

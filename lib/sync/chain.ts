@@ -1,0 +1,171 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import type { ChainState, LinkKind, TopupStatus } from '../../db/enums';
+import { topupEvents, topups } from '../../db/schema';
+
+// OneClick may retry a top-up (`retry_orderid`) or redirect it to a follow-up order
+// (`follow_orderid`). The original and its linked orders form a chain; the customer paid once,
+// so the chain is refunded once, on its original, and only when no linked order served them.
+// Each order keeps `parent_pk` (linked both ways); the original keeps `chain_state`.
+
+/** Chains longer than this are not followed further (the upstream documents one level). */
+const MAX_DEPTH = 10;
+
+export type ChainMember = {
+  id: number;
+  topupId: string;
+  status: TopupStatus;
+  linkKind: LinkKind | null;
+  parentPk: number | null;
+};
+
+/** A linked id the original names that we do not hold yet. */
+export type MissingLink = { topupId: string; kind: LinkKind; from: number };
+
+export type Chain = {
+  root: ChainMember;
+  /** The root's retries and follow-ups, and theirs, nearest first. */
+  linked: ChainMember[];
+  missing: MissingLink[];
+};
+
+const memberColumns = {
+  id: topups.id,
+  topupId: topups.topupId,
+  status: topups.status,
+  linkKind: topups.linkKind,
+  parentPk: topups.parentPk,
+  retryOrderId: topups.retryOrderId,
+  followOrderId: topups.followOrderId,
+};
+
+/** The original an order belongs to (itself when it is no one's retry or follow-up). */
+export async function rootOf(db: Db | Tx, topupPk: number): Promise<number> {
+  let id = topupPk;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const [row] = await db
+      .select({ parentPk: topups.parentPk })
+      .from(topups)
+      .where(eq(topups.id, id));
+    if (!row?.parentPk) return id;
+    id = row.parentPk;
+  }
+  return id;
+}
+
+/** The whole chain of an original, as we hold it. */
+export async function readChain(db: Db | Tx, rootPk: number): Promise<Chain | null> {
+  const [root] = await db.select(memberColumns).from(topups).where(eq(topups.id, rootPk));
+  if (!root) return null;
+  const linked: ChainMember[] = [];
+  const missing: MissingLink[] = [];
+  let level = [root];
+  for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
+    const named = level.flatMap((m) => [
+      ...(m.retryOrderId ? [{ topupId: m.retryOrderId, kind: 'retry' as const, from: m.id }] : []),
+      ...(m.followOrderId
+        ? [{ topupId: m.followOrderId, kind: 'follow' as const, from: m.id }]
+        : []),
+    ]);
+    if (named.length === 0) break;
+    const found = await db
+      .select(memberColumns)
+      .from(topups)
+      .where(
+        inArray(
+          topups.topupId,
+          named.map((n) => n.topupId),
+        ),
+      );
+    const held = new Set(found.map((f) => f.topupId));
+    missing.push(...named.filter((n) => !held.has(n.topupId)));
+    const fresh = found.filter((f) => f.id !== root.id && !linked.some((l) => l.id === f.id));
+    linked.push(...fresh);
+    level = fresh;
+  }
+  return { root, linked, missing };
+}
+
+/** Where the linked orders of an original stand (null: it has none). */
+export function chainStateOf(chain: Pick<Chain, 'linked' | 'missing'>): ChainState | null {
+  if (chain.linked.length === 0 && chain.missing.length === 0) return null;
+  if (chain.linked.some((m) => m.status === 'FULFILLED')) return 'served';
+  if (chain.missing.length > 0 || chain.linked.some((m) => m.status !== 'REFUNDED')) return 'open';
+  return 'refunded';
+}
+
+/**
+ * After an order was written: ties it to its original and its own linked orders (both ways),
+ * and recomputes the original's chain state. A chain that turns out served after the customer
+ * was refunded is flagged for finance: they were paid twice.
+ */
+export async function relink(
+  tx: Tx,
+  order: { id: number; topupId: string; retryOrderId: string | null; followOrderId: string | null },
+  now: Date,
+) {
+  const links = [
+    ...(order.retryOrderId ? [{ id: order.retryOrderId, kind: 'retry' as const }] : []),
+    ...(order.followOrderId ? [{ id: order.followOrderId, kind: 'follow' as const }] : []),
+  ];
+  for (const link of links)
+    await tx
+      .update(topups)
+      .set({ parentPk: order.id, linkKind: link.kind })
+      .where(and(eq(topups.topupId, link.id), isNull(topups.parentPk)));
+  const [parent] = await tx
+    .select({ id: topups.id, retryOrderId: topups.retryOrderId })
+    .from(topups)
+    .where(or(eq(topups.retryOrderId, order.topupId), eq(topups.followOrderId, order.topupId)))
+    .limit(1);
+  if (parent)
+    await tx
+      .update(topups)
+      .set({
+        parentPk: parent.id,
+        linkKind: parent.retryOrderId === order.topupId ? 'retry' : 'follow',
+      })
+      .where(and(eq(topups.id, order.id), isNull(topups.parentPk)));
+  if (links.length === 0 && !parent) return;
+  await refreshChainState(tx, await rootOf(tx, order.id), now);
+}
+
+export async function refreshChainState(tx: Tx, rootPk: number, now: Date) {
+  const chain = await readChain(tx, rootPk);
+  if (!chain) return;
+  const state = chainStateOf(chain);
+  const [before] = await tx
+    .select({ chainState: topups.chainState, refundedAt: topups.refundedAt })
+    .from(topups)
+    .where(eq(topups.id, rootPk));
+  if (!before || before.chainState === state) return;
+  const servedAfterRefund = state === 'served' && before.refundedAt !== null;
+  await tx
+    .update(topups)
+    .set({ chainState: state, ...(servedAfterRefund ? { needsReview: true } : {}), updatedAt: now })
+    .where(eq(topups.id, rootPk));
+  if (servedAfterRefund) {
+    const served = chain.linked.find((m) => m.status === 'FULFILLED');
+    await tx.insert(topupEvents).values({
+      topupPk: rootPk,
+      kind: 'anomaly',
+      source: 'system',
+      actor: 'system',
+      message: `The customer was refunded, but linked order ${served?.topupId ?? '?'} was FULFILLED: they may have been paid twice.`,
+      createdAt: now,
+    });
+  }
+}
+
+/** Linked ids some order names that we do not hold yet (to fetch with check-id). */
+export async function missingLinkedIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`
+    select l.id from (
+      select retry_order_id as id from topups where retry_order_id is not null
+      union
+      select follow_order_id from topups where follow_order_id is not null
+    ) l
+    where not exists (select 1 from topups t where t.topup_id = l.id)
+    limit ${limit}`);
+  return rows.rows.map((r) => r.id);
+}
