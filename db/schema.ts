@@ -61,6 +61,13 @@ export const users = pgTable(
     lockedUntil: tz('locked_until'),
     lastLoginAt: tz('last_login_at'),
     locale: text('locale'),
+    /** TOTP secret, encrypted at rest (lib/auth/secret-box.ts); null until enrolled. */
+    totpSecret: text('totp_secret'),
+    /** When the person confirmed their second factor with a first code. */
+    totpEnabledAt: tz('totp_enabled_at'),
+    /** A temporary password (set by an admin or the CLI) must be changed at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: tz('password_changed_at'),
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
@@ -292,6 +299,11 @@ export const apiTokens = pgTable(
     createdAt: tz('created_at').notNull().defaultNow(),
     lastUsedAt: tz('last_used_at'),
     revokedAt: tz('revoked_at'),
+    /** What the token may do (lib/api/scopes.ts); tokens made before scopes keep all three. */
+    scopes: text('scopes')
+      .array()
+      .notNull()
+      .default(sql`array['read','register','refund']::text[]`),
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
 );
@@ -448,6 +460,73 @@ export const upstreamCredentials = pgTable('upstream_credentials', {
   resetAt: tz('reset_at'),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * One row per signed-in browser. The session cookie carries its id; signing out revokes it on
+ * the server, so a copied cookie stops working at once ("sign out my other sessions" too).
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    lastSeenAt: tz('last_seen_at').notNull().defaultNow(),
+    /** Set once the second factor was given (or when the person has none to give). */
+    secondFactorAt: tz('second_factor_at'),
+    revokedAt: tz('revoked_at'),
+    revokedReason: text('revoked_reason'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId, t.createdAt.desc())],
+);
+
+/** Single-use recovery codes for the second factor, stored hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    usedAt: tz('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Sign-in throttling per email (hashed), for known and unknown emails alike, so the lockout
+ * answer says nothing about whether an account exists. Claimed atomically before each
+ * password or code check.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  /** SHA-256 of the lower-cased email. */
+  emailHash: text('email_hash').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: tz('locked_until'),
+  lastFailureAt: tz('last_failure_at'),
+});
+
+/**
+ * Refused anonymous calls (server actions without a session), counted per day, action and
+ * reason instead of one append-only audit row per request an anonymous caller can send.
+ */
+export const anonymousRefusals = pgTable(
+  'anonymous_refusals',
+  {
+    day: text('day').notNull(),
+    action: text('action').notNull(),
+    reason: text('reason').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull().default(0),
+    lastAt: tz('last_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.action, t.reason] })],
+);
 
 export type User = typeof users.$inferSelect;
 export type Topup = typeof topups.$inferSelect;

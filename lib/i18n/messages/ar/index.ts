@@ -1,8 +1,19 @@
 import type { Messages } from '../../index';
+import { arApiAdmin } from './apiAdmin';
 import { arDesk } from './desk';
 import { arFinance } from './finance';
 import { arOperations } from './operations';
+import { arOps } from './ops';
+import { arSecurity } from './security';
 import { arSync } from './sync';
 
 // Arabic catalogue (Modern Standard Arabic): same keys as the English reference; placeholders kept exactly.
-export const ar: Messages = { ...arDesk, ...arOperations, ...arFinance, sync: arSync };
+export const ar: Messages = {
+  ...arDesk,
+  ...arOperations,
+  ...arFinance,
+  sync: arSync,
+  security: arSecurity,
+  apiAdmin: arApiAdmin,
+  ops: arOps,
+};

@@ -1,0 +1,2 @@
+// جزء من الكتالوج العربي (انظر ./index.ts).
+export const arApiAdmin = {} as const;
