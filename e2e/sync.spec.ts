@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { auditLog, upstreamQuarantine } from '../db/schema';
 import { LoginPage } from './pages/login-page';
 import { createStaff, demoUsers, testDb } from './support/db';
@@ -60,11 +61,12 @@ test.describe('keeping statuses true', () => {
     await expect(page.getByTestId('backfill-progress')).toContainText(/done|page/);
   });
 
-  test('an item OneClick sent garbled shows on Sync health, and an admin’s retry applies it', async ({
+  test('an item OneClick sent garbled shows on Sync health; only an admin retries or dismisses it, audited', async ({
     page,
   }) => {
-    const { topupId } = await sendTopup('0778037340');
-    // What the list sync sets aside when an item does not fit the contract.
+    // What the list sync sets aside when an item does not fit the contract. The id is one the
+    // emulator does not know, so the background engine never reads (and resolves) it meanwhile.
+    const topupId = `ffff${randomBytes(10).toString('hex')}`;
     await testDb()
       .db.insert(upstreamQuarantine)
       .values({
@@ -85,18 +87,31 @@ test.describe('keeping statuses true', () => {
     await page.goto('/health');
     const adminRow = page.getByTestId('quarantine-table').locator('tr', { hasText: topupId });
     await adminRow.getByRole('button', { name: 'Retry' }).click();
-    await expect(adminRow.getByRole('status')).toContainText(/Applied: order \d+ is up to date/);
+    // OneClick does not know this id either: the item stays set aside, with the new reason.
+    await expect(adminRow.getByRole('status')).toContainText('Still unreadable: not_found');
+    await adminRow.getByRole('button', { name: 'Dismiss' }).click();
+    await adminRow.getByLabel('Why dismiss').fill('test order from the shop’s staging system');
+    await adminRow.getByRole('button', { name: 'Dismiss' }).last().click();
+    await expect(
+      page.getByTestId('quarantine-table').locator('tr', { hasText: topupId }),
+    ).toHaveCount(0);
     const [item] = await testDb()
-      .db.select({ state: upstreamQuarantine.state })
+      .db.select({ state: upstreamQuarantine.state, resolution: upstreamQuarantine.resolution })
       .from(upstreamQuarantine)
       .where(eq(upstreamQuarantine.topupId, topupId));
-    expect(item?.state).toBe('resolved');
-    const [audit] = await testDb()
-      .db.select({ outcome: auditLog.outcome })
+    expect(item).toEqual({
+      state: 'dismissed',
+      resolution: 'test order from the shop’s staging system',
+    });
+    const dismissals = await testDb()
+      .db.select({ outcome: auditLog.outcome, details: auditLog.details })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'quarantine.retry'), eq(auditLog.targetType, 'quarantine')))
+      .where(eq(auditLog.action, 'quarantine.dismiss'))
       .orderBy(desc(auditLog.id))
-      .limit(1);
-    expect(audit?.outcome).toBe('ok');
+      .limit(5);
+    expect(dismissals).toContainEqual({
+      outcome: 'ok',
+      details: { note: 'test order from the shop’s staging system' },
+    });
   });
 });
