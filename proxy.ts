@@ -5,8 +5,9 @@ import { getConfig } from './lib/config';
 // The front door: a request id and a nonce-based CSP on every response, and deny by default
 // for anonymous visitors. It only checks that a valid session cookie exists; every page,
 // action and route handler still checks the user and role itself (lib/auth/session.ts).
+// The shop's API (/api/v1/*) is outside the matcher (see `config`).
 
-const PUBLIC = [/^\/login\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/, /^\/api\/v1\//];
+const PUBLIC = [/^\/login\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/];
 const REFRESH_AFTER_SECONDS = 60;
 
 export async function proxy(req: NextRequest) {
@@ -97,5 +98,9 @@ function contentSecurityPolicy(nonce: string) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  // Next buffers the body of every request the proxy runs for (up to 10 MB, before the
+  // handler sees a byte). /api/v1/* is bearer-token only and has no use for a session: it
+  // skips the proxy, so its handlers check the token, then the size, then stream the body
+  // with a cap and a deadline (lib/api/handlers.ts, lib/api/body.ts).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/).*)'],
 };

@@ -5,7 +5,7 @@ import { createDb } from './client';
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
 // Any fixed number: instances starting together take turns instead of racing the DDL.
-const MIGRATION_LOCK = 724_113_001;
+export const MIGRATION_LOCK = 724_113_001;
 
 /** Applies pending migrations under an advisory lock; errors keep Postgres's own message. */
 export async function runMigrations(url: string): Promise<void> {

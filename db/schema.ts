@@ -56,15 +56,14 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     /** Bumped on disable, role change and password reset: older sessions stop working. */
     sessionVersion: integer('session_version').notNull().default(1),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lastFailedLoginAt: tz('last_failed_login_at'),
-    lockedUntil: tz('locked_until'),
     lastLoginAt: tz('last_login_at'),
     locale: text('locale'),
     /** TOTP secret, encrypted at rest (lib/auth/secret-box.ts); null until enrolled. */
     totpSecret: text('totp_secret'),
     /** When the person confirmed their second factor with a first code. */
     totpEnabledAt: tz('totp_enabled_at'),
+    /** The last 30-second step a code was accepted for: a code works once. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     /** A temporary password (set by an admin or the CLI) must be changed at the next sign-in. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: tz('password_changed_at'),

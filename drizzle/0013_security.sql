@@ -37,14 +37,19 @@ CREATE TABLE "user_sessions" (
 ALTER TABLE "api_tokens" ADD COLUMN "scopes" text[] DEFAULT array['read','register','refund']::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "totp_secret" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "totp_enabled_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "totp_last_step" bigint;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "password_changed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_sessions" ADD CONSTRAINT "user_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "recovery_codes_user_idx" ON "recovery_codes" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
--- Sign-in throttling moves from users to sign_in_throttle (per email hash): carry open locks over.
+-- Sign-in throttling moves from users to sign_in_throttle (per email hash): carry open locks over
+-- before the old columns go.
 INSERT INTO "sign_in_throttle" ("email_hash", "failures", "locked_until", "last_failure_at")
 SELECT encode(sha256(convert_to(lower("email"), 'UTF8')), 'hex'), "failed_login_count", "locked_until", "last_failed_login_at"
 FROM "users" WHERE "failed_login_count" > 0
-ON CONFLICT DO NOTHING;
+ON CONFLICT DO NOTHING;--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "failed_login_count";--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "last_failed_login_at";--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "locked_until";

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { users } from '../db/schema';
+import { signInThrottle } from '../db/schema';
+import { emailKey } from '../lib/auth/throttle';
 import { LoginPage } from './pages/login-page';
 import { createStaff, demoUsers, testDb } from './support/db';
 
@@ -29,9 +30,9 @@ test.describe('signing in', () => {
     await expect(login.error()).toHaveText('Wrong email or password.');
     await expect(page).toHaveURL(/\/login/);
     const [row] = await testDb()
-      .db.select({ failures: users.failedLoginCount })
-      .from(users)
-      .where(eq(users.id, staff.id));
+      .db.select({ failures: signInThrottle.failures })
+      .from(signInThrottle)
+      .where(eq(signInThrottle.emailHash, emailKey(staff.email)));
     expect(row?.failures).toBe(1);
   });
 

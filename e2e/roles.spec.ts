@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, users } from '../db/schema';
+import { currentCode } from '../lib/auth/totp';
 import { LoginPage } from './pages/login-page';
 import { createStaff, demoUsers, testDb } from './support/db';
 
@@ -89,7 +90,7 @@ test.describe('roles', () => {
     });
   });
 
-  test('an admin adds a user, who signs in with the one-time password', async ({
+  test('an admin adds a user, who must choose their own password (and, for finance, a second factor) before the desk opens', async ({
     page,
     browser,
   }) => {
@@ -108,7 +109,23 @@ test.describe('roles', () => {
 
     const ctx = await browser.newContext();
     const newPage = await ctx.newPage();
-    await new LoginPage(newPage).signInAs({ email, password });
+    const login = new LoginPage(newPage);
+    await login.goto();
+    await login.signIn(email, password);
+    await expect(newPage).toHaveURL(/\/setup$/);
+    await expect(newPage.getByTestId('setup-password')).toBeVisible();
+    // Nothing else opens until then, and actions refuse: the desk sends them back here.
+    await newPage.goto('/orders');
+    await expect(newPage).toHaveURL(/\/setup$/);
+    await newPage.getByLabel('Current password').fill(password);
+    await newPage.getByLabel('New password').fill('my own long passphrase 2026');
+    await newPage.getByRole('button', { name: 'Change password' }).click();
+    await expect(newPage.getByTestId('setup-second-factor')).toBeVisible();
+    await newPage.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const secret = (await newPage.getByTestId('totp-secret').textContent())?.trim() ?? '';
+    await newPage.getByLabel('Code from the app').fill(currentCode(secret));
+    await newPage.getByRole('button', { name: 'Turn on' }).click();
+    await newPage.getByRole('button', { name: 'I have saved them' }).click();
     await expect(newPage.getByTestId('signed-in-role')).toHaveText('Finance');
     await ctx.close();
   });

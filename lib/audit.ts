@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { AuditOutcome, Role } from '../db/enums';
-import { auditLog } from '../db/schema';
+import { anonymousRefusals, auditLog } from '../db/schema';
 
 export type Actor = { id: string | null; email: string | null; role: Role | null };
 export const SYSTEM_ACTOR: Actor = { id: null, email: null, role: null };
@@ -30,4 +31,26 @@ export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void>
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,
   });
+}
+
+/**
+ * Counts a refusal of someone not signed in (one row per UTC day, action and reason). Anyone
+ * can send these, so they must not each append a row: the audit log would grow without bound.
+ */
+export async function countAnonymousRefusal(
+  db: Db | Tx,
+  entry: { action: string; reason: string },
+): Promise<void> {
+  await db
+    .insert(anonymousRefusals)
+    .values({
+      day: sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD')`,
+      action: entry.action,
+      reason: entry.reason,
+      count: 1,
+    })
+    .onConflictDoUpdate({
+      target: [anonymousRefusals.day, anonymousRefusals.action, anonymousRefusals.reason],
+      set: { count: sql`${anonymousRefusals.count} + 1`, lastAt: sql`now()` },
+    });
 }

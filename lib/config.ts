@@ -5,14 +5,27 @@ import { z } from 'zod';
 
 const onOff = z.enum(['on', 'off']);
 const positiveInt = z.coerce.number().int().positive();
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: 'must be a postgres:// or postgresql:// URL',
+});
 
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    DATABASE_URL: z
-      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-      .optional(),
+    /**
+     * How many reverse proxies in front of the desk append to X-Forwarded-For. 0: none, and no
+     * forwarded header is believed (the client could write anything in it).
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    DATABASE_URL: postgresUrl.optional(),
+    /**
+     * The owner of the tables, used only to migrate (default: DATABASE_URL). With it set,
+     * DATABASE_URL's role is given rights to rows only: it cannot disable or drop the triggers
+     * that keep the history tables append-only.
+     */
+    MIGRATION_DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     ONECLICK_API_KEY: z.string().min(8, 'looks too short to be an API key').optional(),
     ONECLICK_BASE_URL: z
@@ -20,18 +33,30 @@ const schema = z
       .default('https://api.oneclickdz.com/v3'),
     /** Set by the launcher when it started the local emulator (no ONECLICK_API_KEY). */
     ONECLICK_SANDBOX: z.enum(['0', '1']).default('0'),
+    /** In production, `on` lets the desk run on the local emulator (no ONECLICK_API_KEY). */
+    SANDBOX: onOff.default('off'),
     ONECLICK_TIMEOUT_MS: positiveInt.default(10_000),
     UPSTREAM_MAX_RPS: positiveInt.default(10),
     UPSTREAM_MAX_CONCURRENCY: positiveInt.default(4),
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     NEXTAUTH_URL: z.url({ error: 'must be a URL such as https://desk.example.com' }).optional(),
+    /** In production, `on` allows a plain http NEXTAUTH_URL (e.g. TLS ends before a private hop). */
+    ALLOW_INSECURE_HTTP: onOff.default('off'),
     WORKER: onOff.default('on'),
     /** How often the background engine ticks; shorter reacts faster and calls more. */
     WORKER_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     SESSION_IDLE_MINUTES: positiveInt.max(24 * 60).default(30),
     SESSION_MAX_HOURS: positiveInt.max(24 * 7).default(12),
-    REFUND_WEBHOOK_URL: z.url({ error: 'must be a URL' }).optional(),
+    REFUND_WEBHOOK_URL: z
+      .url({ error: 'must be a URL' })
+      // fetch refuses URLs with credentials, and they would end up in errors and logs; the
+      // webhook is authenticated by its HMAC signature (REFUND_WEBHOOK_SECRET) instead.
+      .refine((v) => {
+        const u = new URL(v);
+        return !u.username && !u.password;
+      }, 'must not contain credentials (user:password@); the signature authenticates the webhook')
+      .optional(),
     REFUND_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Refunds above this many DZD need a second finance user's approval. */
     REFUND_APPROVAL_THRESHOLD: z
@@ -45,6 +70,35 @@ const schema = z
         code: 'custom',
         path: ['NEXTAUTH_SECRET'],
         message: 'is required in production (generate one with `openssl rand -base64 48`)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.ONECLICK_API_KEY && env.SANDBOX !== 'on') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ONECLICK_API_KEY'],
+        message:
+          'is required in production: without it the desk would run on the local emulator and ' +
+          'confirm nothing real. Set SANDBOX=on if the emulator is what you want',
+      });
+    }
+    if (
+      env.NODE_ENV === 'production' &&
+      env.ALLOW_INSECURE_HTTP !== 'on' &&
+      !env.NEXTAUTH_URL?.startsWith('https://')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_URL'],
+        message:
+          'must be the https:// address of the desk in production (session cookies are then ' +
+          'Secure). Set ALLOW_INSECURE_HTTP=on only if plain http is really intended',
+      });
+    }
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: 'is set but DATABASE_URL is not: set DATABASE_URL to the runtime role too',
       });
     }
     if (env.REFUND_WEBHOOK_URL && !env.REFUND_WEBHOOK_SECRET) {

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './log';
 
@@ -35,5 +36,21 @@ describe('logs never carry secrets', () => {
       msg: 'login attempt',
       user: { email: 'a@b.dz' },
     });
+  });
+
+  it('never carries the parameters of a failed query, logged as err, as error or on its own', () => {
+    const { logger, lines } = capture();
+    const error = new DrizzleQueryError(
+      'update users set password_hash = $1 where id = $2',
+      ['$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', 'u-1'],
+      new Error('canceling statement due to statement timeout'),
+    );
+    logger.error({ err: error }, 'action failed');
+    logger.error({ error }, 'tick failed');
+    logger.error(error);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('$argon2');
+    expect(text).toContain('statement timeout');
+    expect(lines[0]).toMatchObject({ err: { type: 'DrizzleQueryError' } });
   });
 });

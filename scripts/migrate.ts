@@ -1,10 +1,16 @@
-// `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
-import { runMigrations } from '../db/migrate';
-import { resolveDatabase } from '../lib/runtime/database';
+// `npm run db:migrate`: applies pending migrations as the owner (MIGRATION_DATABASE_URL, else
+// DATABASE_URL, else the embedded database), then gives the runtime role its rights.
+import { migrateAndGrant, resolveDatabase } from '../lib/runtime/database';
 
 const db = await resolveDatabase();
 try {
-  await runMigrations(db.url);
+  await migrateAndGrant(
+    { migrationUrl: db.url, runtimeUrl: db.runtimeUrl },
+    {
+      managedPassword: db.managedPassword,
+      warn: (line) => process.stderr.write(`warning: ${line}\n`),
+    },
+  );
   process.stdout.write('migrations applied\n');
 } catch (error) {
   process.stderr.write(`migration failed: ${error instanceof Error ? error.message : error}\n`);

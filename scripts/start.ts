@@ -1,10 +1,11 @@
 // `npm start` / `npm run dev`: one process tree that gives a working desk on a bare machine.
-// It validates the configuration, starts the embedded Postgres (no DATABASE_URL) and the
-// sandbox emulator (no ONECLICK_API_KEY), migrates, seeds demo users, builds if the sources
-// changed, then runs Next.js as a child and stops everything cleanly on Ctrl-C.
+// It validates the configuration (in production: no emulator unless SANDBOX=on, https unless
+// ALLOW_INSECURE_HTTP=on), starts the embedded Postgres (no DATABASE_URL) and the sandbox
+// emulator (no ONECLICK_API_KEY), migrates as the owner and runs the desk as a role that owns
+// nothing, seeds demo users, builds if the sources changed, then runs Next.js as a child and
+// stops everything cleanly on Ctrl-C.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createDb } from '../db/client';
-import { runMigrations } from '../db/migrate';
 import { ConfigError, parseConfig } from '../lib/config';
 import { buildApp, buildIsCurrent, nextBin } from '../lib/runtime/build';
 import {
@@ -14,9 +15,11 @@ import {
   readLiveRuntime,
   writeRuntime,
 } from '../lib/runtime/data-dir';
+import { type DatabaseUrls, migrateAndGrant } from '../lib/runtime/database';
 import { type DemoUser, seedDemoUsers } from '../lib/runtime/demo-users';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { startLocalSandbox } from '../lib/runtime/local-sandbox';
+import { webServerEnv } from '../lib/runtime/web-env';
 
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
@@ -66,50 +69,58 @@ async function main() {
       `Flexy Desk is already running from this folder (pid ${live.pid}, port ${live.port}).`,
     );
 
-  const env: Record<string, string> = {
-    NEXT_TELEMETRY_DISABLED: '1',
-    PORT: String(config.PORT),
-    FLEXY_PARENT_PID: String(process.pid),
-    NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
-    NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? persistedSecret(dir, 'nextauth-secret'),
-  };
-
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
+  let urls: DatabaseUrls;
+  let managedPassword = false;
+  if (config.DATABASE_URL) {
+    urls = {
+      migrationUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL,
+      runtimeUrl: config.DATABASE_URL,
+    };
+  } else {
     say('DATABASE_URL is not set: starting the embedded Postgres (data in .data/pg)…');
     const pg = await startEmbeddedPostgres({ dataDir: dir });
     cleanups.push(pg.stop);
-    databaseUrl = pg.url;
+    urls = { migrationUrl: pg.url, runtimeUrl: pg.runtime.url };
+    managedPassword = true;
   }
-  env.DATABASE_URL = databaseUrl;
   const runtime = {
     pid: process.pid,
-    databaseUrl,
+    databaseUrl: urls.runtimeUrl,
+    migrationDatabaseUrl: urls.migrationUrl,
     port: config.PORT,
     startedAt: new Date().toISOString(),
   };
   writeRuntime(dir, runtime);
   cleanups.push(async () => clearRuntime(dir));
 
-  await runMigrations(databaseUrl);
+  await migrateAndGrant(urls, { managedPassword, warn: (line) => say(`WARNING: ${line}`) });
   say('database migrated');
   if (!config.DATABASE_URL || operatorEnv.SEED_DEMO_USERS === 'on') {
-    const { db, pool } = createDb(databaseUrl, 2);
-    printDemoUsers(await seedDemoUsers(db, dir));
+    const { db, pool } = createDb(urls.runtimeUrl, 2);
+    const nextauthSecret = config.NEXTAUTH_SECRET ?? persistedSecret(dir, 'nextauth-secret');
+    printDemoUsers(await seedDemoUsers(db, dir, nextauthSecret));
     await pool.end();
   }
 
+  let sandbox: { url: string; apiKey: string } | undefined;
   if (!config.ONECLICK_API_KEY) {
-    const sandbox = await startLocalSandbox(dir);
-    cleanups.push(sandbox.close);
-    Object.assign(env, {
-      ONECLICK_BASE_URL: sandbox.url,
-      ONECLICK_API_KEY: sandbox.apiKey,
-      ONECLICK_SANDBOX: '1',
-    });
-    writeRuntime(dir, { ...runtime, oneclick: { baseUrl: sandbox.url, apiKey: sandbox.apiKey } });
-    say(`ONECLICK_API_KEY is not set: using the local sandbox emulator at ${sandbox.url}`);
+    const local = await startLocalSandbox(dir);
+    cleanups.push(local.close);
+    sandbox = { url: local.url, apiKey: local.apiKey };
+    writeRuntime(dir, { ...runtime, oneclick: { baseUrl: local.url, apiKey: local.apiKey } });
+    say(
+      production
+        ? `SANDBOX=on: running on the local emulator at ${local.url}; nothing is sent to OneClick`
+        : `ONECLICK_API_KEY is not set: using the local sandbox emulator at ${local.url}`,
+    );
   }
+  const env = webServerEnv({
+    config,
+    parentPid: process.pid,
+    nextauthSecret: config.NEXTAUTH_SECRET ?? persistedSecret(dir, 'nextauth-secret'),
+    databaseUrl: urls.runtimeUrl,
+    sandbox,
+  });
 
   if (!dev && !buildIsCurrent(root)) {
     say('building the app (first start or sources changed)…');
@@ -134,7 +145,13 @@ function printDemoUsers(users: DemoUser[] | null) {
   if (!users) return;
   say('demo users (one per role; change or disable them before real use):');
   for (const user of users)
-    say(`  ${user.role.padEnd(8)} ${user.email.padEnd(22)} ${user.password}`);
+    say(
+      `  ${user.role.padEnd(8)} ${user.email.padEnd(22)} ${user.password}${user.totpSecret ? `  + code: npm run demo:code -- ${user.role}` : ''}`,
+    );
+  if (users.some((u) => u.totpSecret))
+    say(
+      '  (finance and admin sign in with a second factor; their authenticator keys are in .data/demo-users.json)',
+    );
 }
 
 main().catch(async (error) => {

@@ -47,6 +47,8 @@ try {
       role,
       name: input.data.name ?? email.split('@')[0] ?? email,
       password,
+      // Printed on this terminal: the person chooses their own at the first sign-in.
+      temporary: true,
     });
     await recordAudit(tx, {
       actor: SYSTEM_ACTOR,

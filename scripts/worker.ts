@@ -1,12 +1,14 @@
 // `npm run worker`: the background sync engine alone (no web server), for scaling out next to
-// web instances started with WORKER=off. Uses DATABASE_URL and ONECLICK_API_KEY; on a machine
-// where `npm start` runs, it joins that desk's embedded database and sandbox.
+// web instances started with WORKER=off. Uses DATABASE_URL (MIGRATION_DATABASE_URL to migrate)
+// and ONECLICK_API_KEY; on a machine where `npm start` runs, it joins that desk's embedded
+// database and sandbox.
 import { ConfigError } from '../lib/config';
 import { dataDir, readLiveRuntime } from '../lib/runtime/data-dir';
 
 const live = process.env.DATABASE_URL ? null : readLiveRuntime(dataDir());
 if (live) {
   process.env.DATABASE_URL = live.databaseUrl;
+  if (live.migrationDatabaseUrl) process.env.MIGRATION_DATABASE_URL = live.migrationDatabaseUrl;
   if (!process.env.ONECLICK_API_KEY && live.oneclick) {
     process.env.ONECLICK_API_KEY = live.oneclick.apiKey;
     process.env.ONECLICK_BASE_URL = live.oneclick.baseUrl;
@@ -23,12 +25,18 @@ try {
     throw new ConfigError([
       'ONECLICK_API_KEY is required (or run `npm start` on this machine first)',
     ]);
-  const { runMigrations } = await import('../db/migrate');
-  await runMigrations(config.DATABASE_URL);
+  const { log } = await import('../lib/log');
+  const { migrateAndGrant } = await import('../lib/runtime/database');
+  await migrateAndGrant(
+    {
+      migrationUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL,
+      runtimeUrl: config.DATABASE_URL,
+    },
+    { warn: (line) => log.warn(line) },
+  );
   const { getDb } = await import('../db');
   const { getUpstream } = await import('../lib/sync/upstream');
   const { startWorker } = await import('../lib/sync/worker');
-  const { log } = await import('../lib/log');
   const { webhookConfig } = await import('../lib/refunds/deps');
   const worker = startWorker({
     db: getDb(),

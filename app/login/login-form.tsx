@@ -6,14 +6,20 @@ import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import type { Key } from '@/lib/i18n';
 import { useT } from '@/lib/i18n/client';
 
-const REASONS = {
+const REASONS: Record<string, Key> = {
   invalid: 'auth.invalid',
   locked: 'auth.locked',
   disabled: 'auth.disabled',
-} as const;
+  invalid_code: 'security.signIn.wrongCode',
+};
 
+/**
+ * Email and password, then (once a second factor is enrolled) the code from the app. The
+ * password is sent again with the code: the server keeps no half-signed-in state.
+ */
 export function LoginForm({
   callbackUrl,
   sessionEnded,
@@ -25,24 +31,42 @@ export function LoginForm({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [secondStep, setSecondStep] = useState<{ email: string; password: string } | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    if (!email || !password) return setError(t('auth.required'));
+  async function attempt(email: string, password: string, code?: string) {
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', { email, password, redirect: false });
+    // An absent field must not be sent at all (it would arrive as the text "undefined").
+    const result = await signIn('credentials', {
+      email,
+      password,
+      ...(code ? { code } : {}),
+      redirect: false,
+    });
     setPending(false);
     if (result?.ok && !result.error) {
+      setSecondStep(null);
       router.replace(callbackUrl);
       router.refresh();
       return;
     }
-    const key = REASONS[(result?.error ?? 'invalid') as keyof typeof REASONS] ?? REASONS.invalid;
-    setError(t(key));
+    if (result?.error === 'second_factor') return setSecondStep({ email, password });
+    if (result?.error === 'locked') setSecondStep(null);
+    setError(t(REASONS[result?.error ?? 'invalid'] ?? 'auth.invalid'));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (secondStep) {
+      const code = String(form.get('code') ?? '').trim();
+      if (!code) return setError(t('auth.required'));
+      return attempt(secondStep.email, secondStep.password, code);
+    }
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!email || !password) return setError(t('auth.required'));
+    return attempt(email, password);
   }
 
   return (
@@ -51,27 +75,74 @@ export function LoginForm({
       noValidate
       className="flex flex-col gap-4 rounded-lg border border-border bg-surface p-6 shadow-sm"
     >
-      {sessionEnded && !error ? <Alert tone="info">{t('auth.sessionEnded')}</Alert> : null}
+      {sessionEnded && !error && !secondStep ? (
+        <Alert tone="info">{t('auth.sessionEnded')}</Alert>
+      ) : null}
       {error ? (
         <Alert tone="danger" data-testid="login-error">
           {error}
         </Alert>
       ) : null}
-      <Field id="email" label={t('auth.email')}>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
-      </Field>
-      <Field id="password" label={t('auth.password')}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-      </Field>
-      <Button type="submit" disabled={pending}>
-        {pending ? t('auth.submitting') : t('auth.submit')}
-      </Button>
+      {secondStep ? (
+        <>
+          <p className="text-sm font-medium">{t('security.signIn.codeTitle')}</p>
+          <Field id="code" label={t('security.signIn.code')}>
+            <Input
+              id="code"
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="text"
+              autoCapitalize="off"
+              spellCheck={false}
+              maxLength={16}
+              required
+              autoFocus
+              aria-describedby="code-hint"
+            />
+          </Field>
+          <p id="code-hint" className="-mt-2 text-xs text-muted-fg">
+            {t('security.signIn.codeHint')}
+          </p>
+          <Button type="submit" disabled={pending}>
+            {pending ? t('auth.submitting') : t('security.signIn.verify')}
+          </Button>
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => {
+              setSecondStep(null);
+              setError(null);
+            }}
+          >
+            {t('security.signIn.back')}
+          </Button>
+        </>
+      ) : (
+        <>
+          <Field id="email" label={t('auth.email')}>
+            <Input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+            />
+          </Field>
+          <Field id="password" label={t('auth.password')}>
+            <Input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+          </Field>
+          <Button type="submit" disabled={pending}>
+            {pending ? t('auth.submitting') : t('auth.submit')}
+          </Button>
+        </>
+      )}
     </form>
   );
 }

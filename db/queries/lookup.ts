@@ -1,4 +1,5 @@
 import { asc, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../client';
 import { topups } from '../schema';
 
 /**
@@ -15,4 +16,27 @@ export function idOrRef(key: string): { where: SQL | undefined; orderBy: SQL[] }
       asc(topups.id),
     ],
   };
+}
+
+export type KeyMatch = { id: number; topupId: string };
+
+/**
+ * Every order a key may name: the one whose upstream id it is (ids are unique), and the orders
+ * holding it as their ref, originals first, oldest first. Deciding between them is the
+ * caller's rule (lib/api/order-key.ts), since it needs the chains.
+ */
+export async function ordersByIdOrRef(
+  db: Db,
+  key: string,
+  limit: number,
+): Promise<{ byId: KeyMatch | null; byRef: KeyMatch[] }> {
+  const { where, orderBy } = idOrRef(key);
+  const rows = await db
+    .select({ id: topups.id, topupId: topups.topupId })
+    .from(topups)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit + 1);
+  const byId = rows.find((r) => r.topupId === key) ?? null;
+  return { byId, byRef: byId ? [] : rows };
 }

@@ -62,8 +62,9 @@ function orderBy(sort: SortKey, descending: boolean) {
 /** One page of the view, plus cursors for the next and previous pages. */
 export async function listOrders(db: Db, f: OrderFilters, limit: number = f.size) {
   const col = SORT_COLUMN[f.sort];
-  const after = decodeCursor(f.after);
-  const before = decodeCursor(f.before);
+  // A cursor that does not fit this sort (edited, or from another view) reads as the first page.
+  const after = decodeCursor(f.after, f.sort);
+  const before = decodeCursor(f.before, f.sort);
   const desc = f.dir === 'desc';
   // Reading "before" a cursor walks the index the other way, then flips the page back.
   const backwards = Boolean(before) && !after;

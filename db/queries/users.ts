@@ -12,9 +12,8 @@ export function listUsers(db: Db) {
       name: users.name,
       role: users.role,
       disabled: users.disabled,
-      failedLoginCount: users.failedLoginCount,
-      lockedUntil: users.lockedUntil,
       lastLoginAt: users.lastLoginAt,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .orderBy(asc(users.email));

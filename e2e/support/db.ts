@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import type { Role } from '../../db/enums';
+import { recoveryCodes, users } from '../../db/schema';
+import {
+  newEnrolment,
+  newRecoveryCodes,
+  recoveryCodeHash,
+  sealSecret,
+  secondFactorRequired,
+} from '../../lib/auth/totp';
 import type { Runtime } from '../../lib/runtime/data-dir';
 import type { DemoUser } from '../../lib/runtime/demo-users';
 import { createUser } from '../../lib/users/service';
@@ -24,14 +33,61 @@ export function demoUsers(): DemoUser[] {
   return JSON.parse(readFileSync(path.join(E2E.dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
 }
 
-export type Staff = { id: string; email: string; password: string; role: Role; name: string };
+export type Staff = {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  name: string;
+  /** Base32 TOTP secret when the user has a second factor enrolled. */
+  totpSecret?: string;
+};
 
-/** A new user of the given role, so a test can change or lock it without touching others. */
-export async function createStaff(role: Role): Promise<Staff> {
+/** The desk's NEXTAUTH_SECRET (persisted by the launcher), which seals TOTP secrets. */
+export function serverSecret() {
+  return readFileSync(path.join(E2E.dataDir, 'nextauth-secret'), 'utf8').trim();
+}
+
+/**
+ * A new user of the given role, so a test can change or lock it without touching others.
+ * Finance and admins must have a second factor: it is enrolled for them unless the test wants
+ * to go through enrolment itself.
+ */
+export async function createStaff(
+  role: Role,
+  opts: { secondFactor?: boolean } = {},
+): Promise<Staff> {
   const email = `${role}-${randomBytes(4).toString('hex')}@e2e.test`;
   const password = `pw-${randomBytes(9).toString('base64url')}`;
   const name = `E2E ${role}`;
   const { db } = testDb();
   const user = await db.transaction((tx) => createUser(tx, { email, name, role, password }));
-  return { id: user.id, email, password, role, name };
+  const staff: Staff = { id: user.id, email, password, role, name };
+  if (opts.secondFactor ?? secondFactorRequired(role)) {
+    const { secret } = await newEnrolment(email);
+    await db
+      .update(users)
+      .set({ totpSecret: sealSecret(secret, serverSecret()), totpEnabledAt: new Date() })
+      .where(eq(users.id, user.id));
+    staff.totpSecret = secret;
+  }
+  return staff;
+}
+
+/**
+ * A one-time code for a user with a second factor. Sign-ins in parallel tests cannot share the
+ * authenticator's 30-second code (a code works once), so the test hands the user a fresh
+ * recovery code, as their own printed list would.
+ */
+export async function oneTimeCode(email: string): Promise<string> {
+  const { db } = testDb();
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  if (!user) throw new Error(`no user ${email}`);
+  const [code] = newRecoveryCodes();
+  if (!code) throw new Error('no code');
+  await db.insert(recoveryCodes).values({ userId: user.id, codeHash: recoveryCodeHash(code) });
+  return code;
 }

@@ -4,12 +4,14 @@ import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getDb } from '../../db';
 import type { Db, Tx } from '../../db/client';
-import { type Actor, recordAudit } from '../audit';
+import { type Actor, countAnonymousRefusal, recordAudit } from '../audit';
 import { type Capability, can } from '../auth/roles';
-import { getSessionUser, type SessionUser } from '../auth/session';
+import { getSession, type SessionUser } from '../auth/session';
+import { errorMessage } from '../errors/scrub';
 import { createT, isLocale, type Key, type T } from '../i18n';
 import { getLocale } from '../i18n/server';
 import { log } from '../log';
+import { clientIp } from '../net/client-ip';
 import { UserFacingError } from './errors';
 
 export type ActionResult<R> =
@@ -24,6 +26,8 @@ type Audited<R> = {
 
 export type ActionContext = {
   user: SessionUser;
+  /** The server-side session this call came with (lib/auth/sessions.ts). */
+  sessionId: string;
   requestId: string;
   t: T;
   db: Db;
@@ -31,8 +35,17 @@ export type ActionContext = {
   audited<R>(change: (tx: Tx) => Promise<Audited<R>>): Promise<R>;
 };
 
-/** `capability: null` is for a person's own preferences: any signed-in user, nothing more. */
-type Spec<S extends z.ZodType> = { name: string; capability: Capability | null; input: S };
+/**
+ * `capability: null` is for a person's own preferences: any signed-in user, nothing more.
+ * `allowPending`: the action also runs for someone who must still change a temporary password
+ * or enrol a second factor (only what /setup needs); every other action refuses them.
+ */
+type Spec<S extends z.ZodType> = {
+  name: string;
+  capability: Capability | null;
+  input: S;
+  allowPending?: boolean;
+};
 
 /**
  * The one way to write a server action: session → role → input parsing → run → audit → one
@@ -46,9 +59,10 @@ export function defineAction<S extends z.ZodType, R>(
   return async (raw: unknown): Promise<ActionResult<R>> => {
     const h = await headers();
     const requestId = h.get('x-request-id') ?? randomUUID();
-    const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    const ip = clientIp(h);
     const db = getDb();
-    const user = await getSessionUser();
+    const session = await getSession();
+    const user = session && (!session.pending || spec.allowPending) ? session.user : null;
     const t = createT(user?.locale && isLocale(user.locale) ? user.locale : await getLocale());
     const actor: Actor = user
       ? { id: user.id, email: user.email, role: user.role }
@@ -57,7 +71,7 @@ export function defineAction<S extends z.ZodType, R>(
       recordAudit(db, { actor, action: spec.name, outcome, details, requestId, ip });
 
     if (!user) {
-      await audit('denied', { reason: 'signed_out' });
+      await countAnonymousRefusal(db, { action: spec.name, reason: 'signed_out' });
       return { ok: false, error: t('errors.signedOut') };
     }
     if (spec.capability !== null && !can(user.role, spec.capability)) {
@@ -79,6 +93,7 @@ export function defineAction<S extends z.ZodType, R>(
 
     const ctx: ActionContext = {
       user,
+      sessionId: session?.sessionId ?? '',
       requestId,
       t,
       db,
@@ -108,7 +123,7 @@ export function defineAction<S extends z.ZodType, R>(
         return { ok: false, error: message, fieldErrors: field ? { [field]: message } : undefined };
       }
       log.error({ err: error, requestId, action: spec.name, userId: user.id }, 'action failed');
-      await audit('error', { message: error instanceof Error ? error.message : String(error) });
+      await audit('error', { message: errorMessage(error) });
       return { ok: false, error: t('errors.unexpected', { ref: requestId }) };
     }
   };

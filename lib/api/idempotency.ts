@@ -1,13 +1,42 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
-import { type ApiReply, errorReply } from './responses';
+import { type ApiReply, type ErrorCode, errorReply } from './responses';
 
 // `Idempotency-Key` for the shop's POSTs: the same key with the same request gets the same
 // answer, replayed from the database; the same key with a different request is refused.
+// Only final answers are kept. A stored "try again later" would be replayed to every retry,
+// and the customer would never be refunded.
 
 const KEY = /^[\x21-\x7E]{1,255}$/;
+/**
+ * A claim without an answer older than this was left by a crash (the process died between
+ * claiming and answering): a retry may take it over. Far above any honest request, which
+ * waits at most for one upstream call and the order's lock.
+ */
+export const CLAIM_EXPIRY_MS = 2 * 60_000;
+
+/** 4xx answers a retry of the same request may see differently, so they are not kept. */
+const NOT_FINAL: ReadonlySet<ErrorCode> = new Set([
+  'request_in_progress',
+  'request_timeout',
+  // Another attempt of the same refund is being confirmed with OneClick right now.
+  'refund_in_progress',
+  // The top-up may be registered, or OneClick may refund it, or a chain link may be learnt.
+  'not_found',
+  'not_refundable',
+  'ambiguous_ref',
+]);
+
+/** Whether an answer is final: 2xx, or a 4xx that the same request will always get again. */
+export function isFinal(reply: ApiReply): boolean {
+  if (reply.status >= 200 && reply.status < 300) return true;
+  if (reply.status < 400 || reply.status >= 500) return false;
+  if (reply.status === 408 || reply.status === 429) return false;
+  const code = (reply.body as { error?: unknown } | null)?.error;
+  return !NOT_FINAL.has(code as ErrorCode);
+}
 
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256')
@@ -15,13 +44,24 @@ export function requestHash(method: string, path: string, body: unknown): string
     .digest('hex');
 }
 
+const inProgress = () =>
+  errorReply(
+    409,
+    'request_in_progress',
+    'A request with this Idempotency-Key is in progress; retry shortly.',
+    { headers: { 'retry-after': '2' } },
+  );
+
+type Opts = { tokenId: string; key: string | null; hash: string; now?: Date };
+
 /**
- * Runs `handle` at most once per (token, key). Returns the stored answer for a repeat, a 422 for
- * a reused key with a different request, a 409 while the first request is still running.
+ * Runs `handle` at most once per (token, key) until it gives a final answer. Returns the stored
+ * answer for a repeat, a 422 for a reused key with a different request, a 409 while the first
+ * request is still running.
  */
 export async function idempotent(
   db: Db,
-  opts: { tokenId: string; key: string | null; hash: string },
+  opts: Opts,
   handle: () => Promise<ApiReply>,
 ): Promise<ApiReply> {
   if (opts.key === null) return handle();
@@ -33,50 +73,95 @@ export async function idempotent(
       { field: 'Idempotency-Key' },
     );
   }
-  const where = and(eq(idempotencyKeys.tokenId, opts.tokenId), eq(idempotencyKeys.key, opts.key));
-  const [claimed] = await db
-    .insert(idempotencyKeys)
-    .values({ tokenId: opts.tokenId, key: opts.key, requestHash: opts.hash })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (!claimed) {
-    const [first] = await db.select().from(idempotencyKeys).where(where);
-    if (!first)
-      return errorReply(
-        409,
-        'request_in_progress',
-        'A request with this Idempotency-Key is in progress; retry shortly.',
-      );
-    if (first.requestHash !== opts.hash) {
-      return errorReply(
-        422,
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used for a different request.',
-        { field: 'Idempotency-Key' },
-      );
-    }
-    if (first.responseStatus === null)
-      return errorReply(
-        409,
-        'request_in_progress',
-        'A request with this Idempotency-Key is in progress; retry shortly.',
-      );
-    return {
-      status: first.responseStatus,
-      body: first.responseBody,
-      headers: { 'idempotent-replayed': 'true' },
-    };
-  }
+  const claim = await claimKey(db, { ...opts, key: opts.key, now: opts.now ?? new Date() });
+  if (claim.kind === 'answer') return claim.reply;
+
+  // The claim is identified by its time: a slow request whose claim was taken over after
+  // expiry can neither store its answer over the new one nor free the new claim.
+  const mine = and(
+    eq(idempotencyKeys.tokenId, opts.tokenId),
+    eq(idempotencyKeys.key, opts.key),
+    eq(idempotencyKeys.createdAt, claim.at),
+    isNull(idempotencyKeys.responseStatus),
+  );
+  let reply: ApiReply;
   try {
-    const reply = await handle();
+    reply = await handle();
+  } catch (error) {
+    // Nothing was answered: free the key so the shop's retry runs the request again.
+    await db.delete(idempotencyKeys).where(mine);
+    throw error;
+  }
+  if (isFinal(reply))
     await db
       .update(idempotencyKeys)
       .set({ responseStatus: reply.status, responseBody: reply.body })
-      .where(where);
-    return reply;
-  } catch (error) {
-    // Nothing was answered: free the key so the shop's retry runs the request again.
-    await db.delete(idempotencyKeys).where(and(where, isNull(idempotencyKeys.responseStatus)));
-    throw error;
+      .where(mine);
+  else await db.delete(idempotencyKeys).where(mine);
+  return reply;
+}
+
+type Claim = { kind: 'claimed'; at: Date } | { kind: 'answer'; reply: ApiReply };
+
+async function claimKey(
+  db: Db,
+  opts: { tokenId: string; key: string; hash: string; now: Date },
+): Promise<Claim> {
+  const where = and(eq(idempotencyKeys.tokenId, opts.tokenId), eq(idempotencyKeys.key, opts.key));
+  // Twice at most: a claim freed between our insert and our read is simply claimed again.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [claimed] = await db
+      .insert(idempotencyKeys)
+      .values({
+        tokenId: opts.tokenId,
+        key: opts.key,
+        requestHash: opts.hash,
+        createdAt: opts.now,
+      })
+      .onConflictDoNothing()
+      .returning({ at: idempotencyKeys.createdAt });
+    if (claimed) return { kind: 'claimed', at: claimed.at };
+
+    const [first] = await db.select().from(idempotencyKeys).where(where);
+    if (!first) continue;
+    if (first.requestHash !== opts.hash) {
+      return {
+        kind: 'answer',
+        reply: errorReply(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used for a different request.',
+          { field: 'Idempotency-Key' },
+        ),
+      };
+    }
+    if (first.responseStatus !== null) {
+      return {
+        kind: 'answer',
+        reply: {
+          status: first.responseStatus,
+          body: first.responseBody,
+          headers: { 'idempotent-replayed': 'true' },
+        },
+      };
+    }
+    if (first.createdAt.getTime() > opts.now.getTime() - CLAIM_EXPIRY_MS)
+      return { kind: 'answer', reply: inProgress() };
+    // A crashed claim: one UPDATE takes it over. Racing retries queue on the row lock and
+    // re-check the condition after the winner commits, so exactly one of them gets it.
+    const [taken] = await db
+      .update(idempotencyKeys)
+      .set({ createdAt: opts.now })
+      .where(
+        and(
+          where,
+          isNull(idempotencyKeys.responseStatus),
+          lt(idempotencyKeys.createdAt, new Date(opts.now.getTime() - CLAIM_EXPIRY_MS)),
+        ),
+      )
+      .returning({ at: idempotencyKeys.createdAt });
+    if (taken) return { kind: 'claimed', at: taken.at };
+    return { kind: 'answer', reply: inProgress() };
   }
+  return { kind: 'answer', reply: inProgress() };
 }

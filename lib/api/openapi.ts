@@ -1,6 +1,7 @@
-import { MAX_BODY_BYTES } from './body';
+import { BODY_TIMEOUT_MS, MAX_BODY_BYTES } from './body';
 import { FIELD_RULES } from './input';
 import { ERROR_CODES } from './responses';
+import { API_SCOPES, type ApiScope } from './scopes';
 
 // The ingest API as OpenAPI 3.1, served at GET /api/v1/openapi.json. Field rules and error
 // codes come from the modules that enforce them, so the document cannot drift from the code.
@@ -13,6 +14,22 @@ const unauthorized = {
   ...error('Missing, malformed, unknown or revoked token.'),
   headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer' } },
 };
+/** The token scope an operation needs, in the form OpenAPI 3.1 allows for bearer schemes. */
+const needs = (scope: ApiScope) => ({ security: [{ bearer: [scope] }] });
+const forbidden = (scope: ApiScope) => ({
+  ...error(
+    `\`insufficient_scope\`: the token was created without the \`${scope}\` scope. Nothing was read or changed.`,
+  ),
+  headers: {
+    'WWW-Authenticate': {
+      schema: { type: 'string' },
+      description: `Bearer realm="flexy-desk", error="insufficient_scope", scope="${scope}"`,
+    },
+  },
+});
+const slowBody = error(
+  `\`request_timeout\`: the body did not arrive within ${BODY_TIMEOUT_MS / 1000} seconds. Nothing stored.`,
+);
 const registering = {
   description: 'Accepted but not yet confirmed by the upstream; poll the Location.',
   headers: {
@@ -34,8 +51,7 @@ export const openApiDocument = {
   info: {
     title: 'Flexy Desk API for the merchant’s shop',
     version: '1.0.0',
-    description:
-      'For the merchant’s shop: register each top-up right after OneClick `/mobile/send` accepted it, then read our view of it. Tokens are created by an admin in the desk (API tokens page) and sent as `Authorization: Bearer <token>`. Errors are `{ error, message, field? }`. Money is a decimal string in DZD; times are ISO 8601 in UTC.',
+    description: `For the merchant’s shop: register each top-up right after OneClick \`/mobile/send\` accepted it, then read our view of it. Tokens are created by an admin in the desk (API tokens page) and sent as \`Authorization: Bearer <token>\`. Each token carries the scopes the admin chose (${API_SCOPES.map((s) => `\`${s}\``).join(', ')}); each operation names the one it needs and answers 403 \`insufficient_scope\` without it. Errors are \`{ error, message, field? }\`. Money is a decimal string in DZD; times are ISO 8601 in UTC.`,
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
@@ -44,6 +60,8 @@ export const openApiDocument = {
       post: {
         operationId: 'registerTopup',
         summary: 'Register a top-up the shop sent (idempotent on topupId)',
+        description: 'Needs the `register` scope.',
+        ...needs('register'),
         requestBody: {
           required: true,
           description: `JSON, at most ${MAX_BODY_BYTES} bytes. Unknown fields are refused.`,
@@ -61,6 +79,8 @@ export const openApiDocument = {
           '202': registering,
           '400': error('Invalid JSON body or field; `field` names it.'),
           '401': unauthorized,
+          '403': forbidden('register'),
+          '408': slowBody,
           '409': error(
             'Conflicts with what is registered for this topupId (or ref); nothing changed.',
           ),
@@ -77,6 +97,8 @@ export const openApiDocument = {
       get: {
         operationId: 'getTopup',
         summary: 'Our view of a top-up, by upstream id or by ref',
+        description: 'Needs the `read` scope.',
+        ...needs('read'),
         parameters: [
           {
             name: 'idOrRef',
@@ -90,6 +112,7 @@ export const openApiDocument = {
           '202': registering,
           '400': error('Not a plausible id or ref.'),
           '401': unauthorized,
+          '403': forbidden('read'),
           '404': error('Nothing registered under this id or ref.'),
         },
       },
@@ -99,7 +122,8 @@ export const openApiDocument = {
         operationId: 'refundTopup',
         summary: 'Refund the customer of a top-up OneClick refunded (exactly once)',
         description:
-          'The desk asks OneClick (check-id) before recording anything; only a live REFUNDED is refunded. One refund per top-up, whoever asks. Send an `Idempotency-Key` to make retries safe: the same key and body get the same answer; the same key with a different body gets 422. When REFUND_WEBHOOK_URL is set, your system is then notified (signed POST, refund id as idempotency key).',
+          'Needs the `refund` scope. The desk asks OneClick (check-id) before recording anything; only a live REFUNDED is refunded. One refund per top-up, whoever asks. `idOrRef`: an exact topupId wins; a ref shared by an original and its retries names the original; a ref shared by different top-ups is refused (409 `ambiguous_ref`). Send an `Idempotency-Key` to make retries safe: the same key and body get the same final answer (2xx, or a 4xx that cannot change); the same key with a different body gets 422. Answers that may change on a retry (5xx, 408, 429, `request_in_progress`, `not_found`, `not_refundable`, `ambiguous_ref`) are not kept, so retrying with the same key runs the request again. When REFUND_WEBHOOK_URL is set, your system is then notified (signed POST, refund id as idempotency key).',
+        ...needs('refund'),
         parameters: [
           {
             name: 'idOrRef',
@@ -137,10 +161,14 @@ export const openApiDocument = {
           },
           '400': error('Invalid body, field or Idempotency-Key.'),
           '401': unauthorized,
+          '403': forbidden('refund'),
           '404': error('Nothing registered under this id or ref.'),
+          '408': slowBody,
           '409': error(
-            '`already_refunded` (the message says by whom and when), or `request_in_progress` for a key still running.',
+            '`already_refunded` (the message says by whom and when), `request_in_progress` for a key still running (retry after the Retry-After header), or `ambiguous_ref`: the ref names different top-ups, listed in the message; nothing was done, ask again with the topupId.',
           ),
+          '413': error(`Body larger than ${MAX_BODY_BYTES} bytes.`),
+          '415': error('A body was sent with a Content-Type other than application/json.'),
           '422': error(
             '`not_refundable` (OneClick does not say REFUNDED: the message says why), or `idempotency_key_reused`.',
           ),

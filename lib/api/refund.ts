@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { idOrRef } from '../../db/queries/lookup';
-import { topups } from '../../db/schema';
-import { createT } from '../i18n';
+import { createT, type Key } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
 import type { RefundDeps, RefundOutcome } from '../refunds/service';
 import { requestRefund } from '../refunds/service';
 import { readJsonBody } from './body';
-import { withToken } from './handlers';
+import { bodyLimits, type HandlerDeps, withToken } from './handlers';
 import { idempotent, requestHash } from './idempotency';
 import { parseLookupKey } from './input';
-import { type ApiReply, errorReply } from './responses';
+import { resolveOrderKey } from './order-key';
+import { type ApiReply, type ErrorCode, errorReply } from './responses';
 
 // POST /api/v1/topups/{idOrRef}/refund — the shop asks the desk to refund its customer, through
 // the same service as the finance button (live check, exactly once, audit, outbox).
@@ -23,14 +22,15 @@ const t = createT('en');
 export function handleRefund(
   request: Request,
   key: string,
-  deps: RefundDeps & { log?: Parameters<typeof withToken>[1]['log'] },
+  deps: RefundDeps & Pick<HandlerDeps, 'log' | 'bodyTimeoutMs'>,
 ): Promise<Response> {
-  return withToken(request, { ...deps, client: deps.client }, async (token) => {
+  return withToken(request, deps, 'refund', async (token, requestId) => {
     const parsedKey = parseLookupKey(key);
     if (!parsedKey.ok) return parsedKey.reply;
     let body: unknown = {};
+    // The body is optional: without a Content-Type there is nothing to read.
     if (request.headers.get('content-length') !== '0' && request.headers.get('content-type')) {
-      const read = await readJsonBody(request);
+      const read = await readJsonBody(request, bodyLimits(deps));
       if (!read.ok) return read.reply;
       body = read.value ?? {};
     }
@@ -46,26 +46,33 @@ export function handleRefund(
     const hash = requestHash('POST', `/api/v1/topups/${parsedKey.value}/refund`, input.data);
     return idempotent(
       deps.db,
-      { tokenId: token.id, key: request.headers.get('idempotency-key'), hash },
+      {
+        tokenId: token.id,
+        key: request.headers.get('idempotency-key'),
+        hash,
+        now: deps.now(),
+      },
       async () => {
-        const [order] = await deps.db
-          .select({ id: topups.id })
-          .from(topups)
-          .where(idOrRef(parsedKey.value).where)
-          .orderBy(...idOrRef(parsedKey.value).orderBy)
-          .limit(1);
-        if (!order)
+        const order = await resolveOrderKey(deps.db, parsedKey.value);
+        if (order.kind === 'none')
           return errorReply(
             404,
             'not_found',
             `No top-up with id or ref ${JSON.stringify(parsedKey.value)} is registered.`,
+          );
+        if (order.kind === 'ambiguous')
+          return errorReply(
+            409,
+            'ambiguous_ref',
+            `ref ${JSON.stringify(parsedKey.value)} names different top-ups (${order.topupIds.join(', ')}); nothing was done. Ask again with the topupId.`,
+            { field: 'idOrRef' },
           );
         const outcome = await requestRefund(
           deps,
           order.id,
           { userId: null, label: `token:${token.name}`, role: null, viaToken: true },
           input.data,
-          request.headers.get('x-request-id'),
+          requestId,
         );
         return toReply(outcome);
       },
@@ -73,21 +80,29 @@ export function handleRefund(
   });
 }
 
+/**
+ * How a refusal is answered: temporary ones (OneClick down, another attempt being confirmed,
+ * the 10 s live-check window) say when to retry and are never stored against an
+ * Idempotency-Key; the rest are 422 `not_refundable` with the reason.
+ */
+const REFUSALS: Partial<Record<Key, [number, ErrorCode, number | null]>> = {
+  'refund.upstreamUnavailable': [503, 'upstream_unavailable', 30],
+  'order.notFound': [404, 'not_found', null],
+  'refund.busy': [409, 'refund_in_progress', 5],
+  'refund.overloaded': [503, 'refunds_busy', 5],
+  'refund.checkTooSoon': [429, 'check_too_soon', 10],
+};
+
 function toReply(outcome: RefundOutcome): ApiReply {
   if (outcome.kind === 'refused') {
-    const status =
-      outcome.refusal.reason === 'refund.upstreamUnavailable'
-        ? 503
-        : outcome.refusal.reason === 'order.notFound'
-          ? 404
-          : 422;
-    const code =
-      status === 503 ? 'upstream_unavailable' : status === 404 ? 'not_found' : 'not_refundable';
+    const { reason, params, retryAfterS } = outcome.refusal;
+    const [status, code, defaultRetry] = REFUSALS[reason] ?? [422, 'not_refundable', null];
+    const retryAfter = retryAfterS ?? defaultRetry;
     return errorReply(
       status,
       code,
-      t(outcome.refusal.reason, outcome.refusal.params),
-      status === 503 ? { headers: { 'retry-after': '30' } } : {},
+      t(reason, params),
+      retryAfter === null ? {} : { headers: { 'retry-after': String(retryAfter) } },
     );
   }
   const r = outcome.refund;

@@ -3,8 +3,10 @@
 
 export const ERROR_CODES = [
   'unauthorized',
+  'insufficient_scope',
   'unsupported_media_type',
   'payload_too_large',
+  'request_timeout',
   'invalid_json',
   'invalid_body',
   'missing_field',
@@ -14,11 +16,15 @@ export const ERROR_CODES = [
   'unknown_topup',
   'ref_mismatch',
   'not_found',
+  'ambiguous_ref',
   'already_refunded',
   'not_refundable',
   'upstream_unavailable',
   'idempotency_key_reused',
   'request_in_progress',
+  'refund_in_progress',
+  'refunds_busy',
+  'check_too_soon',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { createOneClickClient } from '../oneclick/client';
 import { type Sandbox, startSandbox } from '../sandbox';
+import { API_SCOPES, type ApiScope } from './scopes';
 import { createToken } from './token-admin';
 
 // Shared set-up for the ingest API tests: a real emulator over HTTP, a client without retries
@@ -29,8 +30,8 @@ export function upstreamTopup(sandbox: Sandbox, extra: { ref?: string } = {}) {
   return { id: view._id, ref: view.ref, view };
 }
 
-export async function issueToken(db: Db, name: string) {
-  return db.transaction((tx) => createToken(tx, { name, createdBy: null }));
+export async function issueToken(db: Db, name: string, scopes: readonly ApiScope[] = API_SCOPES) {
+  return db.transaction((tx) => createToken(tx, { name, createdBy: null, scopes }));
 }
 
 export function postRequest(

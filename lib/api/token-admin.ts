@@ -3,12 +3,20 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { apiTokens, users } from '../../db/schema';
 import { UserFacingError } from '../actions/errors';
+import { type ApiScope, normalizeScopes } from './scopes';
 import { generateToken } from './tokens';
 
 // What the admin page does with tokens. Callers pass the transaction that also writes the
 // audit row (lib/actions/action.ts), so a token never exists without its audit trail.
 
-export async function createToken(tx: Tx, input: { name: string; createdBy: string | null }) {
+export async function createToken(
+  tx: Tx,
+  input: { name: string; createdBy: string | null; scopes: readonly ApiScope[] },
+) {
+  const scopes = normalizeScopes(input.scopes);
+  // The form asks for one; a token that may do nothing is a mistake, not a choice.
+  if (scopes.length === 0)
+    throw new UserFacingError('apiAdmin.scopesRequired', { field: 'scopes' });
   // Events name the token (`token:<name>`): two live tokens with one name would be ambiguous.
   const [clash] = await tx
     .select({ id: apiTokens.id })
@@ -19,10 +27,10 @@ export async function createToken(tx: Tx, input: { name: string; createdBy: stri
   const { token, prefix, tokenHash } = generateToken();
   const [row] = await tx
     .insert(apiTokens)
-    .values({ name: input.name, prefix, tokenHash, createdBy: input.createdBy })
+    .values({ name: input.name, prefix, tokenHash, createdBy: input.createdBy, scopes })
     .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix });
   if (!row) throw new Error('token insert returned no row');
-  return { ...row, token };
+  return { ...row, scopes, token };
 }
 
 export async function revokeToken(tx: Tx, id: string, now: Date = new Date()) {
@@ -50,6 +58,7 @@ export function listTokens(db: Db) {
       createdByEmail: users.email,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      scopes: apiTokens.scopes,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { apiTokens } from '../../db/schema';
+import { type ApiScope, normalizeScopes } from './scopes';
 
 // Bearer tokens for the merchant's shop. The token is shown once; only its SHA-256 is stored,
 // so a database dump does not hand out working tokens. 32 random bytes make guessing and
@@ -15,7 +16,7 @@ const DISPLAY_PREFIX_LENGTH = 12;
 /** `last_used_at` is a hint for admins, not a log: one write a minute per token is plenty. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-export type ApiToken = { id: string; name: string };
+export type ApiToken = { id: string; name: string; scopes: ApiScope[] };
 
 export type TokenFailure = 'missing' | 'malformed' | 'unknown' | 'revoked';
 export type TokenCheck = { ok: true; token: ApiToken } | { ok: false; reason: TokenFailure };
@@ -49,13 +50,21 @@ export async function authenticateToken(
   const bearer = readBearer(authorization);
   if (bearer === 'missing' || bearer === 'malformed') return { ok: false, reason: bearer };
   const [row] = await db
-    .select({ id: apiTokens.id, name: apiTokens.name, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scopes: apiTokens.scopes,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.tokenHash, hashToken(bearer)));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revokedAt) return { ok: false, reason: 'revoked' };
   await touchLastUsed(db, row.id, now);
-  return { ok: true, token: { id: row.id, name: row.name } };
+  return {
+    ok: true,
+    token: { id: row.id, name: row.name, scopes: normalizeScopes(row.scopes) },
+  };
 }
 
 async function touchLastUsed(db: Db, id: string, now: Date) {

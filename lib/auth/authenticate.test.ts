@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, users } from '../../db/schema';
+import { auditLog, signInThrottle, users } from '../../db/schema';
 import { createTestDb, type TestDb } from '../test/db';
 import { createUser } from '../users/service';
 import { authenticate } from './authenticate';
-import { HARD_CAP } from './throttle';
+import { emailKey, HARD_CAP, throttleStates } from './throttle';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -28,11 +28,11 @@ describe('signing in with email and password', () => {
     });
     expect(result).toMatchObject({ ok: true, user: { id: user.id, role: 'support' } });
     const [row] = await t.db
-      .select({ n: users.failedLoginCount, last: users.lastLoginAt })
+      .select({ last: users.lastLoginAt })
       .from(users)
       .where(eq(users.id, user.id));
-    expect(row?.n).toBe(0);
     expect(row?.last).toBeInstanceOf(Date);
+    expect((await throttleStates(t.db, ['amina@example.dz'])).size).toBe(0);
   });
 
   it('never tells an unknown email apart from a wrong password', async () => {
@@ -71,34 +71,56 @@ describe('signing in with email and password', () => {
       ok: false,
       reason: 'locked',
     });
-    const [row] = await t.db
-      .select({ n: users.failedLoginCount, until: users.lockedUntil })
-      .from(users)
-      .where(eq(users.id, user.id));
-    expect(row?.n).toBe(5);
-    expect(row?.until?.getTime()).toBeGreaterThan(Date.now());
+    const state = (await throttleStates(t.db, [user.email])).get('locked@example.dz');
+    expect(state?.failures).toBe(5);
+    expect(state?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
   });
 
-  it('counts parallel wrong guesses exactly', async () => {
-    const user = await staff('parallel@example.dz');
-    await Promise.all(
-      Array.from({ length: 4 }, (_, i) =>
-        authenticate(t.db, { email: 'parallel@example.dz', password: `p${i}` }),
+  it('checks no more than five of 25 simultaneous wrong passwords before the lock applies', async () => {
+    const user = await staff('burst@example.dz');
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        authenticate(t.db, { email: 'burst@example.dz', password: `guess-${i}` }),
       ),
     );
-    const [row] = await t.db
-      .select({ n: users.failedLoginCount })
-      .from(users)
-      .where(eq(users.id, user.id));
-    expect(row?.n).toBe(4);
+    const checked = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, user.id));
+    const reasons = checked.map((r) => (r.details as { reason: string }).reason);
+    expect(reasons.filter((r) => r === 'wrong_password')).toHaveLength(5);
+    expect(reasons.filter((r) => r === 'locked')).toHaveLength(20);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(20);
+  });
+
+  it('locks an unknown email exactly as it locks a real account, so a lockout reveals nothing', async () => {
+    await staff('real@example.dz');
+    const answers = async (email: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const r = await authenticate(t.db, { email, password: `nope-${i}` });
+        out.push(r.ok ? 'ok' : r.reason);
+      }
+      return out;
+    };
+    const real = await answers('real@example.dz');
+    expect(real).toEqual([
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'locked',
+      'locked',
+    ]);
+    expect(await answers('nobody-here@example.dz')).toEqual(real);
   });
 
   it('stays locked at the hard cap until an admin unlocks', async () => {
-    const user = await staff('capped@example.dz');
+    await staff('capped@example.dz');
     await t.db
-      .update(users)
-      .set({ failedLoginCount: HARD_CAP, lockedUntil: null })
-      .where(eq(users.id, user.id));
+      .insert(signInThrottle)
+      .values({ emailHash: emailKey('capped@example.dz'), failures: HARD_CAP, lockedUntil: null });
     expect(
       await authenticate(t.db, { email: 'capped@example.dz', password: 'correct horse battery' }),
     ).toMatchObject({

@@ -4,23 +4,49 @@ import type { Role } from '../../db/enums';
 import { users } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { verifyPassword } from './password';
-import { isLocked, lockAfterFailure } from './throttle';
+import { claimAttempt, clearAttempts, refundAttempt } from './throttle';
+import { looksLikeRecoveryCode, secondFactorRequired, spendRecoveryCode, verifyTotp } from './totp';
+
+export type SignedIn = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionVersion: number;
+  /** The person gave a second factor now (TOTP or a recovery code). */
+  secondFactor: boolean;
+};
 
 export type SignInResult =
+  | { ok: true; user: SignedIn }
   | {
-      ok: true;
-      user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
-    }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };
+      ok: false;
+      /** `second_factor`: the password was right; ask for the code. */
+      reason: 'invalid' | 'locked' | 'disabled' | 'second_factor' | 'invalid_code';
+    };
 
-type Attempt = { email: string; password: string; ip?: string | null; requestId?: string | null };
+type Attempt = {
+  email: string;
+  password: string;
+  /** A 6-digit code from the authenticator app, or a recovery code. */
+  code?: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+};
 
 /**
- * Checks an email and password. The password hash is verified on every path (a dummy hash for
- * unknown emails) so a caller cannot tell from the timing whether an account exists.
+ * Checks an email, a password and (once enrolled) a second factor. Each check first claims an
+ * attempt for the email (lib/auth/throttle.ts), for unknown emails too, so no more than five
+ * checks run before the lock, and a lockout looks the same whether or not the account exists.
+ * The password hash is verified on every path (a dummy hash for unknown emails).
  */
-export async function authenticate(db: Db, attempt: Attempt): Promise<SignInResult> {
+export async function authenticate(
+  db: Db,
+  attempt: Attempt,
+  opts: { serverSecret?: string; now?: Date } = {},
+): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase();
+  const now = opts.now ?? new Date();
   const [user] = await db
     .select({
       id: users.id,
@@ -30,13 +56,12 @@ export async function authenticate(db: Db, attempt: Attempt): Promise<SignInResu
       passwordHash: users.passwordHash,
       disabled: users.disabled,
       sessionVersion: users.sessionVersion,
-      failedLoginCount: users.failedLoginCount,
-      lockedUntil: users.lockedUntil,
+      totpSecret: users.totpSecret,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, attempt.password);
   const audit = (outcome: 'ok' | 'denied', reason?: string) =>
     recordAudit(db, {
       actor: { id: user?.id ?? null, email: user?.email ?? email, role: user?.role ?? null },
@@ -49,17 +74,16 @@ export async function authenticate(db: Db, attempt: Attempt): Promise<SignInResu
       ip: attempt.ip,
     });
 
+  if (!(await claimAttempt(db, email, now))) {
+    await audit('denied', 'locked');
+    return { ok: false, reason: 'locked' };
+  }
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, attempt.password);
   if (!user) {
     await audit('denied', 'unknown_email');
     return { ok: false, reason: 'invalid' };
   }
-  const now = new Date();
-  if (isLocked(user, now)) {
-    await audit('denied', 'locked');
-    return { ok: false, reason: 'locked' };
-  }
   if (!passwordOk) {
-    await registerFailure(db, user.id, now);
     await audit('denied', 'wrong_password');
     return { ok: false, reason: 'invalid' };
   }
@@ -67,22 +91,33 @@ export async function authenticate(db: Db, attempt: Attempt): Promise<SignInResu
     await audit('denied', 'disabled');
     return { ok: false, reason: 'disabled' };
   }
-  await db
-    .update(users)
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
-    .where(eq(users.id, user.id));
-  await audit('ok');
+  const enrolled = user.totpEnabledAt !== null;
+  if (enrolled) {
+    const code = attempt.code?.trim() ?? '';
+    if (!code) {
+      // Not a failure: the person is asked for their code. The claim is given back, never more.
+      await refundAttempt(db, email, now);
+      return { ok: false, reason: 'second_factor' };
+    }
+    const good = looksLikeRecoveryCode(code)
+      ? await spendRecoveryCode(db, user.id, code, now)
+      : opts.serverSecret
+        ? await verifyTotp(db, user, code, opts.serverSecret, now.getTime())
+        : false;
+    if (!good) {
+      await audit('denied', 'wrong_code');
+      return { ok: false, reason: 'invalid_code' };
+    }
+  }
+  await clearAttempts(db, email);
+  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+  await audit(
+    'ok',
+    enrolled ? undefined : secondFactorRequired(user.role) ? 'must_enrol' : undefined,
+  );
   const { id, name, role, sessionVersion } = user;
-  return { ok: true, user: { id, email: user.email, name, role, sessionVersion } };
-}
-
-/** Counts a failure atomically, so parallel guesses cannot slip past the lock. */
-async function registerFailure(db: Db, userId: string, now: Date) {
-  const [row] = await db
-    .update(users)
-    .set({ failedLoginCount: sql`${users.failedLoginCount} + 1`, lastFailedLoginAt: now })
-    .where(eq(users.id, userId))
-    .returning({ failures: users.failedLoginCount });
-  const lockedUntil = lockAfterFailure(row?.failures ?? 0, now);
-  if (lockedUntil) await db.update(users).set({ lockedUntil }).where(eq(users.id, userId));
+  return {
+    ok: true,
+    user: { id, email: user.email, name, role, sessionVersion, secondFactor: enrolled },
+  };
 }

@@ -4,11 +4,15 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '../../db';
 import { getConfig } from '../config';
+import { clientIp } from '../net/client-ip';
 import { authenticate } from './authenticate';
+import { revokeSession, startSession } from './sessions';
 
 declare module 'next-auth' {
   interface User {
     sessionVersion: number;
+    /** The server-side session row this sign-in opened. */
+    sid: string;
   }
 }
 
@@ -18,16 +22,25 @@ declare module 'next-auth/jwt' {
     sv?: number;
     /** Sign-in time (epoch seconds): the absolute session limit counts from here. */
     authTime?: number;
+    /** The server-side session (user_sessions.id): signing out revokes it. */
+    sid?: string;
   }
 }
 
 const credentials = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
+  code: z.string().trim().max(32).optional(),
 });
 
 /** Reasons the sign-in form shows; next-auth passes the thrown message through as `error`. */
-export const SIGN_IN_ERRORS = ['invalid', 'locked', 'disabled'] as const;
+export const SIGN_IN_ERRORS = [
+  'invalid',
+  'locked',
+  'disabled',
+  'second_factor',
+  'invalid_code',
+] as const;
 
 export function authOptions(): NextAuthOptions {
   const config = getConfig();
@@ -41,26 +54,45 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'Email and password',
-        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        credentials: {
+          email: { type: 'email' },
+          password: { type: 'password' },
+          code: { type: 'text' },
+        },
         async authorize(raw, req) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) throw new Error('invalid');
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const result = await authenticate(getDb(), {
-            ...parsed.data,
-            ip: headers['x-forwarded-for']?.split(',')[0]?.trim() ?? null,
-            requestId: headers['x-request-id'] ?? null,
-          });
+          const ip = clientIp(headers);
+          const db = getDb();
+          const result = await authenticate(
+            db,
+            { ...parsed.data, ip, requestId: headers['x-request-id'] ?? null },
+            { serverSecret: config.NEXTAUTH_SECRET },
+          );
           if (!result.ok) throw new Error(result.reason);
-          const { id, email, name, sessionVersion } = result.user;
-          return { id, email, name, sessionVersion };
+          const { id, email, name, sessionVersion, secondFactor } = result.user;
+          const sid = await startSession(db, {
+            userId: id,
+            secondFactor,
+            ip,
+            userAgent: headers['user-agent'] ?? null,
+          });
+          return { id, email, name, sessionVersion, sid };
         },
       }),
     ],
+    events: {
+      // Signing out ends the session on the server too: a copied cookie stops working at once.
+      async signOut({ token }) {
+        if (token?.sid) await revokeSession(getDb(), token.sid, 'signed_out');
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           token.sv = user.sessionVersion;
+          token.sid = user.sid;
           token.authTime = Math.floor(Date.now() / 1000);
         }
         return token;

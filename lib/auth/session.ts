@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -8,7 +8,9 @@ import type { Role } from '../../db/enums';
 import { users } from '../../db/schema';
 import { getConfig } from '../config';
 import { type Capability, can } from './roles';
+import { liveSession, touchSession } from './sessions';
 import { readSessionToken, sessionCookieName } from './token';
+import { secondFactorRequired } from './totp';
 
 export type SessionUser = {
   id: string;
@@ -19,11 +21,20 @@ export type SessionUser = {
 };
 
 /**
- * The signed-in person (memoised per request), re-checked against the database on every request: a disabled user,
- * a changed role or a reset password (session_version bump) ends the session at once, and the
- * absolute session limit holds even if the cookie keeps sliding.
+ * What must happen before the desk opens: a temporary password changed, or (finance, admin) a
+ * second factor enrolled. Until then the person only reaches /setup.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+export type Pending = 'change_password' | 'enrol_second_factor';
+
+export type Session = { user: SessionUser; sessionId: string; pending: Pending | null };
+
+/**
+ * The signed-in person and their server-side session (memoised per request), re-checked
+ * against the database on every request: a revoked session (signed out, "sign out my other
+ * sessions"), a disabled user, a changed role or a reset password (session_version bump) ends
+ * it at once, and the absolute session limit holds even if the cookie keeps sliding.
+ */
+export const getSession = cache(async (): Promise<Session | null> => {
   // Cookies first: it marks the page dynamic (never prerendered at build time) and an
   // anonymous visit needs no configuration at all.
   const cookie = (await cookies()).get(sessionCookieName())?.value;
@@ -35,28 +46,51 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     maxHours: config.SESSION_MAX_HOURS,
   });
   if (!claims) return null;
-  const [user] = await getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      locale: users.locale,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, claims.userId));
-  if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
+  const db = getDb();
+  const [[user], session] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        locale: users.locale,
+        disabled: users.disabled,
+        sessionVersion: users.sessionVersion,
+        mustChangePassword: users.mustChangePassword,
+        totpEnabledAt: users.totpEnabledAt,
+      })
+      .from(users)
+      .where(and(eq(users.id, claims.userId))),
+    liveSession(db, claims.sessionId, claims.userId),
+  ]);
+  if (!user || !session || user.disabled || user.sessionVersion !== claims.sessionVersion)
+    return null;
+  await touchSession(db, session.id, session.lastSeenAt);
   const { id, email, name, role, locale } = user;
-  return { id, email, name, role, locale };
+  const pending: Pending | null = user.mustChangePassword
+    ? 'change_password'
+    : secondFactorRequired(role) && !user.totpEnabledAt
+      ? 'enrol_second_factor'
+      : null;
+  return { user: { id, email, name, role, locale }, sessionId: session.id, pending };
 });
 
-/** For pages: the signed-in user, or a redirect to sign-in. */
+/**
+ * The signed-in person, for everything but /setup: someone who still has to change a temporary
+ * password or enrol a second factor counts as not signed in (every action and route refuses).
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getSession();
+  return session && !session.pending ? session.user : null;
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in (or to /setup while pending). */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect('/login?reason=session');
-  return user;
+  const session = await getSession();
+  if (!session) redirect('/login?reason=session');
+  if (session.pending) redirect('/setup');
+  return session.user;
 }
 
 /** For pages: the signed-in user if their role has the capability, else the 403 page. */

@@ -10,6 +10,8 @@ export function sessionCookieName(): string {
 
 export type SessionClaims = {
   userId: string;
+  /** The server-side session row (lib/auth/sessions.ts): revoked there, dead here. */
+  sessionId: string;
   sessionVersion: number;
   authTime: number;
   iat: number;
@@ -30,12 +32,18 @@ export async function readSessionToken(
   } catch {
     return null;
   }
-  if (!token?.sub || typeof token.sv !== 'number' || typeof token.authTime !== 'number')
+  if (
+    !token?.sub ||
+    typeof token.sid !== 'string' ||
+    typeof token.sv !== 'number' ||
+    typeof token.authTime !== 'number'
+  )
     return null;
   const now = (opts.now ?? Date.now()) / 1000;
   if (now - token.authTime > opts.maxHours * 3600) return null;
   return {
     userId: token.sub,
+    sessionId: token.sid,
     sessionVersion: token.sv,
     authTime: token.authTime,
     iat: typeof token.iat === 'number' ? token.iat : 0,

@@ -5,7 +5,35 @@ import { toCents } from '../money';
 // Who may refund what, in one place (shared/DESIGN.md, "Refund rules"). A customer is refunded
 // only when OneClick itself says REFUNDED, confirmed live at the moment of the refund.
 
-export type Refusal = { reason: Key; params?: Record<string, string | number> };
+export type Refusal = {
+  reason: Key;
+  params?: Record<string, string | number>;
+  /** Set on "not now" refusals: the same request may succeed after this many seconds. */
+  retryAfterS?: number;
+};
+
+/** Seconds a refund refused as busy is told to wait: about one upstream answer. */
+export const BUSY_RETRY_AFTER_S = 5;
+
+/**
+ * Not now: another refund of the same order (or its chain) is being confirmed with OneClick, or
+ * every refund connection of this process is.
+ */
+export function busyRefusal(scope: 'order' | 'desk'): Refusal {
+  return {
+    reason: scope === 'order' ? 'refund.busy' : 'refund.overloaded',
+    retryAfterS: BUSY_RETRY_AFTER_S,
+  };
+}
+
+/** Not now: OneClick was asked about this order `seconds` ago; the next live check in `wait`. */
+export function tooSoonRefusal(slot: { seconds: number; wait: number }): Refusal {
+  return {
+    reason: 'refund.checkTooSoon',
+    params: { seconds: slot.seconds, wait: slot.wait },
+    retryAfterS: slot.wait,
+  };
+}
 
 /** Finance and admins in the desk; the merchant's shop through its API token. */
 export function mayRequestRefund(actor: { role: Role | null; viaToken: boolean }): boolean {

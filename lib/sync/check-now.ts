@@ -12,15 +12,23 @@ import { type Actor, observe, recordCheckError } from './observe';
 
 export const CHECK_NOW_SPACING_MS = 10_000;
 
-export async function checkNow(
-  deps: { db: Db; client: OneClickClient; now: () => Date },
+export type LiveCheckSlot =
+  | { ok: true; topupId: string; nextCheckAt: Date | null }
+  | { ok: false; seconds: number; wait: number };
+
+/**
+ * Claims the order's one live check of the next 10 s, or says how long ago the last one was and
+ * how many seconds are left; null if there is no such order. Check now and refund attempts
+ * share it (lib/refunds/service.ts). A refused claim changes nothing, so the wait never grows.
+ */
+export async function claimLiveCheck(
+  db: Db,
   topupPk: number,
-  actor: Actor,
-): Promise<{ status: TopupStatus; eventId: number | null }> {
-  const now = deps.now();
+  now: Date,
+): Promise<LiveCheckSlot | null> {
   const earliest = new Date(now.getTime() - CHECK_NOW_SPACING_MS);
   // Claiming the slot and checking it is one statement, so two clicks cannot both pass.
-  const [claimed] = await deps.db
+  const [claimed] = await db
     .update(topups)
     .set({ lastManualCheckAt: now })
     .where(
@@ -30,17 +38,31 @@ export async function checkNow(
       ),
     )
     .returning({ topupId: topups.topupId, nextCheckAt: topups.nextCheckAt });
-  if (!claimed) {
-    const [row] = await deps.db
-      .select({ at: topups.lastManualCheckAt })
-      .from(topups)
-      .where(eq(topups.id, topupPk));
-    if (!row) throw new UserFacingError('order.notFound');
-    const seconds = Math.max(0, Math.round((now.getTime() - (row.at?.getTime() ?? 0)) / 1000));
+  if (claimed) return { ok: true, ...claimed };
+  const [row] = await db
+    .select({ at: topups.lastManualCheckAt })
+    .from(topups)
+    .where(eq(topups.id, topupPk));
+  if (!row) return null;
+  const elapsed = Math.max(0, now.getTime() - (row.at?.getTime() ?? 0));
+  return {
+    ok: false,
+    seconds: Math.floor(elapsed / 1000),
+    wait: Math.max(1, Math.ceil((CHECK_NOW_SPACING_MS - elapsed) / 1000)),
+  };
+}
+
+export async function checkNow(
+  deps: { db: Db; client: OneClickClient; now: () => Date },
+  topupPk: number,
+  actor: Actor,
+): Promise<{ status: TopupStatus; eventId: number | null }> {
+  const claimed = await claimLiveCheck(deps.db, topupPk, deps.now());
+  if (!claimed) throw new UserFacingError('order.notFound');
+  if (!claimed.ok)
     throw new UserFacingError('order.checkTooSoon', {
-      params: { seconds, wait: Math.max(1, CHECK_NOW_SPACING_MS / 1000 - seconds) },
+      params: { seconds: claimed.seconds, wait: claimed.wait },
     });
-  }
   try {
     const res = await deps.client.checkId(claimed.topupId);
     const result = await observe(deps.db, {

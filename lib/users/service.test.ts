@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUsers } from '../../db/queries/users';
-import { users } from '../../db/schema';
+import { signInThrottle, users } from '../../db/schema';
 import { UserFacingError } from '../actions/errors';
 import { authenticate } from '../auth/authenticate';
+import { emailKey } from '../auth/throttle';
 import { createTestDb, type TestDb } from '../test/db';
 import * as service from './service';
 
@@ -65,7 +66,12 @@ describe('user administration', () => {
 
   it('unlock clears the failure count so the person can sign in again', async () => {
     const user = await make('unlock-me@example.dz', 'support');
-    await t.db.update(users).set({ failedLoginCount: 25 }).where(eq(users.id, user.id));
+    await t.db
+      .insert(signInThrottle)
+      .values({ emailHash: emailKey('unlock-me@example.dz'), failures: 25 });
+    expect(
+      await authenticate(t.db, { email: 'unlock-me@example.dz', password: 'a-long-password' }),
+    ).toMatchObject({ ok: false, reason: 'locked' });
     await t.db.transaction((tx) => service.unlock(tx, user.id));
     expect(
       await authenticate(t.db, { email: 'unlock-me@example.dz', password: 'a-long-password' }),

@@ -4,29 +4,49 @@ import type { Role } from '../../db/enums';
 import { users } from '../../db/schema';
 import { UserFacingError } from '../actions/errors';
 import { hashPassword } from '../auth/password';
+import { clearAttempts } from '../auth/throttle';
+import { isUniqueViolation } from '../errors/postgres';
 
 // User administration rules in one place, used by the admin page's actions and the CLI.
 // Every function runs inside the caller's transaction, next to the caller's audit row.
 
+/** The unique index on lower(email) (db/schema.ts). */
+const EMAIL_KEY = 'users_email_lower_key';
+const emailTaken = () => new UserFacingError('users.emailTaken', { field: 'email' });
+
 export async function createUser(
   tx: Tx,
-  input: { email: string; name: string; role: Role; password: string },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    password: string;
+    /** A password someone else chose (an admin, the CLI): changed at the first sign-in. */
+    temporary?: boolean;
+  },
 ) {
   const email = input.email.trim().toLowerCase();
   const [taken] = await tx
     .select({ id: users.id })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email));
-  if (taken) throw new UserFacingError('users.emailTaken', { field: 'email' });
+  if (taken) throw emailTaken();
+  const passwordHash = await hashPassword(input.password);
+  // The check above is for the common case; two creations at once both pass it, and then the
+  // unique index decides. Its error would carry the hash among the statement's parameters.
   const [row] = await tx
     .insert(users)
     .values({
       email,
       name: input.name.trim(),
       role: input.role,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
+      mustChangePassword: input.temporary ?? false,
     })
-    .returning({ id: users.id, email: users.email, role: users.role });
+    .returning({ id: users.id, email: users.email, role: users.role })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error, EMAIL_KEY) ? emailTaken() : error;
+    });
   if (!row) throw new Error('insert returned no row');
   return row;
 }
@@ -84,8 +104,8 @@ export async function resetPassword(tx: Tx, id: string, password: string) {
     .update(users)
     .set({
       passwordHash: await hashPassword(password),
-      failedLoginCount: 0,
-      lockedUntil: null,
+      // The admin handed over a temporary password: the person chooses their own at sign-in.
+      mustChangePassword: true,
       ...bumpSession,
     })
     .where(eq(users.id, id));
@@ -94,9 +114,6 @@ export async function resetPassword(tx: Tx, id: string, password: string) {
 
 export async function unlock(tx: Tx, id: string) {
   const user = await loadForUpdate(tx, id);
-  await tx
-    .update(users)
-    .set({ failedLoginCount: 0, lockedUntil: null, updatedAt: sql`now()` })
-    .where(eq(users.id, id));
+  await clearAttempts(tx, user.email);
   return user;
 }

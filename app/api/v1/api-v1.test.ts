@@ -64,10 +64,26 @@ describe('the /api/v1 routes', () => {
     const doc = await openApi().json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths['/api/v1/topups'].post.responses).sort()).toEqual(
-      ['200', '201', '202', '400', '401', '409', '413', '415', '422', '500'].sort(),
+      ['200', '201', '202', '400', '401', '403', '408', '409', '413', '415', '422', '500'].sort(),
     );
     expect(Object.keys(doc.paths['/api/v1/topups/{idOrRef}'].get.responses).sort()).toEqual(
-      ['200', '202', '400', '401', '404'].sort(),
+      ['200', '202', '400', '401', '403', '404'].sort(),
+    );
+  });
+
+  it('say in the OpenAPI document which token scope each operation needs', async () => {
+    const doc = await openApi().json();
+    const op = (path: string, method: string) => doc.paths[path][method];
+    expect(op('/api/v1/topups', 'post').security).toEqual([{ bearer: ['register'] }]);
+    expect(op('/api/v1/topups/{idOrRef}', 'get').security).toEqual([{ bearer: ['read'] }]);
+    expect(op('/api/v1/topups/{idOrRef}/refund', 'post').security).toEqual([
+      { bearer: ['refund'] },
+    ]);
+    expect(op('/api/v1/topups/{idOrRef}/refund', 'post').responses['403'].description).toMatch(
+      /insufficient_scope/,
+    );
+    expect(doc.components.schemas.Error.properties.error.enum).toEqual(
+      expect.arrayContaining(['insufficient_scope', 'ambiguous_ref', 'request_timeout']),
     );
   });
 });

@@ -9,14 +9,14 @@ const PAGE = '/admin/tokens';
 
 export const createApiToken = defineAction(
   { name: 'token.create', capability: 'tokens:manage', input: createTokenInput },
-  async ({ name }, ctx) => {
+  async ({ name, scopes }, ctx) => {
     const created = await ctx.audited(async (tx) => {
-      const row = await tokenAdmin.createToken(tx, { name, createdBy: ctx.user.id });
-      // The audit row names the token and its prefix, never the token itself.
+      const row = await tokenAdmin.createToken(tx, { name, createdBy: ctx.user.id, scopes });
+      // The audit row names the token, its prefix and what it may do, never the token itself.
       return {
         result: row,
         target: { type: 'api_token', id: row.id },
-        details: { name: row.name, prefix: row.prefix },
+        details: { name: row.name, prefix: row.prefix, scopes: row.scopes },
       };
     });
     revalidatePath(PAGE);

@@ -8,6 +8,7 @@ import { Field, Input } from '@/components/ui/field';
 import { useT } from '@/lib/i18n/client';
 import { createApiToken } from './actions';
 import { NewToken } from './new-token';
+import { ScopeChoice } from './scope-choice';
 
 export function CreateTokenForm() {
   const t = useT();
@@ -15,19 +16,26 @@ export function CreateTokenForm() {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
+  const [scopesError, setScopesError] = useState<string | undefined>();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
 
   function submit(formData: FormData) {
     startTransition(async () => {
-      const result = await createApiToken(formData);
+      // Several checkboxes share the name `scopes`: send them as a list, not the last one.
+      const result = await createApiToken({
+        name: formData.get('name'),
+        scopes: formData.getAll('scopes'),
+      });
       if (result.ok) {
         setCreated(result.data);
         setError(null);
         setNameError(undefined);
+        setScopesError(undefined);
         formRef.current?.reset();
       } else {
         setError(result.error);
         setNameError(result.fieldErrors?.name);
+        setScopesError(result.fieldErrors?.scopes);
       }
     });
   }
@@ -56,6 +64,7 @@ export function CreateTokenForm() {
             />
           </Field>
         </div>
+        <ScopeChoice error={scopesError} />
         <Button type="submit" disabled={pending}>
           {pending ? t('tokens.creating') : t('tokens.create')}
         </Button>

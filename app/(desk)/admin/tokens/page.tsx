@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
+import { normalizeScopes } from '@/lib/api/scopes';
 import { listTokens } from '@/lib/api/token-admin';
 import { requireCapability } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
@@ -35,6 +36,7 @@ export default async function TokensPage() {
           createdAt: row.createdAt.toISOString(),
           lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
           revokedAt: row.revokedAt?.toISOString() ?? null,
+          scopes: normalizeScopes(row.scopes),
         }))}
       />
     </div>

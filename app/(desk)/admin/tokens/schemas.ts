@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scopesSchema } from '@/lib/api/scopes';
 
 // Messages are catalogue keys, translated by the action wrapper.
 export const createTokenInput = z.object({
@@ -7,6 +8,7 @@ export const createTokenInput = z.object({
     .trim()
     .min(1, { error: 'validation.required' })
     .max(80, { error: 'validation.tooLong' }),
+  scopes: scopesSchema('apiAdmin.scopesRequired'),
 });
 
 export const revokeTokenInput = z.object({ tokenId: z.uuid({ error: 'validation.required' }) });

@@ -2,6 +2,8 @@
 
 import { Badge } from '@/components/ui/badge';
 import { TableScroll } from '@/components/ui/table-scroll';
+import type { ApiScope } from '@/lib/api/scopes';
+import type { Key } from '@/lib/i18n';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { RevokeDialog } from './revoke-dialog';
@@ -14,17 +16,19 @@ export type TokenRow = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scopes: ApiScope[];
 };
 
-const COLUMNS = [
-  'name',
-  'prefix',
-  'createdBy',
-  'createdAt',
-  'lastUsed',
-  'status',
-  'actions',
-] as const;
+const COLUMNS: { id: string; label: Key }[] = [
+  { id: 'name', label: 'tokens.name' },
+  { id: 'prefix', label: 'tokens.prefix' },
+  { id: 'scopes', label: 'apiAdmin.scopes' },
+  { id: 'createdBy', label: 'tokens.createdBy' },
+  { id: 'createdAt', label: 'tokens.createdAt' },
+  { id: 'lastUsed', label: 'tokens.lastUsed' },
+  { id: 'status', label: 'tokens.status' },
+  { id: 'actions', label: 'tokens.actions' },
+];
 
 export function TokensTable({ rows }: { rows: TokenRow[] }) {
   const t = useT();
@@ -40,8 +44,8 @@ export function TokensTable({ rows }: { rows: TokenRow[] }) {
           <thead className="bg-muted">
             <tr>
               {COLUMNS.map((col) => (
-                <th key={col} scope="col" className="px-3 py-2 text-start font-medium">
-                  {t(`tokens.${col}`)}
+                <th key={col.id} scope="col" className="px-3 py-2 text-start font-medium">
+                  {t(col.label)}
                 </th>
               ))}
             </tr>
@@ -56,6 +60,17 @@ export function TokensTable({ rows }: { rows: TokenRow[] }) {
                 <td className="px-3 py-2">{row.name}</td>
                 <td className="px-3 py-2">
                   <code className="ltr-isolate font-mono">{row.prefix}…</code>
+                </td>
+                <td className="px-3 py-2">
+                  <ul className="flex flex-wrap gap-1" data-testid={`token-scopes-${row.name}`}>
+                    {row.scopes.map((scope) => (
+                      <li key={scope}>
+                        <Badge tone={scope === 'refund' ? 'warning' : 'neutral'}>
+                          {t(`apiAdmin.scope.${scope}`)}
+                        </Badge>
+                      </li>
+                    ))}
+                  </ul>
                 </td>
                 <td className="px-3 py-2">
                   <span className="ltr-isolate">

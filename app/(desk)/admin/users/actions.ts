@@ -13,7 +13,7 @@ export const createUser = defineAction(
   async (input, ctx) => {
     const password = generatePassword();
     const user = await ctx.audited(async (tx) => {
-      const created = await userService.createUser(tx, { ...input, password });
+      const created = await userService.createUser(tx, { ...input, password, temporary: true });
       return {
         result: created,
         target: { type: 'user', id: created.id },

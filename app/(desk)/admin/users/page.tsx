@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listUsers } from '@/db/queries/users';
 import { requireCapability } from '@/lib/auth/session';
-import { isLocked } from '@/lib/auth/throttle';
+import { isLocked, throttleStates } from '@/lib/auth/throttle';
 import { getT } from '@/lib/i18n/server';
 import { CreateUserForm } from './create-user-form';
 import { UsersTable } from './users-table';
@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const me = await requireCapability('users:manage');
   const t = await getT();
-  const rows = await listUsers(getDb());
+  const db = getDb();
+  const rows = await listUsers(db);
+  const throttle = await throttleStates(
+    db,
+    rows.map((r) => r.email),
+  );
   const now = new Date();
   return (
     <div className="space-y-6">
@@ -25,12 +30,17 @@ export default async function UsersPage() {
       <CreateUserForm />
       <UsersTable
         currentUserId={me.id}
-        rows={rows.map((row) => ({
-          ...row,
-          locked: isLocked(row, now),
-          lockedUntil: row.lockedUntil?.toISOString() ?? null,
-          lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-        }))}
+        rows={rows.map(({ totpEnabledAt, ...row }) => {
+          const state = throttle.get(row.email.toLowerCase()) ?? { failures: 0, lockedUntil: null };
+          return {
+            ...row,
+            failedLoginCount: state.failures,
+            locked: isLocked(state, now),
+            lockedUntil: state.lockedUntil?.toISOString() ?? null,
+            lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+            secondFactor: totpEnabledAt !== null,
+          };
+        })}
       />
     </div>
   );

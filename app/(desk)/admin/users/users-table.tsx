@@ -11,6 +11,7 @@ import type { ActionResult } from '@/lib/actions/action';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { resetUserPassword, setUserDisabled, setUserRole, unlockUser } from './actions';
+import { resetUserSecondFactor } from './second-factor-actions';
 import { TemporaryPassword } from './temporary-password';
 
 export type UserRow = {
@@ -22,6 +23,8 @@ export type UserRow = {
   locked: boolean;
   failedLoginCount: number;
   lastLoginAt: string | null;
+  /** Two-factor sign-in enrolled. */
+  secondFactor: boolean;
 };
 
 export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: string }) {
@@ -98,6 +101,10 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                       <Badge tone="success">{t('users.active')}</Badge>
                     )}
                     {row.locked ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
+                    <Badge tone={row.secondFactor ? 'success' : 'neutral'}>
+                      {t('security.admin.secondFactor')}:{' '}
+                      {row.secondFactor ? t('security.admin.on') : t('security.admin.off')}
+                    </Badge>
                     {row.failedLoginCount > 0 && !row.locked ? (
                       <span className="text-xs text-muted-fg">
                         {t('users.failedAttempts', { count: row.failedLoginCount })}
@@ -136,6 +143,20 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                       >
                         {t('users.resetPassword')}
                       </Button>
+                      {row.secondFactor ? (
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          disabled={pending}
+                          aria-label={t('security.admin.resetFor', { email: row.email })}
+                          onClick={() => {
+                            if (!window.confirm(t('security.admin.resetConfirm'))) return;
+                            run(() => resetUserSecondFactor({ userId: row.id }));
+                          }}
+                        >
+                          {t('security.admin.reset')}
+                        </Button>
+                      ) : null}
                       {row.locked || row.failedLoginCount > 0 ? (
                         <Button
                           size="sm"

@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { csvLine } from '@/lib/orders/csv';
+import { refuseCrossSite } from '@/lib/orders/export-guard';
 import { parseOrderFilters, withoutCursor } from '@/lib/orders/filters';
 
 const HEADER = [
@@ -38,6 +39,8 @@ const BATCH = 2000;
  * page: no row cap and constant memory, whether the view holds ten rows or a million.
  */
 export async function GET(request: Request) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const user = await getSessionUser();
   if (!user)
     return Response.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 });

@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
+import { refuseCrossSite } from '@/lib/orders/export-guard';
 import { parseRange, rangeQuery } from '@/lib/reconcile/days';
 import { getUpstream } from '@/lib/sync/upstream';
 import { loadReconciliation } from '../load';
@@ -12,6 +13,8 @@ import { reconciliationCsv } from './csv';
  * it checks the session and the role itself, and audits both the export and a refusal.
  */
 export async function GET(request: Request) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const user = await getSessionUser();
   if (!user)
     return Response.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 });

@@ -1,2 +1,12 @@
 // جزء من الكتالوج العربي (انظر ./index.ts).
-export const arApiAdmin = {} as const;
+export const arApiAdmin = {
+  scopes: 'الصلاحيات',
+  scopesLegend: 'ما يُسمح لهذا الرمز بفعله',
+  scopesHint: 'اختر فقط ما يحتاجه المتجر: الرمز الذي يُسمح له بالاسترداد يُخرج المال.',
+  scopesRequired: 'اختر صلاحية واحدة على الأقل.',
+  scope: {
+    read: 'الاطلاع على عمليات التعبئة',
+    register: 'تسجيل عمليات التعبئة',
+    refund: 'الاسترداد للعملاء',
+  },
+} as const;

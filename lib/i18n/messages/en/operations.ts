@@ -146,7 +146,7 @@ export const enOperations = {
   tokens: {
     title: 'API tokens',
     intro:
-      'Tokens let the merchant’s shop register top-ups through the ingest API (POST /api/v1/topups). A token is shown once, when it is created; revoke it as soon as it may have leaked.',
+      'Tokens let the merchant’s shop use the API: read top-ups, register them (POST /api/v1/topups) and ask for customer refunds, as the scopes chosen at creation allow. A token is shown once, when it is created; revoke it as soon as it may have leaked.',
     docs: 'API description (OpenAPI): /api/v1/openapi.json',
     create: 'Create a token',
     creating: 'Creating…',
@@ -209,6 +209,11 @@ export const enOperations = {
     refusedInFlight: 'Not refundable yet: the top-up is still {status} at OneClick.',
     upstreamUnavailable:
       'OneClick could not confirm the refund right now ({reason}). Nothing was recorded; try again in a minute.',
+    busy: 'Another refund of this order is being confirmed with OneClick. Nothing was recorded; try again in a moment.',
+    overloaded:
+      'Too many refunds are being confirmed with OneClick right now. Nothing was recorded; try again in a moment.',
+    checkTooSoon:
+      'OneClick was asked about this order {seconds} s ago. A refund is confirmed live, at most once every 10 s per order: try again in {wait} s.',
     notAwaiting: 'This refund is not waiting for approval any more.',
     selfApproval: 'Another finance user must approve a refund you requested.',
     refundedBy: 'Refunded {amount} to the customer by {who} on {time}.',

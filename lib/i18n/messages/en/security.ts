@@ -1,2 +1,85 @@
-// Part of the English reference catalogue (see ./index.ts).
-export const enSecurity = {} as const;
+// Part of the English reference catalogue (see ./index.ts): a person's own account security
+// (password, second factor, sessions), the sign-in code step and the first-sign-in setup.
+export const enSecurity = {
+  title: 'Security',
+  intro: 'Your password, your second factor and where you are signed in.',
+  setup: {
+    title: 'Secure your account',
+    intro:
+      'Before you use the desk, finish these steps. They protect the money and the customers behind this account.',
+    passwordStep: 'Choose your own password: the one you were given is temporary.',
+    totpStep:
+      'Your role moves money or rights: set up two-factor sign-in with an authenticator app.',
+    done: 'All set. Open the desk',
+  },
+  password: {
+    title: 'Password',
+    current: 'Current password',
+    next: 'New password',
+    hint: 'At least {min} characters. A sentence you remember is better than a short word with symbols.',
+    submit: 'Change password',
+    saving: 'Saving…',
+    changed: 'Password changed. Your other sessions were signed out.',
+    wrongCurrent: 'The current password is not right.',
+    tooShort: 'Use at least {min} characters.',
+    same: 'Choose a password different from the current one.',
+  },
+  totp: {
+    title: 'Two-factor sign-in',
+    on: 'On since {time}. Recovery codes left: {count}.',
+    off: 'Off. Signing in asks only for your password.',
+    required: 'Required for your role.',
+    start: 'Set up two-factor sign-in',
+    starting: 'Preparing…',
+    scan: 'Scan this code with an authenticator app (Google Authenticator, Microsoft Authenticator, Aegis, 2FAS…), or type the key below.',
+    qrLabel: 'QR code to add Flexy Desk to your authenticator app',
+    key: 'Key to type in',
+    code: 'Code from the app',
+    codeHint: 'The 6 digits the app shows now.',
+    confirm: 'Turn on',
+    confirming: 'Checking…',
+    wrongCode: 'That code is not right. Check the time on your phone and try the new code.',
+    notStarted: 'Start the set-up first.',
+    alreadyEnrolled: 'Two-factor sign-in is already on.',
+    notEnrolled: 'Two-factor sign-in is not on.',
+    recoveryTitle: 'Your recovery codes',
+    recoveryHelp:
+      'Each code signs you in once if you lose your phone. Keep them somewhere safe, not on the phone: they are shown only now.',
+    recoverySaved: 'I have saved them',
+    regenerate: 'New recovery codes',
+    regenerateHelp: 'The old codes stop working. Enter a code from your app to confirm.',
+    regenerated: 'New recovery codes made; the old ones no longer work.',
+    copy: 'Copy codes',
+    copied: 'Copied',
+  },
+  sessions: {
+    title: 'Where you are signed in',
+    current: 'This browser',
+    since: 'since {time}',
+    lastSeen: 'last active {time}',
+    others: 'Other sessions: {count}',
+    signOutOthers: 'Sign out my other sessions',
+    signingOut: 'Signing out…',
+    signedOutOthers: 'Signed out of {count} other sessions.',
+    none: 'No other session is open.',
+  },
+  signIn: {
+    codeTitle: 'Enter the code from your authenticator app',
+    code: 'Code',
+    codeHint: 'The 6 digits your app shows, or one of your recovery codes.',
+    verify: 'Verify',
+    wrongCode: 'That code is not right.',
+    back: 'Use another account',
+  },
+  admin: {
+    secondFactor: '2FA',
+    on: 'On',
+    off: 'Off',
+    reset: 'Reset 2FA',
+    resetFor: 'Reset two-factor sign-in for {email}',
+    resetConfirm:
+      'They are signed out everywhere and set up two-factor sign-in again at their next sign-in. Do this only after checking who is asking.',
+    resetDone: 'Two-factor sign-in reset for {email}.',
+    cancel: 'Cancel',
+  },
+} as const;

@@ -151,7 +151,7 @@ export const frOperations: Pick<
   tokens: {
     title: 'Jetons d’API',
     intro:
-      'Les jetons permettent à la boutique du marchand d’enregistrer des recharges via l’API d’ingestion (POST /api/v1/topups). Un jeton n’est affiché qu’une fois, à sa création ; révoquez-le dès qu’il a pu fuiter.',
+      'Les jetons permettent à la boutique du marchand d’utiliser l’API : lire des recharges, les enregistrer (POST /api/v1/topups) et demander des remboursements clients, selon les droits choisis à la création. Un jeton n’est affiché qu’une fois, à sa création ; révoquez-le dès qu’il a pu fuiter.',
     docs: 'Description de l’API (OpenAPI) : /api/v1/openapi.json',
     create: 'Créer un jeton',
     creating: 'Création…',
@@ -215,6 +215,11 @@ export const frOperations: Pick<
       'Pas encore remboursable : la recharge est toujours au statut {status} chez OneClick.',
     upstreamUnavailable:
       'OneClick n’a pas pu confirmer le remboursement pour le moment ({reason}). Rien n’a été enregistré ; réessayez dans une minute.',
+    busy: 'Un autre remboursement de cette commande est en cours de confirmation auprès de OneClick. Rien n’a été enregistré ; réessayez dans un instant.',
+    overloaded:
+      'Trop de remboursements sont en cours de confirmation auprès de OneClick. Rien n’a été enregistré ; réessayez dans un instant.',
+    checkTooSoon:
+      'OneClick a été interrogé sur cette commande il y a {seconds} s. Un remboursement est confirmé en direct, au plus une fois toutes les 10 s par commande : réessayez dans {wait} s.',
     notAwaiting: 'Ce remboursement n’est plus en attente d’approbation.',
     selfApproval:
       'Un autre utilisateur finance doit approuver un remboursement que vous avez demandé.',

@@ -1,2 +1,86 @@
 // Partie du catalogue français (voir ./index.ts).
-export const frSecurity = {} as const;
+export const frSecurity = {
+  title: 'Sécurité',
+  intro: 'Votre mot de passe, votre deuxième facteur et les endroits où vous êtes connecté.',
+  setup: {
+    title: 'Sécurisez votre compte',
+    intro:
+      'Avant d’utiliser le bureau, terminez ces étapes. Elles protègent l’argent et les clients derrière ce compte.',
+    passwordStep: 'Choisissez votre propre mot de passe : celui qu’on vous a donné est provisoire.',
+    totpStep:
+      'Votre rôle touche à l’argent ou aux droits : activez la connexion en deux étapes avec une application d’authentification.',
+    done: 'C’est prêt. Ouvrir le bureau',
+  },
+  password: {
+    title: 'Mot de passe',
+    current: 'Mot de passe actuel',
+    next: 'Nouveau mot de passe',
+    hint: 'Au moins {min} caractères. Une phrase dont vous vous souvenez vaut mieux qu’un mot court avec des symboles.',
+    submit: 'Changer le mot de passe',
+    saving: 'Enregistrement…',
+    changed: 'Mot de passe changé. Vos autres sessions ont été déconnectées.',
+    wrongCurrent: 'Le mot de passe actuel n’est pas le bon.',
+    tooShort: 'Utilisez au moins {min} caractères.',
+    same: 'Choisissez un mot de passe différent de l’actuel.',
+  },
+  totp: {
+    title: 'Connexion en deux étapes',
+    on: 'Activée depuis le {time}. Codes de secours restants : {count}.',
+    off: 'Désactivée. La connexion ne demande que votre mot de passe.',
+    required: 'Obligatoire pour votre rôle.',
+    start: 'Activer la connexion en deux étapes',
+    starting: 'Préparation…',
+    scan: 'Scannez ce code avec une application d’authentification (Google Authenticator, Microsoft Authenticator, Aegis, 2FAS…), ou saisissez la clé ci-dessous.',
+    qrLabel: 'Code QR pour ajouter Flexy Desk à votre application d’authentification',
+    key: 'Clé à saisir',
+    code: 'Code de l’application',
+    codeHint: 'Les 6 chiffres affichés maintenant par l’application.',
+    confirm: 'Activer',
+    confirming: 'Vérification…',
+    wrongCode:
+      'Ce code n’est pas le bon. Vérifiez l’heure de votre téléphone et essayez le nouveau code.',
+    notStarted: 'Commencez d’abord la mise en place.',
+    alreadyEnrolled: 'La connexion en deux étapes est déjà activée.',
+    notEnrolled: 'La connexion en deux étapes n’est pas activée.',
+    recoveryTitle: 'Vos codes de secours',
+    recoveryHelp:
+      'Chaque code vous connecte une fois si vous perdez votre téléphone. Gardez-les en lieu sûr, pas sur le téléphone : ils ne sont affichés que maintenant.',
+    recoverySaved: 'Je les ai enregistrés',
+    regenerate: 'Nouveaux codes de secours',
+    regenerateHelp:
+      'Les anciens codes cessent de fonctionner. Saisissez un code de votre application pour confirmer.',
+    regenerated: 'Nouveaux codes de secours créés ; les anciens ne fonctionnent plus.',
+    copy: 'Copier les codes',
+    copied: 'Copié',
+  },
+  sessions: {
+    title: 'Où vous êtes connecté',
+    current: 'Ce navigateur',
+    since: 'depuis le {time}',
+    lastSeen: 'dernière activité le {time}',
+    others: 'Autres sessions : {count}',
+    signOutOthers: 'Déconnecter mes autres sessions',
+    signingOut: 'Déconnexion…',
+    signedOutOthers: '{count} autres sessions déconnectées.',
+    none: 'Aucune autre session ouverte.',
+  },
+  signIn: {
+    codeTitle: 'Saisissez le code de votre application d’authentification',
+    code: 'Code de vérification',
+    codeHint: 'Les 6 chiffres affichés par votre application, ou l’un de vos codes de secours.',
+    verify: 'Vérifier',
+    wrongCode: 'Ce code n’est pas le bon.',
+    back: 'Utiliser un autre compte',
+  },
+  admin: {
+    secondFactor: 'Double authentification',
+    on: 'Activée',
+    off: 'Désactivée',
+    reset: 'Réinitialiser la double authentification',
+    resetFor: 'Réinitialiser la connexion en deux étapes de {email}',
+    resetConfirm:
+      'La personne est déconnectée partout et réactive la connexion en deux étapes à sa prochaine connexion. Faites-le seulement après avoir vérifié qui le demande.',
+    resetDone: 'Connexion en deux étapes réinitialisée pour {email}.',
+    cancel: 'Annuler',
+  },
+} as const;

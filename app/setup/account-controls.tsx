@@ -1,0 +1,93 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { useT } from '@/lib/i18n/client';
+import { replaceRecoveryCodes, signOutOtherSessions } from './actions';
+import { RecoveryCodes } from './recovery-codes';
+
+/** Stays mounted when the list refreshes to "no other session", so its confirmation stays. */
+export function SignOutOthers({ others }: { others: number }) {
+  const t = useT();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <div className="space-y-1">
+      {others === 0 ? <p className="text-sm">{t('security.sessions.none')}</p> : null}
+      <Button
+        variant="secondary"
+        hidden={others === 0}
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const r = await signOutOtherSessions({});
+            setMessage(
+              r.ok
+                ? {
+                    ok: true,
+                    text: t('security.sessions.signedOutOthers', { count: r.data.ended }),
+                  }
+                : { ok: false, text: r.error },
+            );
+            router.refresh();
+          })
+        }
+      >
+        {pending ? t('security.sessions.signingOut') : t('security.sessions.signOutOthers')}
+      </Button>
+      <p
+        role="status"
+        className={message?.ok ? 'text-sm text-success-fg' : 'text-sm text-danger-fg'}
+      >
+        {message?.text}
+      </p>
+    </div>
+  );
+}
+
+export function RegenerateRecoveryCodes() {
+  const t = useT();
+  const [pending, startTransition] = useTransition();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (codes)
+    return (
+      <div className="space-y-2">
+        <Alert tone="success">{t('security.totp.regenerated')}</Alert>
+        <RecoveryCodes codes={codes} />
+      </div>
+    );
+  return (
+    <form
+      className="flex max-w-xs flex-col gap-2"
+      action={(data) =>
+        startTransition(async () => {
+          const r = await replaceRecoveryCodes({ code: data.get('code') });
+          if (r.ok) setCodes(r.data.recoveryCodes);
+          else setError(r.fieldErrors?.code ?? r.error);
+        })
+      }
+    >
+      <p className="text-sm text-muted-fg">{t('security.totp.regenerateHelp')}</p>
+      <Field id="regen-code" label={t('security.totp.code')} error={error ?? undefined}>
+        <Input
+          id="regen-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'regen-code-error' : undefined}
+        />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t('security.totp.regenerate')}
+      </Button>
+    </form>
+  );
+}

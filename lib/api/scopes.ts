@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+// What an API token may do, chosen by the admin when creating it. The one home of the scope
+// names: zod, the admin form, withToken and the OpenAPI document read them from here. The
+// column default in db/schema.ts (all three, for tokens made before scopes) repeats them,
+// since db/ does not import lib/.
+
+export const API_SCOPES = ['read', 'register', 'refund'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** The operation each scope opens, as the shop's developers read it in the API document. */
+export const SCOPE_OPERATIONS: Record<ApiScope, string> = {
+  read: 'GET /api/v1/topups/{idOrRef}',
+  register: 'POST /api/v1/topups',
+  refund: 'POST /api/v1/topups/{idOrRef}/refund',
+};
+
+/** Scopes in their canonical order, without repeats or names we do not know. */
+export function normalizeScopes(values: readonly string[]): ApiScope[] {
+  return API_SCOPES.filter((scope) => values.includes(scope));
+}
+
+/**
+ * The scopes a form sends (one checkbox value, or several): at least one, only known ones.
+ * `message` is what the caller shows when the choice is empty or unknown.
+ */
+export function scopesSchema(message: string) {
+  return z
+    .union([z.string(), z.array(z.string())], { error: message })
+    .transform((v) => (typeof v === 'string' ? [v] : v))
+    .pipe(z.array(z.enum(API_SCOPES, { error: message })).min(1, { error: message }))
+    .transform(normalizeScopes);
+}
