@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { absAmount, fromCents, sameAmount, subtractAmounts, sumAmounts, toCents } from './money';
+import {
+  absAmount,
+  fromCents,
+  isDzdAmount,
+  sameAmount,
+  subtractAmounts,
+  sumAmounts,
+  toCents,
+} from './money';
 
 describe('exact DZD arithmetic for reconciliation', () => {
   it('reads decimal strings into centimes without floats', () => {
@@ -52,5 +60,14 @@ describe('exact DZD arithmetic for reconciliation', () => {
     expect(subtractAmounts('100', '100.01')).toBe('-0.01');
     expect(absAmount('-496.25')).toBe('496.25');
     expect(absAmount('496.25')).toBe('496.25');
+  });
+});
+
+describe('a DZD amount as written in forms, settings and the API', () => {
+  it('takes whole dinars or two decimals, up to a billion, and nothing else', () => {
+    for (const ok of ['0', '500', '5000.5', '5000.50', '1000000000', '1000000000.00'])
+      expect(isDzdAmount(ok)).toBe(true);
+    for (const bad of ['', '-1', '01', '1.234', '1e3', '1,5', '1000000000.01', ' 5', 'abc'])
+      expect(isDzdAmount(bad)).toBe(false);
   });
 });

@@ -58,3 +58,19 @@ export function absAmount(value: string): string {
   if (cents === null) return value;
   return fromCents(cents < 0n ? -cents : cents);
 }
+
+/**
+ * A DZD amount as people, the configuration and the shop's API write it: whole dinars or up to
+ * two decimals, at most a billion ("500", "5000.50"). The one pattern every form, setting and
+ * API field uses (and the OpenAPI document shows).
+ */
+export const DZD_AMOUNT_PATTERN = '^(0|[1-9][0-9]{0,9})(\\.[0-9]{1,2})?$';
+export const MAX_DZD = 1_000_000_000;
+const DZD_AMOUNT = new RegExp(DZD_AMOUNT_PATTERN);
+
+/** True for a DZD amount written as the pattern says and within MAX_DZD. */
+export function isDzdAmount(text: string): boolean {
+  if (!DZD_AMOUNT.test(text)) return false;
+  const cents = toCents(text);
+  return cents !== null && cents <= BigInt(MAX_DZD) * 100n;
+}
