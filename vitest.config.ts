@@ -5,13 +5,13 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': path.resolve(import.meta.dirname),
-      'server-only': path.resolve(import.meta.dirname, 'lib/test/empty-module.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'test/empty-module.ts'),
     },
   },
   test: {
-    include: ['{app,lib,db,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{app,lib,db,scripts,test}/**/*.test.{ts,tsx}'],
     exclude: ['e2e/**', 'node_modules/**', '.next/**'],
-    globalSetup: ['lib/test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

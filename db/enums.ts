@@ -4,6 +4,15 @@
 export const ROLES = ['admin', 'finance', 'support', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The mobile operator an order is counted under (`topups.operator`, text; lib/phone.ts
+ * `operatorOf` decides it from the plan code, else the number). OneClick's own catalogue says
+ * "GMobilis" or "Pixx" for some plans: those are Mobilis here. `Other`: neither the plan nor
+ * the number names one.
+ */
+export const OPERATORS = ['Djezzy', 'Mobilis', 'Ooredoo', 'Other'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
 export const TOPUP_STATUSES = [
   'PENDING',
   'HANDLING',

@@ -5,7 +5,7 @@ import { countAnonymousRefusal, recordAudit, SYSTEM_ACTOR } from '../lib/audit';
 import { topupSchema } from '../lib/oneclick/schemas';
 import { refreshRollups } from '../lib/reports/rollup';
 import { observe } from '../lib/sync/observe';
-import { createTestDb, type TestDb } from '../lib/test/db';
+import { createTestDb, type TestDb } from '../test/db';
 import { createDb } from './client';
 import { ensureRuntimeRole } from './roles';
 

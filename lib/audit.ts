@@ -54,3 +54,21 @@ export async function countAnonymousRefusal(
       set: { count: sql`${anonymousRefusals.count} + 1`, lastAt: sql`now()` },
     });
 }
+
+/**
+ * Who acts, and through which door, bound by that door (the action wrapper, the token API): a
+ * service that must write its audit row inside its own transaction (the refund, next to the
+ * money) decides when, and the door decides who and from where.
+ */
+export type AuditSink = (
+  db: Db | Tx,
+  entry: Omit<AuditEntry, 'actor' | 'requestId' | 'ip'>,
+) => Promise<void>;
+
+export function auditSink(bound: {
+  actor: Actor;
+  requestId?: string | null;
+  ip?: string | null;
+}): AuditSink {
+  return (db, entry) => recordAudit(db, { ...entry, ...bound });
+}

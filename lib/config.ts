@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { isDzdAmount } from './money';
 
-// Every setting the desk reads from the environment, validated once. A bad value stops the
-// start with a message naming the variable; nothing reads process.env for these elsewhere.
+// Every setting an operator gives the desk through the environment, validated once. A bad value
+// stops the start with a message naming the variable. The only other reads of process.env are
+// the launcher's hand-off to its Next child (FLEXY_PARENT_PID) and LOG_LEVEL in lib/log.ts (the
+// logger must work before the configuration is valid, to say what is wrong with it).
 
 const onOff = z.enum(['on', 'off']);
 const positiveInt = z.coerce.number().int().positive();
@@ -43,6 +46,10 @@ const schema = z
     /** In production, `on` allows a plain http NEXTAUTH_URL (e.g. TLS ends before a private hop). */
     ALLOW_INSECURE_HTTP: onOff.default('off'),
     WORKER: onOff.default('on'),
+    /** The local emulator's background orders per minute (`npm start` without a key). */
+    SANDBOX_TRAFFIC: z.coerce.number().int().min(0).max(600).default(3),
+    /** The local emulator's port; 0 picks a free one. */
+    SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     /** How often the background engine ticks; shorter reacts faster and calls more. */
     WORKER_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -61,7 +68,7 @@ const schema = z
     /** Refunds above this many DZD need a second finance user's approval. */
     REFUND_APPROVAL_THRESHOLD: z
       .string()
-      .regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be an amount in DZD such as 5000 or 5000.50')
+      .refine(isDzdAmount, 'must be an amount in DZD such as 5000 or 5000.50')
       .default('5000'),
   })
   .superRefine((env, ctx) => {

@@ -11,13 +11,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { runMigrations } from '../db/migrate';
 import { getOrder, listEvents } from '../db/queries/order-detail';
+import { encodeCursor } from '../db/queries/orders-cursor';
 import { countOrders, listOrders, tabCounts } from '../db/queries/orders-list';
+import { refundView } from '../db/queries/refunds';
 import { eventsFor, listUnknownQueue } from '../db/queries/unknown';
 import * as schema from '../db/schema';
-import { encodeCursor } from '../lib/orders/cursor';
-import { DEFAULT_FILTERS, type OrderFilters } from '../lib/orders/filters';
+import { DEFAULT_FILTERS, type OrderFilters, orderQuery } from '../lib/orders/filters';
 import { resolveSearch } from '../lib/orders/search';
-import { refundView } from '../lib/refunds/queries';
 import { buildApp, buildIsCurrent, nextBin } from '../lib/runtime/build';
 import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
@@ -101,8 +101,10 @@ async function main() {
     const page1: OrderFilters = { ...DEFAULT_FILTERS, tab: 'FULFILLED' };
     const deep: OrderFilters = { ...page1, after: deepCursor };
 
-    const listView = (f: OrderFilters) =>
-      Promise.all([listOrders(db, f), countOrders(db, f), tabCounts(db)]);
+    const listView = (f: OrderFilters) => {
+      const q = orderQuery(f);
+      return Promise.all([listOrders(db, q), countOrders(db, q), tabCounts(db)]);
+    };
     const sqlScenarios: Record<string, () => Promise<unknown>> = {
       'orders page 1 (status filter)': () => listView(page1),
       'orders deep page (page 1000)': () => listView(deep),

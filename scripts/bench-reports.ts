@@ -9,14 +9,15 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { algiersMidnight, landingFigures } from '../lib/reports/landing';
-import * as live from '../lib/reports/live';
+import { landingFigures } from '../lib/reports/landing';
 import type { ReportRange } from '../lib/reports/queries';
 import * as rollup from '../lib/reports/queries';
+import { parseReportRange } from '../lib/reports/range';
 import { refreshRollups } from '../lib/reports/rollup';
 import { dataDir } from '../lib/runtime/data-dir';
 import { type EmbeddedPg, startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
+import * as live from '../test/reports-live';
 import { printTable, quantile, timeIt } from './bench-util';
 
 const { values: args } = parseArgs({
@@ -31,7 +32,6 @@ const LIVE_RUNS = 5;
 const BUDGET = 200; // hours per kind per refreshRollups call, as the worker does
 const BURST = 10_000;
 const TARGET_MS = 150;
-const DAY_MS = 86_400_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const fmt = (ms: number) => ms.toFixed(1);
 const int = (n: number) => n.toLocaleString('en');
@@ -44,14 +44,13 @@ type Charts = Pick<
 
 /** The figures under test: the landing page and every chart the reports page draws. */
 function figures(db: Db, now: Date): Figure[] {
-  // As the reports page's "90 d" and "7 d" presets: whole Algiers days, today included.
-  const today = algiersMidnight(now).getTime();
-  const days = (n: number) => ({
-    from: new Date(today - (n - 1) * DAY_MS),
-    to: new Date(today + DAY_MS),
-  });
-  const d90: ReportRange = { ...days(90), granularity: 'day' };
-  const h7: ReportRange = { ...days(7), granularity: 'hour' };
+  // The reports page's "90 d" and "7 d" presets, read by the page's own parser.
+  const preset = (range: '90d' | '7d', g: ReportRange['granularity']): ReportRange => {
+    const r = parseReportRange({ range, g }, now);
+    return { from: r.from, to: r.to, granularity: r.granularity };
+  };
+  const d90 = preset('90d', 'day');
+  const h7 = preset('7d', 'hour');
   // The live module answers the same calls as the rollup one.
   const chart = (name: string, q: (m: Charts) => Promise<unknown>): Figure => ({
     name,

@@ -19,7 +19,7 @@ import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import type { TimelineStep } from '../lib/sandbox';
 import { createEngine } from '../lib/sync/engine';
 import { observe } from '../lib/sync/observe';
-import { startSyncHarness } from '../lib/sync/test-harness';
+import { startSyncHarness } from '../test/sync-harness';
 import { quantile } from './bench-util';
 
 const ORDERS = 500;

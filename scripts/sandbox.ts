@@ -1,7 +1,7 @@
 // `npm run sandbox`: the OneClickDz emulator on its own, for development and demos.
 // Imports lib/sandbox only: it must run under plain Node (tsx), where `server-only` throws.
 import path from 'node:path';
-import { startSandbox } from '../lib/sandbox/index';
+import { startSandbox } from '../lib/sandbox';
 
 function numberFromEnv(name: string, fallback: number, max = Number.POSITIVE_INFINITY) {
   const raw = process.env[name];

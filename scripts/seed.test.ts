@@ -4,7 +4,7 @@ import { KNOWN_MSISDN } from '../lib/seed/mix';
 import { parseSeedArgs, SeedArgsError } from '../lib/seed/options';
 import { counterTotals, realTotals } from '../lib/seed/report';
 import { type SeedOptions, seedOrders } from '../lib/seed/run';
-import { createTestDb, type TestDb } from '../lib/test/db';
+import { createTestDb, type TestDb } from '../test/db';
 
 const ORDERS = 5_000;
 // A fixed clock makes the run fully reproducible: "recent" means the same rows every time.

@@ -104,7 +104,10 @@ async function main() {
 
   let sandbox: { url: string; apiKey: string } | undefined;
   if (!config.ONECLICK_API_KEY) {
-    const local = await startLocalSandbox(dir);
+    const local = await startLocalSandbox(dir, {
+      ordersPerMinute: config.SANDBOX_TRAFFIC,
+      port: config.SANDBOX_PORT,
+    });
     cleanups.push(local.close);
     sandbox = { url: local.url, apiKey: local.apiKey };
     writeRuntime(dir, { ...runtime, oneclick: { baseUrl: local.url, apiKey: local.apiKey } });

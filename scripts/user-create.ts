@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { createDb } from '../db/client';
 import { ROLES } from '../db/enums';
 import { runMigrations } from '../db/migrate';
-import { UserFacingError } from '../lib/actions/errors';
 import { recordAudit, SYSTEM_ACTOR } from '../lib/audit';
 import { generatePassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
+import { UserFacingError } from '../lib/errors/user-facing';
 import { resolveDatabase } from '../lib/runtime/database';
 import { createUser } from '../lib/users/service';
 

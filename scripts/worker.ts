@@ -1,7 +1,7 @@
-// `npm run worker`: the background sync engine alone (no web server), for scaling out next to
-// web instances started with WORKER=off. Uses DATABASE_URL (MIGRATION_DATABASE_URL to migrate)
-// and ONECLICK_API_KEY; on a machine where `npm start` runs, it joins that desk's embedded
-// database and sandbox.
+// `npm run worker`: the background worker (lib/jobs/worker.ts) alone, no web server, for scaling
+// out next to web instances started with WORKER=off. Uses DATABASE_URL (MIGRATION_DATABASE_URL
+// to migrate) and ONECLICK_API_KEY; on a machine where `npm start` runs, it joins that desk's
+// embedded database and sandbox.
 import { ConfigError } from '../lib/config';
 import { dataDir, readLiveRuntime } from '../lib/runtime/data-dir';
 
@@ -34,9 +34,9 @@ try {
     },
     { warn: (line) => log.warn(line) },
   );
-  const { getDb } = await import('../db');
+  const { getDb } = await import('../lib/db');
   const { getUpstream } = await import('../lib/sync/upstream');
-  const { startWorker } = await import('../lib/sync/worker');
+  const { startWorker } = await import('../lib/jobs/worker');
   const { webhookConfig } = await import('../lib/refunds/deps');
   const worker = startWorker({
     db: getDb(),

@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
 import { DeskShell } from '@/components/shell/desk-shell';
 import { requireUser } from '@/lib/auth/session';
+import { saveLocale } from './settings/actions';
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <DeskShell user={user}>{children}</DeskShell>;
+  return (
+    <DeskShell user={user} saveLocale={saveLocale}>
+      {children}
+    </DeskShell>
+  );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { FinanceLanding } from './landing/finance';
@@ -16,9 +17,9 @@ export default async function HomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('home.title', { name: user.name })}</h1>
-      {user.role === 'manager' || user.role === 'admin' ? (
+      {can(user.role, 'reports:read') ? (
         <ManagerLanding />
-      ) : user.role === 'finance' ? (
+      ) : can(user.role, 'refunds:create') ? (
         <FinanceLanding />
       ) : (
         <SupportLanding />

@@ -26,7 +26,7 @@ export default async function LoginPage({
         <p className="mb-6 text-sm text-muted-fg">{t('app.tagline')}</p>
         <LoginForm callbackUrl={callbackUrl} sessionEnded={params.reason === 'session'} />
         <div className="mt-4 flex justify-center">
-          <LanguageSwitcher signedIn={false} />
+          <LanguageSwitcher />
         </div>
       </div>
     </main>

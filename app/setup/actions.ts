@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/action';
-import { UserFacingError } from '@/lib/actions/errors';
 import {
   changePassword,
   confirmEnrolment,
@@ -12,6 +11,7 @@ import {
 } from '@/lib/auth/account';
 import { revokeOtherSessions } from '@/lib/auth/sessions';
 import { getConfig } from '@/lib/config';
+import { UserFacingError } from '@/lib/errors/user-facing';
 
 // A person's own account security. These run while a sign-in is still pending (a temporary
 // password to change, a second factor to enrol): that is what /setup is for.

@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { getSession } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
+import { saveLocale } from '../(desk)/settings/actions';
 import { PasswordForm } from './password-form';
 import { SecondFactorEnrolment } from './second-factor-enrolment';
 
@@ -26,7 +27,7 @@ export default async function SetupPage() {
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t('security.setup.title')}</h1>
         <div className="flex items-center gap-2">
-          <LanguageSwitcher signedIn />
+          <LanguageSwitcher save={saveLocale} />
           <SignOutButton />
         </div>
       </div>

@@ -1,10 +1,10 @@
-import { getDb } from '@/db';
 import { secondFactorStatus } from '@/lib/auth/account';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session';
 import { openSessions } from '@/lib/auth/sessions';
 import { secondFactorRequired } from '@/lib/auth/totp';
 import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { RegenerateRecoveryCodes, SignOutOthers } from './account-controls';

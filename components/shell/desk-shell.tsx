@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getDb } from '@/db';
-import { topupCounts } from '@/db/schema';
+import { bucketCount } from '@/db/queries/counts';
 import { can } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/locales';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { NAV_ITEMS } from '@/lib/nav';
 import { currentStanding } from '@/lib/sync/upstream';
@@ -16,17 +16,23 @@ import { SearchBox } from './search-box';
 import { SignOutButton } from './sign-out-button';
 import { ThemeToggle } from './theme-toggle';
 
-export async function DeskShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function DeskShell({
+  user,
+  saveLocale,
+  children,
+}: {
+  user: SessionUser;
+  /** The server action that saves the person's language (from the app layer). */
+  saveLocale: (input: { locale: Locale }) => Promise<unknown>;
+  children: ReactNode;
+}) {
   const t = await getT();
   const db = getDb();
   const [standing, unknown] = await Promise.all([
     currentStanding(db),
-    db
-      .select({ n: topupCounts.n })
-      .from(topupCounts)
-      .where(eq(topupCounts.bucket, 'UNKNOWN_ERROR')),
+    bucketCount(db, 'UNKNOWN_ERROR'),
   ]);
-  const badges = { unknown: Number(unknown[0]?.n ?? 0) };
+  const badges = { unknown };
   const items = NAV_ITEMS.filter(
     (item) => item.capability === null || can(user.role, item.capability),
   );
@@ -76,7 +82,7 @@ export async function DeskShell({ user, children }: { user: SessionUser; childre
           <Link href="/settings" className="text-primary underline-offset-2 hover:underline">
             {t('nav.settings')}
           </Link>
-          <LanguageSwitcher signedIn />
+          <LanguageSwitcher save={saveLocale} />
           <ThemeToggle />
           <SignOutButton />
         </div>

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { saveLocale } from '@/app/(desk)/settings/actions';
 import { useLocale, useT } from '@/lib/i18n/client';
 import {
   LANGUAGES,
@@ -14,9 +13,14 @@ import {
 
 /**
  * Switches the desk's language without losing the current view (a refresh of the same URL).
- * Signed in, the choice is saved to the account; on the sign-in page, to the browser only.
+ * Signed in, the page passes the action that saves it to the account; on the sign-in page the
+ * choice goes to the browser only.
  */
-export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
+export function LanguageSwitcher({
+  save,
+}: {
+  save?: (input: { locale: Locale }) => Promise<unknown>;
+}) {
   const t = useT();
   const router = useRouter();
   const current = useLocale();
@@ -25,7 +29,7 @@ export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
     // Arabic keeps the digits the person chose before.
     const locale: Locale = language === 'ar' && current === 'ar-arab' ? 'ar-arab' : language;
     startTransition(async () => {
-      if (signedIn) await saveLocale({ locale });
+      if (save) await save({ locale });
       // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, read by the server
       else document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
       router.refresh();

@@ -1,6 +1,6 @@
-import { asc, eq, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { topups } from '../schema';
+import { asc, count, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client';
+import { ingestQueue, type Topup, topups } from '../schema';
 
 /**
  * An order by upstream id or by ref, as people and shops type them. A ref is not unique:
@@ -39,4 +39,72 @@ export async function ordersByIdOrRef(
     .limit(limit + 1);
   const byId = rows.find((r) => r.topupId === key) ?? null;
   return { byId, byRef: byId ? [] : rows };
+}
+
+/** How many orders a phone number has, and the one when there is exactly one (search). */
+export async function ordersOfPhone(db: Db, msisdn: string) {
+  const [row] = await db.select({ n: count() }).from(topups).where(eq(topups.msisdn, msisdn));
+  const n = row?.n ?? 0;
+  if (n !== 1) return { count: n, only: null };
+  const [only] = await db.select({ id: topups.id }).from(topups).where(eq(topups.msisdn, msisdn));
+  return { count: n, only: only?.id ?? null };
+}
+
+/** The order an id or ref names, as people type them (search). */
+export async function orderIdByIdOrRef(db: Db, key: string) {
+  const [order] = await db
+    .select({ id: topups.id })
+    .from(topups)
+    .where(idOrRef(key).where)
+    .orderBy(...idOrRef(key).orderBy)
+    .limit(1);
+  return order?.id ?? null;
+}
+
+/** The columns the shop's API shows of an order (lib/api/view.ts shapes them). */
+export const topupViewColumns = {
+  topupId: topups.topupId,
+  ref: topups.ref,
+  status: topups.status,
+  planCode: topups.planCode,
+  operator: topups.operator,
+  msisdn: topups.msisdn,
+  topupAmount: topups.topupAmount,
+  balanceAmount: topups.balanceAmount,
+  customerRef: topups.customerRef,
+  customerPrice: topups.customerPrice,
+  refundMessage: topups.refundMessage,
+  suggestedOffers: topups.suggestedOffers,
+  upstreamCreatedAt: topups.upstreamCreatedAt,
+  firstSeenAt: topups.firstSeenAt,
+  statusChangedAt: topups.statusChangedAt,
+  finalizedAt: topups.finalizedAt,
+  nextCheckAt: topups.nextCheckAt,
+};
+
+export type TopupViewRow = Pick<Topup, keyof typeof topupViewColumns>;
+
+export async function topupByTopupId(db: Db | Tx, topupId: string): Promise<TopupViewRow | null> {
+  const [row] = await db.select(topupViewColumns).from(topups).where(eq(topups.topupId, topupId));
+  return row ?? null;
+}
+
+export async function topupByIdOrRef(db: Db, key: string): Promise<TopupViewRow | null> {
+  const [row] = await db
+    .select(topupViewColumns)
+    .from(topups)
+    .where(idOrRef(key).where)
+    .orderBy(...idOrRef(key).orderBy)
+    .limit(1);
+  return row ?? null;
+}
+
+/** A registration still waiting for the upstream to confirm it, by id or ref. */
+export async function queuedByIdOrRef(db: Db, key: string) {
+  const [row] = await db
+    .select({ topupId: ingestQueue.topupId })
+    .from(ingestQueue)
+    .where(or(eq(ingestQueue.topupId, key), eq(ingestQueue.ref, key)))
+    .limit(1);
+  return row ?? null;
 }

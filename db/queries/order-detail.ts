@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { topupEvents, topups } from '../schema';
+import { refundAmountSql } from './refunds';
 
 /** Everything the order page shows about one top-up (all upstream fields and our own times). */
 export async function getOrder(db: Db, id: number) {
@@ -26,6 +27,7 @@ export async function getOrder(db: Db, id: number) {
       upstreamCreatedAt: topups.upstreamCreatedAt,
       customerRef: topups.customerRef,
       customerPrice: topups.customerPrice,
+      refundAmount: refundAmountSql,
       source: topups.source,
       firstSeenAt: topups.firstSeenAt,
       statusChangedAt: topups.statusChangedAt,

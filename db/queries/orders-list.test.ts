@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, type OrderFilters, parseOrderFilters } from '../../lib/orders/filters';
-import { createTestDb, type TestDb } from '../../lib/test/db';
-import { countOrders, listOrders, tabCounts } from './orders-list';
+import {
+  DEFAULT_FILTERS,
+  type OrderFilters,
+  orderQuery,
+  parseOrderFilters,
+} from '../../lib/orders/filters';
+import { createTestDb, type TestDb } from '../../test/db';
+import { countOrders, listOrders, type OrderQuery, tabCounts } from './orders-list';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -21,9 +26,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const view = (over: Partial<OrderFilters>): OrderFilters => ({ ...DEFAULT_FILTERS, ...over });
+const view = (over: Partial<OrderFilters>): OrderQuery =>
+  orderQuery({ ...DEFAULT_FILTERS, ...over });
 
-async function walk(f: OrderFilters) {
+async function walk(f: OrderQuery) {
   const seen: number[] = [];
   let page = await listOrders(t.db, f);
   for (;;) {

@@ -1,27 +1,48 @@
 import 'server-only';
 import { and, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../../lib/orders/cursor';
-import type { OrderFilters, SortKey } from '../../lib/orders/filters';
 import type { Db } from '../client';
+import type { EventSource, TopupStatus } from '../enums';
 import { topupCounts, topups } from '../schema';
+import { decodeCursor, encodeCursor } from './orders-cursor';
 import { refundDue } from './refund-due';
 
 // The orders list: filters → one WHERE, keyset pagination on (sort value, id) so page 1000 is
 // as cheap as page 1, and counts that never scan a million rows.
 
 const SORT_COLUMN = { created: topups.upstreamCreatedAt, amount: topups.topupAmount } as const;
+export type OrderSort = keyof typeof SORT_COLUMN;
+
+/**
+ * What the list filters and pages on. lib/orders/filters.ts reads it from the URL
+ * (`orderQuery`) and turns the creation days into instants there, [createdFrom, createdTo):
+ * the desk's day rule is not restated on this floor. `from`/`to` (days) are refused by type.
+ */
+export type OrderQuery = {
+  tab: TopupStatus | 'all' | 'refund_due';
+  sort: OrderSort;
+  dir: 'asc' | 'desc';
+  size: number;
+  after?: string;
+  before?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  operator?: string;
+  plan?: string;
+  /** DZD amounts as decimal strings. */
+  min?: string;
+  max?: string;
+  source?: EventSource;
+  phone?: string;
+  from?: never;
+  to?: never;
+};
 /** Counts above this are shown as "10,000+" rather than counted exactly. */
 export const COUNT_CAP = 10_000;
-/** Algeria is UTC+1 all year: a date typed in the desk starts at 00:00 Algiers time. */
-const DESK_OFFSET = '+01:00';
-
-export function orderWhere(f: OrderFilters): SQL | undefined {
-  const dayStart = (d: string) => new Date(`${d}T00:00:00${DESK_OFFSET}`);
-  const nextDay = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+export function orderWhere(f: OrderQuery): SQL | undefined {
   return and(
     f.tab === 'all' ? undefined : f.tab === 'refund_due' ? refundDue : eq(topups.status, f.tab),
-    f.from ? gte(topups.upstreamCreatedAt, dayStart(f.from)) : undefined,
-    f.to ? lt(topups.upstreamCreatedAt, nextDay(f.to)) : undefined,
+    f.createdFrom ? gte(topups.upstreamCreatedAt, f.createdFrom) : undefined,
+    f.createdTo ? lt(topups.upstreamCreatedAt, f.createdTo) : undefined,
     f.operator ? eq(topups.operator, f.operator) : undefined,
     f.plan ? eq(topups.planCode, f.plan) : undefined,
     f.min ? gte(topups.topupAmount, f.min) : undefined,
@@ -47,12 +68,12 @@ export const ORDER_ROW = {
   needsReview: topups.needsReview,
 };
 
-function sortValue(sort: SortKey, row: { upstreamCreatedAt: Date; topupAmount: string }) {
+function sortValue(sort: OrderSort, row: { upstreamCreatedAt: Date; topupAmount: string }) {
   return sort === 'created' ? row.upstreamCreatedAt.toISOString() : row.topupAmount;
 }
 
 /** ORDER BY matching the indexes (which store DESC NULLS LAST), read forwards or backwards. */
-function orderBy(sort: SortKey, descending: boolean) {
+function orderBy(sort: OrderSort, descending: boolean) {
   const col = SORT_COLUMN[sort];
   return descending
     ? [sql`${col} desc nulls last`, sql`${topups.id} desc nulls last`]
@@ -60,7 +81,7 @@ function orderBy(sort: SortKey, descending: boolean) {
 }
 
 /** One page of the view, plus cursors for the next and previous pages. */
-export async function listOrders(db: Db, f: OrderFilters, limit: number = f.size) {
+export async function listOrders(db: Db, f: OrderQuery, limit: number = f.size) {
   const col = SORT_COLUMN[f.sort];
   // A cursor that does not fit this sort (edited, or from another view) reads as the first page.
   const after = decodeCursor(f.after, f.sort);
@@ -97,12 +118,21 @@ export async function listOrders(db: Db, f: OrderFilters, limit: number = f.size
 
 export type OrderRow = Awaited<ReturnType<typeof listOrders>>['rows'][number];
 
-function onlyTab(f: OrderFilters) {
-  return !(f.from || f.to || f.operator || f.plan || f.min || f.max || f.source || f.phone);
+function onlyTab(f: OrderQuery) {
+  return !(
+    f.createdFrom ||
+    f.createdTo ||
+    f.operator ||
+    f.plan ||
+    f.min ||
+    f.max ||
+    f.source ||
+    f.phone
+  );
 }
 
 /** Rows in the view: exact from the trigger-kept counters when only a tab is chosen, else counted up to the cap. */
-export async function countOrders(db: Db, f: OrderFilters): Promise<{ n: number; exact: boolean }> {
+export async function countOrders(db: Db, f: OrderQuery): Promise<{ n: number; exact: boolean }> {
   if (onlyTab(f)) {
     const counts = await tabCounts(db);
     return { n: f.tab === 'all' ? counts.all : counts[f.tab], exact: true };

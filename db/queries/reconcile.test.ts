@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayStart } from '../../lib/reconcile/days';
 import { dayRows, totalRow } from '../../lib/reconcile/summary';
-import { createTestDb, type TestDb } from '../../lib/test/db';
+import { DESK_TIME_ZONE, dayStart } from '../../lib/time/algiers';
+import { createTestDb, type TestDb } from '../../test/db';
 import {
   createdOnDay,
   extraOnDay,
@@ -133,8 +133,8 @@ describe('reconciliation figures per Algiers day', () => {
     const days = dayRows(
       D1,
       D2,
-      await refundedByDay(t.db, FROM, TO),
-      await recordedByDay(t.db, FROM, TO),
+      await refundedByDay(t.db, FROM, TO, DESK_TIME_ZONE),
+      await recordedByDay(t.db, FROM, TO, DESK_TIME_ZONE),
     );
     expect(days.map((d) => [d.day, d.refunded, d.missing.count, d.missing.amount])).toEqual([
       [D1, { count: 2, amount: '496.35' }, 1, '0.10'],
@@ -147,8 +147,8 @@ describe('reconciliation figures per Algiers day', () => {
     const days = dayRows(
       D1,
       D2,
-      await refundedByDay(t.db, FROM, TO),
-      await recordedByDay(t.db, FROM, TO),
+      await refundedByDay(t.db, FROM, TO, DESK_TIME_ZONE),
+      await recordedByDay(t.db, FROM, TO, DESK_TIME_ZONE),
     );
     expect(days.map((d) => [d.day, d.recorded, d.extra])).toEqual([
       [D1, { count: 1, amount: '500.00' }, { count: 0, amount: '0.00' }],

@@ -15,26 +15,68 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { OursSince } from '../../lib/reconcile/balance';
-import type { OurOrder } from '../../lib/reconcile/ledger';
-import type { RecordedDay, RefundedDay } from '../../lib/reconcile/summary';
 import type { Db } from '../client';
+import type { TopupStatus } from '../enums';
 import { refunds, topupEvents, topups } from '../schema';
 
-// Reconciliation reads. Times are instants ([from, to) built from Algiers days by the caller);
-// money stays numeric → text. Each query is bounded by an index (named at each query) and
-// selects only what the page shows.
+// Reconciliation reads. Times are instants ([from, to) built from Algiers days by the caller),
+// and a query that groups by day takes the desk's time zone from the caller too (the day rule
+// lives in lib/time/algiers.ts, above this floor); money stays numeric → text. Each query is
+// bounded by an index (named at each query) and selects only what the page shows.
 
 /** Caps for one day's lists: far above a real day, low enough to keep a page load bounded. */
 export const DAY_LIST_LIMIT = 5_000;
 export const DAY_CREATED_LIMIT = 20_000;
 export const ANOMALY_LIMIT = 200;
 
-/** The Algiers calendar day (UTC+1, no DST) of a timestamptz, as YYYY-MM-DD. */
-const algiersDay = (col: AnyPgColumn) =>
-  sql<string>`to_char((${col} at time zone 'UTC') + interval '1 hour', 'YYYY-MM-DD')`;
+/**
+ * The calendar day of a timestamptz in the caller's time zone (bound as a parameter), as
+ * YYYY-MM-DD. Group by its position (`groupBy(BY_DAY)`), not by the expression: each rendering
+ * binds a new parameter, and Postgres does not see `$1` and `$4` as the same expression.
+ */
+const dayIn = (col: AnyPgColumn, timeZone: string) =>
+  sql<string>`to_char(${col} at time zone ${timeZone}::text, 'YYYY-MM-DD')`;
+/** `day` is the first column of the per-day selects below. */
+const BY_DAY = sql`1`;
 const text = (expr: SQL) => sql<string | null>`(${expr})::text`;
 const int = (expr: SQL) => sql<number>`(${expr})::int`;
+
+/** One day's REFUNDED orders (lib/reconcile/summary.ts `RefundedDay`). */
+export type DayOfRefunded = {
+  day: string;
+  count: number;
+  amount: string | null;
+  missingCount: number;
+  missingAmount: string | null;
+  oldestMissing: Date | null;
+};
+/** One day's approved customer refunds (lib/reconcile/summary.ts `RecordedDay`). */
+export type DayOfRecorded = {
+  day: string;
+  count: number;
+  amount: string | null;
+  extraCount: number;
+  extraAmount: string | null;
+};
+/** An order as reconciliation matches it to ledger rows (lib/reconcile/ledger.ts `OurOrder`). */
+export type ReconcileOrder = {
+  id: number;
+  topupId: string;
+  status: TopupStatus;
+  msisdn: string;
+  balanceAmount: string | null;
+  upstreamCreatedAt: Date;
+  statusChangedAt: Date;
+};
+/** Our side of the predicted balance (lib/reconcile/balance.ts `OursSince`). */
+export type OrdersSince = {
+  /** Orders created at or after the anchor: Σ balance_amount. */
+  charged: string;
+  chargedCount: number;
+  /** Orders REFUNDED now whose status changed at or after the anchor: Σ balance_amount. */
+  returned: string;
+  returnedCount: number;
+};
 
 const approvedRefund = and(eq(refunds.topupPk, topups.id), eq(refunds.state, 'approved'));
 
@@ -48,8 +90,13 @@ const approvedRefund = and(eq(refunds.topupPk, topups.id), eq(refunds.state, 'ap
  * topups_status_created_idx; a partial index on (status_changed_at) WHERE status = 'REFUNDED'
  * would make this a range read — see the report.)
  */
-export async function refundedByDay(db: Db, from: Date, to: Date): Promise<RefundedDay[]> {
-  const day = algiersDay(topups.statusChangedAt);
+export async function refundedByDay(
+  db: Db,
+  from: Date,
+  to: Date,
+  timeZone: string,
+): Promise<DayOfRefunded[]> {
+  const day = dayIn(topups.statusChangedAt, timeZone);
   const missing = sql`${refunds.id} is null`;
   return db
     .select({
@@ -72,7 +119,7 @@ export async function refundedByDay(db: Db, from: Date, to: Date): Promise<Refun
         lt(topups.statusChangedAt, to),
       ),
     )
-    .groupBy(day);
+    .groupBy(BY_DAY);
 }
 
 /**
@@ -80,8 +127,13 @@ export async function refundedByDay(db: Db, from: Date, to: Date): Promise<Refun
  * the "extra" ones: the order is not REFUNDED now. A refund awaiting a second finance user or
  * rejected is not money back to a customer, so it counts nowhere here.
  */
-export async function recordedByDay(db: Db, from: Date, to: Date): Promise<RecordedDay[]> {
-  const day = algiersDay(refunds.createdAt);
+export async function recordedByDay(
+  db: Db,
+  from: Date,
+  to: Date,
+  timeZone: string,
+): Promise<DayOfRecorded[]> {
+  const day = dayIn(refunds.createdAt, timeZone);
   const extra = sql`${topups.status} <> 'REFUNDED'`;
   return db
     .select({
@@ -96,7 +148,7 @@ export async function recordedByDay(db: Db, from: Date, to: Date): Promise<Recor
     .where(
       and(eq(refunds.state, 'approved'), gte(refunds.createdAt, from), lt(refunds.createdAt, to)),
     )
-    .groupBy(day);
+    .groupBy(BY_DAY);
 }
 
 const orderColumns = {
@@ -109,7 +161,7 @@ const orderColumns = {
   statusChangedAt: topups.statusChangedAt,
 };
 
-export type RefundedOrder = OurOrder & {
+export type RefundedOrder = ReconcileOrder & {
   refundState: 'approved' | 'awaiting_approval' | 'rejected' | null;
 };
 
@@ -131,7 +183,7 @@ export async function refundedOnDay(db: Db, from: Date, to: Date): Promise<Refun
 }
 
 /** Orders created on one day (topups_created_idx), for matching FLEXY debits. */
-export async function createdOnDay(db: Db, from: Date, to: Date): Promise<OurOrder[]> {
+export async function createdOnDay(db: Db, from: Date, to: Date): Promise<ReconcileOrder[]> {
   return db
     .select(orderColumns)
     .from(topups)
@@ -141,7 +193,7 @@ export async function createdOnDay(db: Db, from: Date, to: Date): Promise<OurOrd
 }
 
 /** Our orders for ledger objids (the unique topup_id index), whatever their day or status. */
-export async function ordersByTopupIds(db: Db, ids: readonly string[]): Promise<OurOrder[]> {
+export async function ordersByTopupIds(db: Db, ids: readonly string[]): Promise<ReconcileOrder[]> {
   if (ids.length === 0) return [];
   return db
     .select(orderColumns)
@@ -153,7 +205,7 @@ export type ExtraRefund = {
   orderId: number;
   topupId: string;
   msisdn: string;
-  status: OurOrder['status'];
+  status: TopupStatus;
   amount: string;
   refundedAt: Date;
   createdVia: string;
@@ -190,13 +242,13 @@ export type RefundAnomaly = {
   orderId: number;
   topupId: string;
   msisdn: string;
-  status: OurOrder['status'];
+  status: TopupStatus;
   needsReview: boolean;
   amount: string;
   refundedAt: Date;
   changeKind: 'status_changed' | 'anomaly' | null;
-  changeFrom: OurOrder['status'] | null;
-  changeTo: OurOrder['status'] | null;
+  changeFrom: TopupStatus | null;
+  changeTo: TopupStatus | null;
   changedAt: Date | null;
 };
 
@@ -262,7 +314,7 @@ export async function refundAnomalies(db: Db, from: Date, to: Date): Promise<Ref
  * balance was read): orders created in [at, until) (topups_created_idx), and orders REFUNDED
  * now whose status changed in [at, until).
  */
-export async function ordersSince(db: Db, at: Date, until: Date): Promise<OursSince> {
+export async function ordersSince(db: Db, at: Date, until: Date): Promise<OrdersSince> {
   const sum = text(sql`coalesce(sum(${topups.balanceAmount}), 0)`);
   const [charged, returned] = await Promise.all([
     db

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../lib/test/db';
+import { createTestDb, type TestDb } from '../../test/db';
 import {
   listAwaitingApproval,
   listRecentRefunds,

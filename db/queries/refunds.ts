@@ -1,6 +1,6 @@
 import 'server-only';
-import { asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client';
 import {
   refundDeliveries,
   refundDeliveryAttempts,
@@ -10,6 +10,13 @@ import {
   users,
 } from '../schema';
 import { refundDue } from './refund-due';
+
+/**
+ * What a customer refund pays back: what the customer paid, when the shop told us its price,
+ * else the top-up's face value. The one home of this rule: every query that needs the amount
+ * selects it from here, and nothing recomputes it.
+ */
+export const refundAmountSql = sql<string>`coalesce(${topups.customerPrice}, ${topups.topupAmount})::text`;
 
 /** REFUNDED upstream, customer not refunded yet, oldest first (partial index topups_refund_due_idx). */
 export function listRefundsDue(db: Db, limit = 200) {
@@ -21,6 +28,7 @@ export function listRefundsDue(db: Db, limit = 200) {
       msisdn: topups.msisdn,
       topupAmount: topups.topupAmount,
       customerPrice: topups.customerPrice,
+      refundAmount: refundAmountSql,
       refundMessage: topups.refundMessage,
       statusChangedAt: topups.statusChangedAt,
       upstreamCreatedAt: topups.upstreamCreatedAt,
@@ -41,7 +49,7 @@ export async function refundsDueTotals(db: Db) {
     db.select({ n: topupCounts.n }).from(topupCounts).where(eq(topupCounts.bucket, 'refund_due')),
     db
       .select({
-        total: sql<string>`coalesce(sum(coalesce(${topups.customerPrice}, ${topups.topupAmount})), 0)::text`,
+        total: sql<string>`coalesce(sum(${refundAmountSql}::numeric), 0)::text`,
       })
       .from(topups)
       .where(refundDue),
@@ -56,6 +64,7 @@ export function listAwaitingApproval(db: Db) {
       amount: refunds.amount,
       createdAt: refunds.createdAt,
       createdVia: refunds.createdVia,
+      createdBy: refunds.createdBy,
       byName: users.name,
       approvalReason: refunds.approvalReason,
       msisdn: topups.msisdn,
@@ -104,4 +113,60 @@ export function listDeliveryAttempts(db: Db, refundId: string) {
     .where(eq(refundDeliveryAttempts.refundId, refundId))
     .orderBy(desc(refundDeliveryAttempts.at))
     .limit(50);
+}
+
+/** A refund as callers see it: who, when, how much, and whether the merchant was told. */
+export async function refundView(db: Db | Tx, topupPk: number) {
+  const [row] = await db
+    .select({
+      id: refunds.id,
+      topupPk: refunds.topupPk,
+      amount: refunds.amount,
+      state: refunds.state,
+      approvalReason: refunds.approvalReason,
+      createdAt: refunds.createdAt,
+      createdVia: refunds.createdVia,
+      createdBy: refunds.createdBy,
+      byName: users.name,
+      reason: refunds.reason,
+      note: refunds.note,
+      decidedAt: refunds.decidedAt,
+      delivery: refundDeliveries.state,
+      deliveredAt: refundDeliveries.deliveredAt,
+      deliveryAttempts: refundDeliveries.attempts,
+    })
+    .from(refunds)
+    .leftJoin(users, eq(users.id, refunds.createdBy))
+    .leftJoin(refundDeliveries, eq(refundDeliveries.refundId, refunds.id))
+    .where(eq(refunds.topupPk, topupPk));
+  return row ?? null;
+}
+
+export type RefundView = NonNullable<Awaited<ReturnType<typeof refundView>>>;
+
+/**
+ * The refund of a chain (an original and OneClick's retries or follow-ups of it): the one in
+ * force on any member, else the original's (maybe rejected), else none.
+ */
+export async function chainRefund(db: Db | Tx, members: readonly number[], rootPk: number) {
+  const [live] = await db
+    .select({ topupPk: refunds.topupPk })
+    .from(refunds)
+    .where(and(inArray(refunds.topupPk, [...members]), ne(refunds.state, 'rejected')))
+    .limit(1);
+  return refundView(db, live?.topupPk ?? rootPk);
+}
+
+/** The order facts a refund needs. */
+export async function refundableOrder(db: Db, topupPk: number) {
+  const [row] = await db
+    .select({
+      id: topups.id,
+      topupId: topups.topupId,
+      refundAmount: refundAmountSql,
+      unknownErrorAt: topups.unknownErrorAt,
+    })
+    .from(topups)
+    .where(eq(topups.id, topupPk));
+  return row ?? null;
 }

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { anonymousRefusals, auditLog } from '../../db/schema';
+import { createTestDb, type TestDb } from '../../test/db';
 import type { Pending, SessionUser } from '../auth/session';
-import { createTestDb, type TestDb } from '../test/db';
 
 // defineAction end to end on a real database; only the request (headers, session) is faked.
 const request = vi.hoisted(() => ({
@@ -23,7 +23,7 @@ vi.mock('../auth/session', () => ({
       : null,
 }));
 vi.mock('../i18n/server', () => ({ getLocale: async () => 'en' }));
-vi.mock('../../db', () => ({ getDb: () => request.db }));
+vi.mock('../db', () => ({ getDb: () => request.db }));
 
 const { defineAction } = await import('./action');
 

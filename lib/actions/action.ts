@@ -2,17 +2,24 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
-import { getDb } from '../../db';
 import type { Db, Tx } from '../../db/client';
-import { type Actor, countAnonymousRefusal, recordAudit } from '../audit';
+import {
+  type Actor,
+  type AuditSink,
+  auditSink,
+  countAnonymousRefusal,
+  recordAudit,
+} from '../audit';
 import { type Capability, can } from '../auth/roles';
 import { getSession, type SessionUser } from '../auth/session';
+import { getDb } from '../db';
 import { errorMessage } from '../errors/scrub';
+import { UserFacingError } from '../errors/user-facing';
 import { createT, isLocale, type Key, type T } from '../i18n';
 import { getLocale } from '../i18n/server';
 import { log } from '../log';
 import { clientIp } from '../net/client-ip';
-import { UserFacingError } from './errors';
+import { isRefused, type Refused } from '../result';
 
 export type ActionResult<R> =
   | { ok: true; data: R }
@@ -26,6 +33,8 @@ type Audited<R> = {
 
 export type ActionContext = {
   user: SessionUser;
+  /** Writes audit rows as this person, for services that audit inside their own transaction. */
+  audit: AuditSink;
   /** The server-side session this call came with (lib/auth/sessions.ts). */
   sessionId: string;
   requestId: string;
@@ -54,9 +63,9 @@ type Spec<S extends z.ZodType> = {
  */
 export function defineAction<S extends z.ZodType, R>(
   spec: Spec<S>,
-  run: (input: z.infer<S>, ctx: ActionContext) => Promise<R>,
+  run: (input: z.infer<S>, ctx: ActionContext) => Promise<R | Refused>,
 ) {
-  return async (raw: unknown): Promise<ActionResult<R>> => {
+  return async (raw: unknown): Promise<ActionResult<Exclude<R, Refused>>> => {
     const h = await headers();
     const requestId = h.get('x-request-id') ?? randomUUID();
     const ip = clientIp(h);
@@ -93,6 +102,7 @@ export function defineAction<S extends z.ZodType, R>(
 
     const ctx: ActionContext = {
       user,
+      audit: auditSink({ actor, requestId, ip }),
       sessionId: session?.sessionId ?? '',
       requestId,
       t,
@@ -113,15 +123,28 @@ export function defineAction<S extends z.ZodType, R>(
           return result;
         }),
     };
+    const refusal = async (r: {
+      reason: Key;
+      params?: Record<string, string | number>;
+      field?: string;
+      audited?: boolean;
+    }) => {
+      if (!r.audited) await audit('invalid', { reason: r.reason });
+      const message = t(r.reason, r.params);
+      return {
+        ok: false as const,
+        error: message,
+        fieldErrors: r.field ? { [r.field]: message } : undefined,
+      };
+    };
     try {
-      return { ok: true, data: await run(parsed.data, ctx) };
+      const value = await run(parsed.data, ctx);
+      if (isRefused(value)) return refusal(value);
+      return { ok: true, data: value as Exclude<R, Refused> };
     } catch (error) {
-      if (error instanceof UserFacingError) {
-        if (!error.options.audited) await audit('invalid', { reason: error.messageKey });
-        const message = t(error.messageKey, error.options.params);
-        const field = error.options.field;
-        return { ok: false, error: message, fieldErrors: field ? { [field]: message } : undefined };
-      }
+      // Deep helpers may still throw a refusal (a rule checked inside a transaction).
+      if (error instanceof UserFacingError)
+        return refusal({ reason: error.messageKey, ...error.options });
       log.error({ err: error, requestId, action: spec.name, userId: user.id }, 'action failed');
       await audit('error', { message: errorMessage(error) });
       return { ok: false, error: t('errors.unexpected', { ref: requestId }) };

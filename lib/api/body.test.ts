@@ -1,10 +1,10 @@
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config as proxyConfig } from '../../proxy';
-import { createTestDb, type TestDb } from '../test/db';
+import { issueToken, snapshot } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
 import { MAX_BODY_BYTES } from './body';
 import { handleRegister } from './handlers';
-import { issueToken, snapshot } from './test-support';
 
 // A request body is the one thing a caller controls in size and speed. The token is checked
 // first, then the declared size, then the body is streamed with a byte cap and a deadline.

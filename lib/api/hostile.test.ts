@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OneClickClient } from '../oneclick/client';
-import type { Sandbox } from '../sandbox';
-import { createTestDb, type TestDb } from '../test/db';
-import { handleRegister } from './handlers';
+import {
+  issueToken,
+  postRequest,
+  snapshot,
+  startUpstream,
+  upstreamTopup,
+} from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
 import {
   BAD_CONTENT_TYPES,
   BAD_PRICES,
@@ -17,9 +21,11 @@ import {
   UNKNOWN_KEYS,
   unknownId,
   wrongValue,
-} from './hostile-payloads';
+} from '../../test/hostile-payloads';
+import type { OneClickClient } from '../oneclick/client';
+import type { Sandbox } from '../sandbox';
+import { handleRegister } from './handlers';
 import { ERROR_CODES } from './responses';
-import { issueToken, postRequest, snapshot, startUpstream, upstreamTopup } from './test-support';
 import { revokeToken } from './token-admin';
 
 // 1,000 generated malformed or hostile registrations: every one gets a 4xx with a clear

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyKeys } from '../../db/schema';
-import { createTestDb, type TestDb } from '../test/db';
+import { issueToken } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
 import { idempotent, isFinal } from './idempotency';
 import { type ApiReply, errorReply } from './responses';
-import { issueToken } from './test-support';
 
 // The shop retries a POST with the same Idempotency-Key until it gets an answer it can act on.
 // Only final answers may be replayed: a stored "try again later" would be replayed forever.

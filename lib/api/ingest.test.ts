@@ -1,10 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, ingestQueue, topupEvents, topups } from '../../db/schema';
-import type { OneClickClient } from '../oneclick/client';
-import type { Sandbox } from '../sandbox';
-import { createTestDb, type TestDb } from '../test/db';
-import { handleRead, handleRegister } from './handlers';
 import {
   getRequest,
   issueToken,
@@ -12,12 +8,19 @@ import {
   snapshot,
   startUpstream,
   upstreamTopup,
-} from './test-support';
+} from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
+import { type ApiDocument, answerErrors } from '../../test/schema-check';
+import type { OneClickClient } from '../oneclick/client';
+import type { Sandbox } from '../sandbox';
+import { handleRead, handleRegister } from './handlers';
+import { openApiDocument } from './openapi';
 
 let t: TestDb;
 let sandbox: Sandbox;
 let client: OneClickClient;
 let token: string;
+const apiDocument = openApiDocument as unknown as ApiDocument;
 const deps = () => ({
   db: t.db,
   client,
@@ -162,7 +165,9 @@ describe('when the upstream cannot confirm', () => {
     try {
       const res = await post({ topupId: up.id, ref: up.ref, customerPrice: 700 });
       expect(res.status).toBe(202);
-      expect(await res.json()).toEqual({ status: 'registering', topupId: up.id });
+      const body = await res.json();
+      expect(body).toEqual({ status: 'registering', topupId: up.id });
+      expect(answerErrors(apiDocument, '/api/v1/topups', 'post', 202, body)).toEqual([]);
       expect((await post({ topupId: up.id, customerPrice: 700 })).status).toBe(202);
       expect((await post({ topupId: up.id, customerPrice: 701 })).status).toBe(409);
       expect((await get(up.ref)).status).toBe(202);

@@ -1,53 +1,84 @@
 import { z } from 'zod';
+import { DZD_AMOUNT_PATTERN, fromCents, isDzdAmount, MAX_DZD, toCents } from '../money';
 import { type ApiReply, errorReply, safeFieldName } from './responses';
+import { dzdAmountText } from './shapes';
 
-// The ingest body, parsed strictly: anything we do not understand is refused with a message
-// naming the field, so a typo in the shop's code ("customer_price") fails loudly instead of
-// being dropped on the floor. Messages are English sentences: they go to developers' logs.
+// The request bodies and path keys of /api/v1, parsed strictly: anything we do not understand
+// is refused with a message naming the field, so a typo in the shop's code ("customer_price")
+// fails loudly instead of being dropped on the floor. Messages are English sentences: they go
+// to developers' logs. The OpenAPI document is generated from these schemas (`.meta()` holds
+// what it says beyond them), so what it promises is what is parsed.
 
 const TOPUP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // Printable ASCII, no surrounding spaces: upstream refs look like `API-+2136…-success`.
 const REF = /^[\x21-\x7E](?:[\x20-\x7E]{0,126}[\x21-\x7E])?$/;
 // Customer references may be names or phone numbers in any script; control characters are not.
 const CUSTOMER_REF = /^(?!\s)[^\p{Cc}\p{Cs}]{1,128}(?<!\s)$/u;
-const PRICE = /^(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?$/;
-export const MAX_PRICE_DZD = 1_000_000_000;
+const DZD_AMOUNT = new RegExp(DZD_AMOUNT_PATTERN);
 
 export const FIELD_RULES = {
   topupId: "must be a string of 1 to 64 characters: letters, digits, '_' or '-'",
   ref: 'must be a string of 1 to 128 printable ASCII characters, without leading or trailing spaces',
   customerRef:
     'must be a string of 1 to 128 characters, without control characters or leading or trailing spaces',
-  customerPrice:
-    'must be a whole number of DZD or a decimal string with at most 2 decimals, from 0 to 1000000000',
+  customerPrice: `must be a whole number of DZD or a decimal string with at most 2 decimals, from 0 to ${MAX_DZD}`,
 } as const;
 export type IngestField = keyof typeof FIELD_RULES;
 const FIELDS = Object.keys(FIELD_RULES) as IngestField[];
 
 const rule = (field: IngestField) => ({ error: `${field} ${FIELD_RULES[field]}.` });
 
-/** Integer DZD or a decimal string → a decimal string with two places (`'500.00'`). */
-const price = z.union([z.number(), z.string()], rule('customerPrice')).transform((v, ctx) => {
-  const text = typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : '') : v;
-  const match = PRICE.exec(text);
-  const [whole, cents = ''] = match ? text.split('.') : [];
-  if (!match || whole === undefined || Number(whole) > MAX_PRICE_DZD) {
-    ctx.addIssue({ code: 'custom', message: rule('customerPrice').error });
+const topupId = z.string(rule('topupId')).regex(TOPUP_ID, rule('topupId'));
+const ref = z.string(rule('ref')).regex(REF, rule('ref'));
+
+const priceRule = rule('customerPrice');
+/**
+ * Whole DZD as a JSON integer, or a decimal string → a decimal string with two places
+ * (`'500.00'`). The string's `regex` is there for the document: `isDzdAmount` also holds it to
+ * MAX_DZD, which a pattern cannot say.
+ */
+const price = z
+  .union(
+    [
+      z.int(priceRule).min(0, priceRule).max(MAX_DZD, priceRule),
+      z.string(priceRule).regex(DZD_AMOUNT, priceRule).refine(isDzdAmount, priceRule),
+    ],
+    priceRule,
+  )
+  // On the input side: zod leaves a transform's examples out of the input JSON Schema.
+  .meta({ examples: [500, '500.50'] })
+  .transform((amount, ctx) => {
+    const cents = toCents(String(amount));
+    if (cents !== null) return fromCents(cents);
+    ctx.addIssue({ code: 'custom', message: priceRule.error }); // not reached: both are amounts
     return z.NEVER;
-  }
-  const fraction = cents.padEnd(2, '0');
-  if (Number(whole) === MAX_PRICE_DZD && fraction !== '00') {
-    ctx.addIssue({ code: 'custom', message: rule('customerPrice').error });
-    return z.NEVER;
-  }
-  return `${whole}.${fraction}`;
-});
+  })
+  .pipe(dzdAmountText);
 
 export const ingestBodySchema = z.strictObject({
-  topupId: z.string(rule('topupId')).regex(TOPUP_ID, rule('topupId')),
-  ref: z.string(rule('ref')).regex(REF, rule('ref')).optional(),
-  customerRef: z.string(rule('customerRef')).regex(CUSTOMER_REF, rule('customerRef')).optional(),
-  customerPrice: price.optional(),
+  topupId: topupId.meta({
+    description: `The upstream topupId from /mobile/send; ${FIELD_RULES.topupId}.`,
+    examples: ['6650f1c2a9e4b0d1c8a1f3e2'],
+  }),
+  ref: ref
+    .meta({
+      description: `Your ref as sent to /mobile/send; ${FIELD_RULES.ref}.`,
+      examples: ['API-+213778037340-1042'],
+    })
+    .optional(),
+  customerRef: z
+    .string(rule('customerRef'))
+    .regex(CUSTOMER_REF, rule('customerRef'))
+    .meta({
+      description: `Your customer or order reference; ${FIELD_RULES.customerRef}.`,
+      examples: ['order-1042', 'طلب ٤٢'],
+    })
+    .optional(),
+  customerPrice: price
+    .meta({
+      description: `What the customer paid, in DZD; ${FIELD_RULES.customerPrice}. Never a fractional JSON number.`,
+    })
+    .optional(),
 });
 export type IngestInput = z.infer<typeof ingestBodySchema>;
 
@@ -82,9 +113,13 @@ export function parseIngestBody(value: unknown): Parsed<IngestInput> {
   return { ok: false, reply: errorReply(400, 'invalid_field', message, { field }) };
 }
 
-/** The `{idOrRef}` path segment of GET: an upstream id or a ref, by the same rules. */
+/** The `{idOrRef}` path segment of GET and refund: an upstream id or a ref, by the body's rules. */
+export const lookupKeySchema = z.union([topupId, ref]).meta({
+  description: 'An upstream topupId, or your ref: 1 to 128 printable ASCII characters.',
+});
+
 export function parseLookupKey(raw: string): Parsed<string> {
-  if (TOPUP_ID.test(raw) || REF.test(raw)) return { ok: true, value: raw };
+  if (lookupKeySchema.safeParse(raw).success) return { ok: true, value: raw };
   return {
     ok: false,
     reply: errorReply(
@@ -95,3 +130,21 @@ export function parseLookupKey(raw: string): Parsed<string> {
     ),
   };
 }
+
+/** The optional body of POST …/refund; both texts are trimmed first. */
+export const refundBodySchema = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ description: 'Why, in a few words; trimmed first.', examples: ['customer asked'] })
+    .optional(),
+  note: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .meta({ description: 'Anything finance should know; trimmed first.', examples: ['order 1042'] })
+    .optional(),
+});

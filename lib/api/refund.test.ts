@@ -1,6 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds, topups } from '../../db/schema';
+import { issueToken } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
+import { type ApiDocument, answerErrors, bodySchema } from '../../test/schema-check';
 import { createOneClickClient, type OneClickClient } from '../oneclick/client';
 import { topupSchema } from '../oneclick/schemas';
 import type { RefundDeps } from '../refunds/service';
@@ -8,9 +11,9 @@ import { type Sandbox, startSandbox } from '../sandbox';
 import { createManualClock } from '../sandbox/clock';
 import type { LinkSpec } from '../sandbox/flows';
 import { observe } from '../sync/observe';
-import { createTestDb, type TestDb } from '../test/db';
+import type { JsonSchema } from './json-schema';
+import { openApiDocument } from './openapi';
 import { handleRefund } from './refund';
-import { issueToken } from './test-support';
 
 // POST /api/v1/topups/{idOrRef}/refund as the shop calls it: which order a key names, and what
 // a retry after a temporary failure gets.
@@ -87,6 +90,37 @@ const refundsOf = (pks: number[]) =>
   t.db.select({ topupPk: refunds.topupPk }).from(refunds).where(inArray(refunds.topupPk, pks));
 
 describe('refunding through the API', () => {
+  it('takes the body and gives the answers the API document describes', async () => {
+    const doc = openApiDocument as unknown as ApiDocument;
+    const path = '/api/v1/topups/{idOrRef}/refund';
+    const order = await refundedOrder('shop-documented');
+    const post = (body: unknown) =>
+      handleRefund(
+        new Request(`http://desk.test/api/v1/topups/${order.topupId}/refund`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        order.topupId,
+        deps(),
+      );
+    const check = async (res: Response) =>
+      answerErrors(doc, path, 'post', res.status, await res.json());
+    const documented = bodySchema(doc, path, 'post').properties as Record<string, JsonSchema>;
+    const example = Object.fromEntries(
+      Object.entries(documented).map(([field, p]) => [field, p.examples?.[0]]),
+    );
+    const undocumented = await post({ ...example, amount: '1.00' });
+    expect(undocumented.status).toBe(400);
+    expect(await check(undocumented)).toEqual([]);
+    const first = await post(example);
+    expect(first.status).toBe(201);
+    expect(await check(first)).toEqual([]);
+    const again = await post(example);
+    expect(again.status).toBe(409);
+    expect(await check(again)).toEqual([]);
+  });
+
   it('goes through on the retry with the same Idempotency-Key after a 503 while OneClick was down', async () => {
     const order = await refundedOrder('shop-503');
     outages = 1;

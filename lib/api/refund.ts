@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { auditSink } from '../audit';
 import { createT, type Key } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
 import type { RefundDeps, RefundOutcome } from '../refunds/service';
@@ -6,17 +6,13 @@ import { requestRefund } from '../refunds/service';
 import { readJsonBody } from './body';
 import { bodyLimits, type HandlerDeps, withToken } from './handlers';
 import { idempotent, requestHash } from './idempotency';
-import { parseLookupKey } from './input';
+import { parseLookupKey, refundBodySchema } from './input';
 import { resolveOrderKey } from './order-key';
 import { type ApiReply, type ErrorCode, errorReply } from './responses';
 
 // POST /api/v1/topups/{idOrRef}/refund — the shop asks the desk to refund its customer, through
 // the same service as the finance button (live check, exactly once, audit, outbox).
 
-const bodySchema = z.strictObject({
-  reason: z.string().trim().min(1).max(200).optional(),
-  note: z.string().trim().min(1).max(2000).optional(),
-});
 const t = createT('en');
 
 export function handleRefund(
@@ -34,7 +30,7 @@ export function handleRefund(
       if (!read.ok) return read.reply;
       body = read.value ?? {};
     }
-    const input = bodySchema.safeParse(body);
+    const input = refundBodySchema.safeParse(body);
     if (!input.success) {
       const issue = input.error.issues[0];
       const field =
@@ -67,12 +63,14 @@ export function handleRefund(
             `ref ${JSON.stringify(parsedKey.value)} names different top-ups (${order.topupIds.join(', ')}); nothing was done. Ask again with the topupId.`,
             { field: 'idOrRef' },
           );
+        const label = `token:${token.name}`;
+        // This door binds who acts (the token) for the audit rows the service writes.
         const outcome = await requestRefund(
-          deps,
+          { ...deps, requestId },
           order.id,
-          { userId: null, label: `token:${token.name}`, role: null, viaToken: true },
+          { userId: null, label, role: null, viaToken: true },
           input.data,
-          requestId,
+          auditSink({ actor: { id: null, email: label, role: null }, requestId }),
         );
         return toReply(outcome);
       },

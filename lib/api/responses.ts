@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // The shapes every /api/v1 answer takes. Errors are `{ error, message, field? }`: a stable
 // code for the shop's program, a sentence for the person reading its logs, never a stack.
 
@@ -29,7 +31,13 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ApiErrorBody = { error: ErrorCode; message: string; field?: string };
+/** Every error answer; the API document's `Error` is generated from it. */
+export const errorBodySchema = z.object({
+  error: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional().meta({ description: 'The field or header at fault.' }),
+});
+export type ApiErrorBody = z.output<typeof errorBodySchema>;
 
 /** What a handler answers, before it becomes a `Response` (kept plain for tests). */
 export type ApiReply = {

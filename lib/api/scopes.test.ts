@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens } from '../../db/schema';
-import { createTestDb, type TestDb } from '../test/db';
+import { getRequest, issueToken, postRequest } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
 import { handleRead, handleRegister } from './handlers';
 import { handleRefund } from './refund';
-import { getRequest, issueToken, postRequest } from './test-support';
 import { listTokens } from './token-admin';
 
 // A token does what the admin ticked when creating it: read, register, refund. A token that

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { apiTokens, users } from '../../db/schema';
-import { UserFacingError } from '../actions/errors';
+import { UserFacingError } from '../errors/user-facing';
 import { type ApiScope, normalizeScopes } from './scopes';
 import { generateToken } from './tokens';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens } from '../../db/schema';
-import { createTestDb, type TestDb } from '../test/db';
+import { getRequest, issueToken } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
 import { handleRead } from './handlers';
-import { getRequest, issueToken } from './test-support';
 import { revokeToken } from './token-admin';
 import { authenticateToken, hashToken } from './tokens';
 

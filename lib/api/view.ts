@@ -1,37 +1,46 @@
-import { eq, or } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
-import { idOrRef } from '../../db/queries/lookup';
-import { ingestQueue, type Topup, topups } from '../../db/schema';
+import { TOPUP_STATUSES } from '../../db/enums';
+import {
+  queuedByIdOrRef,
+  type TopupViewRow,
+  topupByIdOrRef,
+  topupByTopupId,
+} from '../../db/queries/lookup';
+import { dzdAmountText, utcTime } from './shapes';
 
 // What the shop sees of a top-up: our truth about it, with upstream and our own times. Only
-// these columns are read; leases, error counters and review flags stay internal.
+// the columns of db/queries/lookup.ts `topupViewColumns` are read; leases, error counters and
+// review flags stay internal.
 
-export const viewColumns = {
-  topupId: topups.topupId,
-  ref: topups.ref,
-  status: topups.status,
-  planCode: topups.planCode,
-  operator: topups.operator,
-  msisdn: topups.msisdn,
-  topupAmount: topups.topupAmount,
-  balanceAmount: topups.balanceAmount,
-  customerRef: topups.customerRef,
-  customerPrice: topups.customerPrice,
-  refundMessage: topups.refundMessage,
-  suggestedOffers: topups.suggestedOffers,
-  upstreamCreatedAt: topups.upstreamCreatedAt,
-  firstSeenAt: topups.firstSeenAt,
-  statusChangedAt: topups.statusChangedAt,
-  finalizedAt: topups.finalizedAt,
-  nextCheckAt: topups.nextCheckAt,
-};
+type ViewRow = TopupViewRow;
 
-type ViewRow = Pick<Topup, keyof typeof viewColumns>;
-
-export type TopupView = ReturnType<typeof toView>;
+/** The view as the shop gets it; the API document's `Topup` is generated from it. */
+export const topupViewSchema = z.object({
+  topupId: z.string(),
+  ref: z.string().nullable(),
+  status: z.enum(TOPUP_STATUSES),
+  planCode: z.string(),
+  operator: z.string(),
+  msisdn: z.string().meta({ examples: ['0778037340'] }),
+  topupAmount: dzdAmountText,
+  balanceAmount: dzdAmountText.nullable(),
+  customerRef: z.string().nullable(),
+  customerPrice: dzdAmountText.nullable(),
+  refundMessage: z.string().nullable().meta({ description: 'Arabic text for the end customer.' }),
+  suggestedOffers: z.array(
+    z.object({ typename: z.string(), plan_code: z.string(), amount: z.string() }),
+  ),
+  createdAt: utcTime.meta({ description: 'Upstream creation time.' }),
+  firstSeenAt: utcTime,
+  statusChangedAt: utcTime,
+  finalizedAt: utcTime.nullable(),
+  nextCheckAt: utcTime.nullable(),
+});
+export type TopupView = z.output<typeof topupViewSchema>;
 
 /** Amounts stay decimal strings (numeric → string); times become ISO 8601 in UTC. */
-export function toView(row: ViewRow) {
+export function toView(row: ViewRow): TopupView {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     topupId: row.topupId,
@@ -55,27 +64,14 @@ export function toView(row: ViewRow) {
 }
 
 export async function viewByTopupId(db: Db | Tx, topupId: string) {
-  const [row] = await db.select(viewColumns).from(topups).where(eq(topups.topupId, topupId));
+  const row = await topupByTopupId(db, topupId);
   return row ? toView(row) : null;
 }
 
 /** By upstream id or by ref; an id match wins if one key is both (ids and refs may collide). */
 export async function viewByIdOrRef(db: Db, key: string) {
-  const [row] = await db
-    .select(viewColumns)
-    .from(topups)
-    .where(idOrRef(key).where)
-    .orderBy(...idOrRef(key).orderBy)
-    .limit(1);
+  const row = await topupByIdOrRef(db, key);
   return row ? toView(row) : null;
 }
 
-/** A registration still waiting for the upstream to confirm it, by id or ref. */
-export async function queuedByIdOrRef(db: Db, key: string) {
-  const [row] = await db
-    .select({ topupId: ingestQueue.topupId })
-    .from(ingestQueue)
-    .where(or(eq(ingestQueue.topupId, key), eq(ingestQueue.ref, key)))
-    .limit(1);
-  return row ?? null;
-}
+export { queuedByIdOrRef };

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { recoveryCodes, users } from '../../db/schema';
-import { UserFacingError } from '../actions/errors';
+import { UserFacingError } from '../errors/user-facing';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { markSecondFactor, revokeOtherSessions } from './sessions';
 import { newEnrolment, newRecoveryCodes, sealSecret, storeRecoveryCodes, verifyTotp } from './totp';

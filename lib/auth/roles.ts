@@ -1,7 +1,8 @@
 import type { Role } from '../../db/enums';
 
-// What each role may do, in one table. Pages, actions, route handlers and the navigation all
-// ask `can()`; nothing else decides who may do what.
+// What each role may do, in one table. Pages, actions, route handlers, the navigation, the
+// landing page and the refund policy all ask `can()`; nothing else decides who may do what.
+// (Keeping one active admin is a rule about accounts, in lib/users/service.ts.)
 export const CAPABILITIES = [
   'orders:read',
   'orders:check',

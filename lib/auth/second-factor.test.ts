@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema';
-import { createTestDb, type TestDb } from '../test/db';
+import { createTestDb, type TestDb } from '../../test/db';
 import { createUser } from '../users/service';
 import { authenticate } from './authenticate';
 import {

@@ -1,9 +1,10 @@
 import { decode, encode, type JWT } from 'next-auth/jwt';
+import { getConfig } from '../config';
 
 // The session cookie, read and re-issued the same way by proxy.ts and by server code.
 
 export function sessionCookieName(): string {
-  return process.env.NEXTAUTH_URL?.startsWith('https://')
+  return getConfig().NEXTAUTH_URL?.startsWith('https://')
     ? '__Secure-next-auth.session-token'
     : 'next-auth.session-token';
 }

@@ -1,7 +1,7 @@
+import { DESK_TIME_ZONE } from '../time/algiers';
 import { intlLocale, type Locale } from './locales';
 
-/** The desk shows times in Algeria's time zone (UTC+1, no DST) and says so. */
-export const DESK_TIME_ZONE = 'Africa/Algiers';
+// The desk shows times in Algeria's time zone (lib/time/algiers.ts) and says so.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -4,8 +4,9 @@ import { ar } from './messages/ar';
 import { en } from './messages/en';
 import { fr } from './messages/fr';
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
-export type Messages = DeepStrings<typeof en>;
+import type { Messages } from './messages/types';
+
+export type { Messages };
 export type Key = MessageKey<typeof en>;
 export type T = (key: Key, params?: Params) => string;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { until } from '../test/until';
+import { SEED_FULFILLED } from '../../test/oneclick/seed-examples';
+import { until } from '../../test/until';
 import { type CallInfo, createOneClickClient, type OneClickClientOptions } from './client';
 import { OneClickError } from './errors';
 import type { FetchLike } from './http';
-import { SEED_FULFILLED } from './test-fixtures';
 
 const KEY = 'key-5f1d9c0a-secret';
 

@@ -9,9 +9,13 @@ import {
   seedTopup,
   TOPUP_ID,
   upstream,
-} from './contract-support';
-import { LIST_TOPUPS_FIRST_ITEM } from './doc-examples';
-import { SEED_FULFILLED, SEED_REFUNDED, SEED_REFUNDED_WITH_OFFERS } from './test-fixtures';
+} from '../../test/oneclick/contract-support';
+import { LIST_TOPUPS_FIRST_ITEM } from '../../test/oneclick/doc-examples';
+import {
+  SEED_FULFILLED,
+  SEED_REFUNDED,
+  SEED_REFUNDED_WITH_OFFERS,
+} from '../../test/oneclick/seed-examples';
 
 // The documented answers, changed the ways the docs say (or show) they may differ.
 

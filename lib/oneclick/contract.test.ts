@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { verdictOf } from './circuit';
 import {
   facture,
   failureOf,
@@ -11,7 +10,7 @@ import {
   sendInput,
   TOPUP_ID,
   upstream,
-} from './contract-support';
+} from '../../test/oneclick/contract-support';
 import {
   BALANCE,
   CHANGELOG_BALANCE,
@@ -34,8 +33,13 @@ import {
   SEND_SUCCESS,
   SEND_SUCCESS_GUIDE,
   VALIDATE,
-} from './doc-examples';
-import { SEED_FULFILLED, SEED_REFUNDED, SEED_REFUNDED_WITH_OFFERS } from './test-fixtures';
+} from '../../test/oneclick/doc-examples';
+import {
+  SEED_FULFILLED,
+  SEED_REFUNDED,
+  SEED_REFUNDED_WITH_OFFERS,
+} from '../../test/oneclick/seed-examples';
+import { verdictOf } from './circuit';
 
 // Every documented response (doc-examples.ts, test-fixtures.ts) through the real pipeline:
 // fetch → envelope → schema → client method, with the result a caller gets.

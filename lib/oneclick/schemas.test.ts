@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  SEED_FULFILLED,
+  SEED_REFUNDED,
+  SEED_REFUNDED_WITH_OFFERS,
+} from '../../test/oneclick/seed-examples';
 import { OneClickError } from './errors';
 import { decimalFromNumber } from './money';
 import { parseData, readEnvelope } from './response';
 import { topupPageSchema, topupSchema } from './schemas';
 import { plansResultSchema, transactionPageSchema, validateResultSchema } from './schemas-account';
-import { SEED_FULFILLED, SEED_REFUNDED, SEED_REFUNDED_WITH_OFFERS } from './test-fixtures';
 
 const ok = (text: string) => ({ status: 200, headers: new Headers(), text });
 

@@ -1,41 +1,40 @@
 import { z } from 'zod';
-import { EVENT_SOURCES, TOPUP_STATUSES } from '../../db/enums';
-import { toCents } from '../money';
+import { EVENT_SOURCES, OPERATORS, TOPUP_STATUSES } from '../../db/enums';
+import type { OrderQuery } from '../../db/queries/orders-list';
+import { isDzdAmount, toCents } from '../money';
 import { normalizeMsisdn } from '../phone';
+import { daySpan, parseDay } from '../time/algiers';
 
 // The orders view lives in the URL (so a view can be shared): this is its one parser. Each
 // parameter is read on its own; a bad one is dropped and reported, never guessed.
 
 export const ORDER_TABS = ['all', ...TOPUP_STATUSES, 'refund_due'] as const;
 export type OrderTab = (typeof ORDER_TABS)[number];
-export const OPERATORS = ['Djezzy', 'Mobilis', 'Ooredoo', 'Other'] as const;
 export const SORT_KEYS = ['created', 'amount'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const HIDEABLE_COLUMNS = ['ref', 'operator', 'plan', 'source', 'changed'] as const;
 
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
-const amount = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/);
+/** A desk day (lib/time/algiers.ts): a date that does not exist, such as 2025-02-30, is dropped. */
+const day = z.string().refine((s) => parseDay(s) !== null);
+/** The one DZD amount pattern (lib/money.ts). */
+const amount = z.string().refine(isDzdAmount);
 
 const FIELDS = {
   tab: z.enum(ORDER_TABS),
-  from: dateOnly,
-  to: dateOnly,
+  from: day,
+  to: day,
   operator: z.enum(OPERATORS),
   plan: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
   min: amount,
   max: amount,
   source: z.enum(EVENT_SOURCES),
-  phone: z
-    .string()
-    .transform(
-      (v, ctx) =>
-        normalizeMsisdn(v) ??
-        (ctx.addIssue({ code: 'custom', message: 'not a phone number' }), z.NEVER),
-    ),
+  phone: z.string().transform((v, ctx) => {
+    const msisdn = normalizeMsisdn(v);
+    if (msisdn) return msisdn;
+    ctx.addIssue({ code: 'custom', message: 'not a phone number' });
+    return z.NEVER;
+  }),
   sort: z.enum(SORT_KEYS),
   dir: z.enum(['asc', 'desc']),
   after: z.string().regex(/^[\w-]{4,200}$/),
@@ -126,6 +125,20 @@ export function orderFiltersToQuery(filters: Partial<OrderFilters>): string {
   }
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/**
+ * The view as the orders query (db/queries/orders-list.ts) takes it: the creation days become
+ * the instants [start of `from`, start of the day after `to`) of the desk's day rule
+ * (lib/time/algiers.ts), so the query does not restate the rule.
+ */
+export function orderQuery(filters: OrderFilters): OrderQuery {
+  const { from, to, hide: _hide, ...rest } = filters;
+  return {
+    ...rest,
+    createdFrom: from ? daySpan(from).from : undefined,
+    createdTo: to ? daySpan(to).to : undefined,
+  };
 }
 
 /** A filter set without its position, for "back to the first page" and the CSV export. */

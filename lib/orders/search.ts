@@ -1,7 +1,5 @@
-import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { idOrRef } from '../../db/queries/lookup';
-import { topups } from '../../db/schema';
+import { orderIdByIdOrRef, ordersOfPhone } from '../../db/queries/lookup';
 import { normalizeMsisdn } from '../phone';
 
 // The global search box: a phone number in any common form finds that number's top-ups; a
@@ -17,22 +15,10 @@ export async function resolveSearch(db: Db, query: string): Promise<SearchResult
   if (!q) return { kind: 'none' };
   const msisdn = normalizeMsisdn(q);
   if (msisdn) {
-    const [row] = await db.select({ n: count() }).from(topups).where(eq(topups.msisdn, msisdn));
-    const n = row?.n ?? 0;
-    if (n === 1) {
-      const [only] = await db
-        .select({ id: topups.id })
-        .from(topups)
-        .where(eq(topups.msisdn, msisdn));
-      if (only) return { kind: 'order', id: only.id };
-    }
-    if (n > 0) return { kind: 'phone', msisdn, count: n };
+    const phone = await ordersOfPhone(db, msisdn);
+    if (phone.only !== null) return { kind: 'order', id: phone.only };
+    if (phone.count > 0) return { kind: 'phone', msisdn, count: phone.count };
   }
-  const [order] = await db
-    .select({ id: topups.id })
-    .from(topups)
-    .where(idOrRef(q).where)
-    .orderBy(...idOrRef(q).orderBy)
-    .limit(1);
-  return order ? { kind: 'order', id: order.id } : { kind: 'none' };
+  const id = await orderIdByIdOrRef(db, q);
+  return id !== null ? { kind: 'order', id } : { kind: 'none' };
 }

@@ -1,3 +1,4 @@
+import type { OrdersSince } from '../../db/queries/reconcile';
 import { fromCents, toCents } from '../money';
 import { CREDIT_TYPE, DEBIT_TYPE, type LedgerRow } from './ledger';
 
@@ -57,14 +58,7 @@ export function balanceAnchor(
 }
 
 /** What our records say since the anchor (db/queries/reconcile.ts `ordersSince`). */
-export type OursSince = {
-  /** Orders created at or after the anchor: Σ balance_amount. */
-  charged: string;
-  chargedCount: number;
-  /** Orders REFUNDED now whose status changed at or after the anchor: Σ balance_amount. */
-  returned: string;
-  returnedCount: number;
-};
+export type OursSince = OrdersSince;
 
 export function predictBalance(anchor: Anchor, ours: OursSince): string {
   const cents = (v: string) => toCents(v) ?? 0n;

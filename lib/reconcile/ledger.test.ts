@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { algiersDate } from './days';
+import { algiersDate } from '../time/algiers';
 import { type LedgerRow, matchCredits, matchDebits, type OurOrder, objids } from './ledger';
 
 const DAY = '2026-03-10';

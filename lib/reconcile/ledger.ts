@@ -1,4 +1,4 @@
-import type { TopupStatus } from '../../db/enums';
+import type { ReconcileOrder } from '../../db/queries/reconcile';
 import { absAmount, sameAmount, sumAmounts } from '../money';
 import type { Transaction } from '../oneclick/schemas-account';
 
@@ -8,15 +8,7 @@ import type { Transaction } from '../oneclick/schemas-account';
 export type LedgerRow = Transaction;
 
 /** The order columns matching needs (db/queries/reconcile.ts selects exactly these). */
-export type OurOrder = {
-  id: number;
-  topupId: string;
-  status: TopupStatus;
-  msisdn: string;
-  balanceAmount: string | null;
-  upstreamCreatedAt: Date;
-  statusChangedAt: Date;
-};
+export type OurOrder = ReconcileOrder;
 
 export const CREDIT_TYPE = 'REFUND-FLEXY';
 export const DEBIT_TYPE = 'FLEXY';

@@ -1,5 +1,6 @@
+import type { DayOfRecorded, DayOfRefunded } from '../../db/queries/reconcile';
 import { sumAmounts } from '../money';
-import { daysIn } from './days';
+import { daysIn } from '../time/algiers';
 
 // The per-day table: every day of the range gets a row (a day with nothing is a finding too:
 // "zero refunds recorded on a day OneClick refunded 12"), plus a totals row summed exactly.
@@ -19,21 +20,8 @@ export type DayRow = {
 };
 
 /** Per-day rows as the queries return them (days with nothing are absent). */
-export type RefundedDay = {
-  day: string;
-  count: number;
-  amount: string | null;
-  missingCount: number;
-  missingAmount: string | null;
-  oldestMissing: Date | null;
-};
-export type RecordedDay = {
-  day: string;
-  count: number;
-  amount: string | null;
-  extraCount: number;
-  extraAmount: string | null;
-};
+export type RefundedDay = DayOfRefunded;
+export type RecordedDay = DayOfRecorded;
 
 const figure = (count = 0, amount: string | null = null): Figure => ({
   count,

@@ -1,14 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds, topups } from '../../db/schema';
+import { issueToken } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
 import { handleRefund } from '../api/refund';
-import { issueToken } from '../api/test-support';
 import { createOneClickClient } from '../oneclick/client';
 import { topupSchema } from '../oneclick/schemas';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { createManualClock } from '../sandbox/clock';
 import { observe } from '../sync/observe';
-import { createTestDb, type TestDb } from '../test/db';
 import { createUser } from '../users/service';
 import { decideRefund, type RefundActor, type RefundDeps, requestRefund } from './service';
 

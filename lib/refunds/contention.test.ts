@@ -3,11 +3,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../db/client';
 import { refunds } from '../../db/schema';
-import { startUpstream } from '../api/test-support';
+import { startUpstream } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
+import { until } from '../../test/until';
 import { topupSchema } from '../oneclick/schemas';
 import { observe } from '../sync/observe';
-import { createTestDb, type TestDb } from '../test/db';
-import { until } from '../test/until';
 import { closeRefundLocks } from './lock';
 import { type RefundActor, type RefundDeps, requestRefund } from './service';
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { getDb } from '../../db';
 import { getConfig } from '../config';
+import { getDb } from '../db';
 import type { Locale } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
 import { getUpstream } from '../sync/upstream';

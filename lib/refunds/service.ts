@@ -1,22 +1,19 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { Role } from '../../db/enums';
+import {
+  chainRefund,
+  type RefundView,
+  refundableOrder,
+  refundView,
+} from '../../db/queries/refunds';
 import { refundDeliveries, refunds, topups } from '../../db/schema';
-import { type Actor as AuditActor, recordAudit } from '../audit';
+import { type Actor as AuditActor, type AuditSink, auditSink } from '../audit';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import { readChain } from '../sync/chain';
 import { claimLiveCheck } from '../sync/check-now';
 import { observe } from '../sync/observe';
-import {
-  approvalReason,
-  busyRefusal,
-  chainRefusal,
-  mayRequestRefund,
-  type Refusal,
-  refusalFor,
-  tooSoonRefusal,
-} from './eligibility';
 import {
   type Busy,
   CHAIN_CHANGED,
@@ -26,7 +23,16 @@ import {
   sameChain,
   withChainLock,
 } from './lock';
-import { chainRefund, type RefundView, refundableOrder, refundView } from './queries';
+import {
+  approvalReason,
+  busyRefusal,
+  chainRefusal,
+  mayDecide,
+  mayRequestRefund,
+  type Refusal,
+  refusalFor,
+  tooSoonRefusal,
+} from './policy';
 
 // The money path. A customer refund is recorded exactly once per top-up, only after a live
 // check-id says REFUNDED, with its audit row and its outbox row in the same transaction. The
@@ -41,6 +47,8 @@ export type RefundDeps = {
   webhookConfigured: boolean;
   /** How the caller shows a time in a refusal ("re-checks at 14:05"). */
   formatTime: (at: Date) => string;
+  /** The desk's request id, kept on timeline events when OneClick's answer has none. */
+  requestId?: string | null;
   /** How long an attempt waits for its turn on the order's lock (default in lock.ts). */
   lockWaitMs?: number;
 };
@@ -69,23 +77,16 @@ export async function requestRefund(
   topupPk: number,
   actor: RefundActor,
   input: { reason?: string | null; note?: string | null } = {},
-  requestId?: string | null,
+  sink: AuditSink = auditSink({ actor: auditActor(actor) }),
 ): Promise<RefundOutcome> {
+  // The front door (desk action, token API) binds who acts; the rows go in this service's
+  // transactions, next to the money.
   const audit = (
     db: Db | Tx,
     outcome: 'ok' | 'denied' | 'error',
     details: Record<string, unknown>,
     action = 'refund.create',
-  ) =>
-    recordAudit(db, {
-      actor: auditActor(actor),
-      action,
-      outcome,
-      targetType: 'topup',
-      targetId: String(topupPk),
-      details,
-      requestId,
-    });
+  ) => sink(db, { action, outcome, targetType: 'topup', targetId: String(topupPk), details });
   if (!mayRequestRefund(actor)) {
     await audit(deps.db, 'denied', { reason: 'role' });
     return { kind: 'refused', refusal: { reason: 'refund.refusedRole' } };
@@ -123,9 +124,8 @@ export async function requestRefund(
       }
       claimedFor = topupPk;
     }
-    const live = await confirmLive(deps, db, order.topupId, actor, requestId);
-    const chain =
-      'refusal' in live ? live : await confirmChain(deps, db, topupPk, actor, requestId);
+    const live = await confirmLive(deps, db, order.topupId, actor);
+    const chain = 'refusal' in live ? live : await confirmChain(deps, db, topupPk, actor);
     // The live answers may have linked an order we did not hold: decide with all of it locked.
     if (!sameChain(locked, await chainOf(db, requestedFor))) return CHAIN_CHANGED;
     if ('refusal' in chain) {
@@ -136,7 +136,7 @@ export async function requestRefund(
       });
       return { kind: 'refused', refusal: chain.refusal };
     }
-    const amount = order.customerPrice ?? order.topupAmount;
+    const amount = order.refundAmount;
     const needs = approvalReason(
       amount,
       deps.threshold,
@@ -195,23 +195,14 @@ export async function decideRefund(
   actor: RefundActor,
   decision: 'approve' | 'reject',
   note: string | null,
-  requestId?: string | null,
+  sink: AuditSink = auditSink({ actor: auditActor(actor) }),
 ): Promise<RefundOutcome> {
   const action = decision === 'approve' ? 'refund.approve' : 'refund.reject';
   const audit = (
     db: Db | Tx,
     outcome: 'ok' | 'denied' | 'error',
     details: Record<string, unknown>,
-  ) =>
-    recordAudit(db, {
-      actor: auditActor(actor),
-      action,
-      outcome,
-      targetType: 'topup',
-      targetId: String(topupPk),
-      details,
-      requestId,
-    });
+  ) => sink(db, { action, outcome, targetType: 'topup', targetId: String(topupPk), details });
   // Not throttled like a request: an approval is a second finance user's decision on a refund
   // that exists, usually seconds after the request's own live check, which the 10 s slot would
   // refuse. It is bounded anyway: only another finance user, only while a refund awaits approval.
@@ -222,7 +213,7 @@ export async function decideRefund(
       await audit(db, 'denied', { reason: 'not_awaiting' });
       return { kind: 'refused', refusal: { reason: 'refund.notAwaiting' } };
     }
-    if (refund.createdBy && refund.createdBy === actor.userId) {
+    if (!mayDecide(refund, actor)) {
       await audit(db, 'denied', { reason: 'same_user' });
       return { kind: 'refused', refusal: { reason: 'refund.selfApproval' } };
     }
@@ -230,10 +221,9 @@ export async function decideRefund(
       // Money moves now: OneClick must still say REFUNDED.
       const order = await refundableOrder(db, topupPk);
       const root: Live = order
-        ? await confirmLive(deps, db, order.topupId, actor, requestId)
+        ? await confirmLive(deps, db, order.topupId, actor)
         : { refusal: { reason: 'order.notFound' as const }, audit: 'denied' as const };
-      const live =
-        'refusal' in root ? root : await confirmChain(deps, db, topupPk, actor, requestId);
+      const live = 'refusal' in root ? root : await confirmChain(deps, db, topupPk, actor);
       if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
       if ('refusal' in live) {
         await audit(db, live.audit, { reason: live.refusal.reason });
@@ -299,7 +289,6 @@ async function confirmChain(
   db: Db,
   rootPk: number,
   actor: RefundActor,
-  requestId?: string | null,
 ): Promise<{ ok: true; linked: number } | Exclude<Live, { ok: true }>> {
   const before = await readChain(db, rootPk);
   const ids = [
@@ -307,7 +296,7 @@ async function confirmChain(
     ...(before?.missing.map((m) => m.topupId) ?? []),
   ];
   for (const id of ids) {
-    const live = await confirmLive(deps, db, id, actor, requestId, { judge: false });
+    const live = await confirmLive(deps, db, id, actor, { judge: false });
     if ('refusal' in live) return live;
   }
   const chain = await readChain(db, rootPk);
@@ -333,7 +322,6 @@ async function confirmLive(
   db: Db,
   topupId: string,
   actor: RefundActor,
-  requestId?: string | null,
   opts: { judge?: boolean } = {},
 ): Promise<Live> {
   let answer: Awaited<ReturnType<RefundDeps['client']['checkId']>>;
@@ -350,7 +338,7 @@ async function confirmLive(
     topup: answer.data,
     source: 'manual',
     actor: { userId: actor.userId, name: actor.label },
-    requestId: answer.requestId ?? requestId,
+    requestId: answer.requestId ?? deps.requestId,
     now: deps.now(),
     // No 'checked' row: the attempt's audit row records it. The timeline gets an event only
     // when the answer changed something (a status, a detail, an anomaly).

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refundDeliveries } from '../../db/schema';
-import { startUpstream } from '../api/test-support';
+import { startUpstream } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
+import { until } from '../../test/until';
 import { topupSchema } from '../oneclick/schemas';
 import { observe } from '../sync/observe';
-import { createTestDb, type TestDb } from '../test/db';
-import { until } from '../test/until';
 import { requestRefund } from './service';
 import { drainDeliveries } from './webhook';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refundDeliveries, refundDeliveryAttempts } from '../../db/schema';
-import { createTestDb, type TestDb } from '../test/db';
+import { createTestDb, type TestDb } from '../../test/db';
 import { deliverOnce, type FetchLike, redactSecrets } from './webhook';
 
 // REFUND_WEBHOOK_URL may carry basic-auth credentials (https://user:pass@host/...). Errors are

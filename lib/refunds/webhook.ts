@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { claimDue } from '../../db/queries/claim';
 import { refundDeliveries, refundDeliveryAttempts, refunds, topups } from '../../db/schema';
 import { backoffDelay, POLICIES } from '../backoff';
 
@@ -135,7 +136,7 @@ export async function deliverOnce(
   return ok ? 'delivered' : 'failed';
 }
 
-/** The worker's outbox step: claim due deliveries (SKIP LOCKED + lease) and send them. */
+/** The outbox step: claim due deliveries (db/queries/claim.ts: SKIP LOCKED + lease), send them. */
 export async function drainDeliveries(deps: {
   db: Db;
   config: WebhookConfig;
@@ -144,17 +145,24 @@ export async function drainDeliveries(deps: {
   fetch?: FetchLike;
   limit?: number;
 }) {
-  const now = deps.now();
-  const claimed = await deps.db.execute<{ refund_id: string }>(sql`
-    update ${refundDeliveries} d set claimed_by = ${deps.workerId}, claimed_until = ${new Date(now.getTime() + LEASE_MS)}
-    where d.refund_id in (
-      select refund_id from ${refundDeliveries}
-      where state = 'pending' and next_attempt_at <= ${now} and (claimed_until is null or claimed_until < ${now})
-      order by next_attempt_at limit ${deps.limit ?? 10}
-      for update skip locked)
-    returning d.refund_id`);
+  const claimed = await claimDue(deps.db, {
+    table: refundDeliveries,
+    key: refundDeliveries.refundId,
+    dueAt: refundDeliveries.nextAttemptAt,
+    now: deps.now(),
+    // A literal, as in the partial index it is meant to use.
+    where: sql`${refundDeliveries.state} = 'pending'`,
+    limit: deps.limit ?? 10,
+    lease: {
+      holder: refundDeliveries.claimedBy,
+      until: refundDeliveries.claimedUntil,
+      workerId: deps.workerId,
+      ms: LEASE_MS,
+    },
+    returning: { refundId: refundDeliveries.refundId },
+  });
   const results = await Promise.all(
-    claimed.rows.map((r) => deliverOnce(deps, r.refund_id, `worker:${deps.workerId}`)),
+    claimed.map((r) => deliverOnce(deps, r.refundId, `worker:${deps.workerId}`)),
   );
   return {
     delivered: results.filter((r) => r === 'delivered').length,

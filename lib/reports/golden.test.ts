@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../test/db';
+import { createTestDb, type TestDb } from '../../test/db';
 import { heatmap, rateSeries, refundSeries, splitBy, ttfSeries, unknownSeries } from './queries';
 import { refreshRollups } from './rollup';
 

@@ -1,46 +1,47 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { readState } from '../../db/queries/app-state';
 import { topupCounts } from '../../db/schema';
-import { readState } from '../sync/app-state';
 import { BALANCE_KEY, type BalanceStatus, PING_KEY, type PingStatus } from '../sync/worker-state';
-import { type Counts, rate } from './definitions';
+import { addDays, algiersDate, daySpan, HOUR_MS } from '../time/algiers';
+import { type Counts, rate, settled } from './definitions';
 
 // The manager's morning page: one small query each, rollups and counters only.
 
-const DAY_MS = 86_400_000;
-const ALGIERS_MS = 3_600_000;
-
-/** Midnight (Algiers) of the day `now` falls in, as an instant. */
-export function algiersMidnight(now: Date): Date {
-  const local = now.getTime() + ALGIERS_MS;
-  return new Date(local - (local % DAY_MS) - ALGIERS_MS);
+/** Today, yesterday and the 7 days before today, as instants (desk days, lib/time/algiers.ts). */
+export function landingSpans(now: Date) {
+  const today = algiersDate(now);
+  const yesterday = addDays(today, -1);
+  return {
+    today: daySpan(today),
+    yesterday: daySpan(yesterday),
+    week: daySpan(addDays(today, -7), yesterday),
+  };
 }
 
-async function countsBetween(db: Db, from: Date, to: Date): Promise<Counts> {
+async function countsBetween(db: Db, span: { from: Date; to: Date }): Promise<Counts> {
   const res = await db.execute<Counts>(sql`
     select coalesce(sum(orders), 0)::int as orders, coalesce(sum(pending), 0)::int as pending, coalesce(sum(handling), 0)::int as handling,
       coalesce(sum(fulfilled), 0)::int as fulfilled, coalesce(sum(refunded), 0)::int as refunded, coalesce(sum(unknown), 0)::int as unknown
-    from topup_hourly where hour >= ${from} and hour < ${to}`);
+    from topup_hourly where hour >= ${span.from} and hour < ${span.to}`);
   return (
     res.rows[0] ?? { orders: 0, pending: 0, handling: 0, fulfilled: 0, refunded: 0, unknown: 0 }
   );
 }
 
 export async function landingFigures(db: Db, now: Date) {
-  const today = algiersMidnight(now);
-  const yesterday = new Date(today.getTime() - DAY_MS);
-  const weekAgo = new Date(today.getTime() - 7 * DAY_MS);
+  const spans = landingSpans(now);
   const [t, y, w, buckets, oldestUnknown, charged, balance, ping] = await Promise.all([
-    countsBetween(db, today, new Date(today.getTime() + DAY_MS)),
-    countsBetween(db, yesterday, today),
-    countsBetween(db, weekAgo, today),
+    countsBetween(db, spans.today),
+    countsBetween(db, spans.yesterday),
+    countsBetween(db, spans.week),
     db.select({ bucket: topupCounts.bucket, n: topupCounts.n }).from(topupCounts),
     db.execute<{ at: string | Date | null }>(
       sql`select min(unknown_error_at) as at from topups where status = 'UNKNOWN_ERROR'`,
     ),
     // What OneClick charged us over the last 3 hours: the current spend rate.
     db.execute<{ total: string }>(
-      sql`select coalesce(sum(charged_amount), 0)::text as total from topup_hourly where hour >= ${new Date(now.getTime() - 3 * 3_600_000)}`,
+      sql`select coalesce(sum(charged_amount), 0)::text as total from topup_hourly where hour >= ${new Date(now.getTime() - 3 * HOUR_MS)}`,
     ),
     readState<BalanceStatus>(db, BALANCE_KEY),
     readState<PingStatus>(db, PING_KEY),
@@ -50,7 +51,7 @@ export async function landingFigures(db: Db, now: Date) {
   return {
     today: {
       rate: rate(t.fulfilled, t),
-      settled: t.fulfilled + t.refunded + t.unknown,
+      settled: settled(t),
       orders: t.orders,
     },
     yesterday: { rate: rate(y.fulfilled, y) },

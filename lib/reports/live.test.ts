@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../test/db';
+import { createTestDb, type TestDb } from '../../test/db';
+import * as live from '../../test/reports-live';
 import { landingFigures } from './landing';
-import * as live from './live';
 import * as rollup from './queries';
 import { type Granularity, type ReportRange, refundSeries } from './queries';
 import { refreshRollups } from './rollup';

@@ -1,12 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type Counts, histogramQuantile, rate, TTF_BUCKETS } from './definitions';
+import { DESK_TIME_ZONE, HOUR_MS } from '../time/algiers';
+import { type Counts, histogramQuantile, rate, settled, TTF_BUCKETS } from './definitions';
 
 // Chart data, read from the hourly rollups only (never the raw orders), so a 90-day chart costs
-// the same at 10M orders as at 10k. Days and hours of the day are Algeria's (UTC+1).
+// the same at 10M orders as at 10k. Days and hours of the day are the desk's (lib/time/algiers.ts).
 
 export type Granularity = 'hour' | 'day';
 export type ReportRange = { from: Date; to: Date; granularity: Granularity };
+
+/** A timestamptz as the desk's local time (the zone is a bound parameter: group by position). */
+const deskTime = (col: SQL) => sql`(${col} at time zone ${DESK_TIME_ZONE}::text)`;
 
 /**
  * The chart bucket of a time (a rollup hour, or an order's creation time in the live check):
@@ -15,7 +19,10 @@ export type ReportRange = { from: Date; to: Date; granularity: Granularity };
 export const bucketOf = (col: SQL, g: Granularity): SQL =>
   g === 'hour'
     ? sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`
-    : sql`to_char((${col} at time zone 'Africa/Algiers')::date, 'YYYY-MM-DD')`;
+    : sql`to_char(${deskTime(col)}::date, 'YYYY-MM-DD')`;
+
+/** Algeria's hour of the day (0–23) of a time, for the heatmap (rollup and live alike). */
+export const hourOfDayOf = (col: SQL): SQL => sql`extract(hour from ${deskTime(col)})::int`;
 const bucket = (g: Granularity) => bucketOf(sql`hour`, g);
 const inRange = (r: ReportRange) => sql`hour >= ${r.from} and hour < ${r.to}`;
 
@@ -67,12 +74,12 @@ export type HeatCell = {
 /** Fulfilment rate by operator × hour of the day (Algiers). */
 export async function heatmap(db: Db, r: ReportRange): Promise<HeatCell[]> {
   const res = await db.execute<CountRow & { operator: string; hour_of_day: number }>(sql`
-    select operator, extract(hour from hour at time zone 'Africa/Algiers')::int as hour_of_day, ${COUNTS}
+    select operator, ${hourOfDayOf(sql`hour`)} as hour_of_day, ${COUNTS}
     from topup_hourly where ${inRange(r)} group by 1, 2 order by 1, 2`);
   return res.rows.map((c) => ({
     operator: c.operator,
     hourOfDay: c.hour_of_day,
-    settled: c.fulfilled + c.refunded + c.unknown,
+    settled: settled(c),
     fulfilled: c.fulfilled,
     rate: rate(c.fulfilled, c),
   }));
@@ -135,7 +142,7 @@ export async function unknownSeries(db: Db, r: ReportRange): Promise<UnknownPoin
       toFulfilled: row.to_fulfilled,
       toRefunded: row.to_refunded,
       stillUnknown: row.still,
-      avgResolveHours: resolved ? Number(row.resolve_ms) / resolved / 3_600_000 : null,
+      avgResolveHours: resolved ? Number(row.resolve_ms) / resolved / HOUR_MS : null,
     };
   });
 }

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { claimDue } from '../../db/queries/claim';
+import { rollupDirty } from '../../db/schema';
 
 // Keeps the hourly rollups true: every hour a trigger marked dirty is recomputed from the raw
 // rows of that hour only, in one transaction with taking the mark. Recomputing (rather than
@@ -47,13 +49,20 @@ const REFUND_HOUR = sql`
 async function refreshKind(db: Db, kind: 'topups' | 'refunds', limit: number): Promise<number> {
   return db.transaction(async (tx) => {
     // Take the marks (another worker skips them); a change committed after this re-marks.
+    const taken = await claimDue(tx, {
+      table: rollupDirty,
+      key: [rollupDirty.kind, rollupDirty.hour],
+      where: eq(rollupDirty.kind, kind),
+      orderBy: rollupDirty.hour,
+      limit,
+      lease: 'delete',
+      returning: { hour: rollupDirty.hour },
+    });
+    if (taken.length === 0) return 0;
+    const hours = taken.map((t) => t.hour.toISOString());
     await tx.execute(sql`
       create temporary table claimed on commit drop as
-      with taken as (
-        delete from rollup_dirty where (kind, hour) in (
-          select kind, hour from rollup_dirty where kind = ${kind} order by hour limit ${limit} for update skip locked)
-        returning hour)
-      select hour from taken`);
+      select unnest(${sql.param(hours)}::timestamptz[]) as hour`);
     if (kind === 'topups') {
       await tx.execute(sql`delete from topup_hourly where hour in (select hour from claimed)`);
       await tx.execute(sql`delete from ttf_hourly where hour in (select hour from claimed)`);
@@ -63,8 +72,7 @@ async function refreshKind(db: Db, kind: 'topups' | 'refunds', limit: number): P
       await tx.execute(sql`delete from refund_hourly where hour in (select hour from claimed)`);
       await tx.execute(REFUND_HOUR);
     }
-    const result = await tx.execute<{ n: number }>(sql`select count(*)::int as n from claimed`);
-    return result.rows[0]?.n ?? 0;
+    return taken.length;
   });
 }
 

@@ -1,9 +1,9 @@
 import 'server-only';
-import { getDb } from '../../db';
 import { getConfig } from '../config';
+import { getDb } from '../db';
 import { log } from '../log';
 
-// Process-level duties of a web server: the background sync worker (unless WORKER=off) and,
+// Process-level duties of a web server: the background worker (lib/jobs, unless WORKER=off) and,
 // when started by scripts/start.ts, a watch on the launcher.
 const holder = globalThis as unknown as { __flexyBackground?: boolean };
 
@@ -19,7 +19,7 @@ export async function startBackground() {
   }
   if (!config.ONECLICK_API_KEY || !config.DATABASE_URL) return;
   const { getUpstream } = await import('../sync/upstream');
-  const { startWorker } = await import('../sync/worker');
+  const { startWorker } = await import('../jobs/worker');
   const { webhookConfig } = await import('../refunds/deps');
   startWorker({
     db: getDb(),

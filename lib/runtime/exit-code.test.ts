@@ -41,7 +41,7 @@ describe('npm run test:unit', () => {
   it('exits non-zero when one test fails, with the real global setup and its embedded Postgres', () => {
     const result = spawnSync(
       'npm',
-      ['run', 'test:unit', '--', 'lib/test/fixtures/fails-on-purpose.test.ts'],
+      ['run', 'test:unit', '--', 'test/fixtures/fails-on-purpose.test.ts'],
       {
         cwd: root,
         env: outsideVitest({ FLEXY_FAIL_ON_PURPOSE: '1', NO_COLOR: '1' }),

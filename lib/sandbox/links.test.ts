@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeSandboxes, type Json, openSandbox, T0 } from '../../test/sandbox';
 import { createManualClock } from './clock';
 import { MESSAGES } from './messages';
 import { isTestNumber, TEST_NUMBERS } from './numbers';
-import { closeSandboxes, type Json, openSandbox, T0 } from './testing';
 
 afterEach(closeSandboxes);
 

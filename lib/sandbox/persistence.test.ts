@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { until } from '../../test/until';
 import { createOneClickClient } from '../oneclick/client';
-import { until } from '../test/until';
 import { createManualClock } from './clock';
 import { startSandbox } from './server';
 

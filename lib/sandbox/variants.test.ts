@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeSandboxes, type Json, openSandbox, T0 } from '../../test/sandbox';
 import { createManualClock } from './clock';
 import { FACTURE_OFFER } from './messages';
-import { closeSandboxes, type Json, openSandbox, T0 } from './testing';
 import { GARBLE_KINDS, type GarbleKind } from './variants';
 
 afterEach(closeSandboxes);

@@ -1,3 +1,4 @@
+import type { Operator } from '../../db/enums';
 import { FACTURE_OFFER, MESSAGES } from '../sandbox/messages';
 
 // The intended shape of seeded data (`npm run db:seed`), in one place so the generator and its
@@ -5,11 +6,8 @@ import { FACTURE_OFFER, MESSAGES } from '../sandbox/messages';
 // Algerian top-up shop: mostly small round Flexy amounts, Djezzy first, a few failures, and the
 // upstream's UNKNOWN_ERROR resolved by hand within a day or so.
 
-/** Algiers is UTC+1 all year (no daylight saving since 1981). */
-export const ALGIERS_UTC_OFFSET_H = 1;
-
 /**
- * Relative order volume per Algiers hour (0–23): near nothing 02:00–07:00, a morning rise,
+ * Relative order volume per Algiers hour (0–23, lib/time/algiers.ts `hourOfDay`): near nothing 02:00–07:00, a morning rise,
  * and the peak in the evening when people top up after work.
  */
 export const HOURLY_WEIGHTS = [
@@ -20,34 +18,41 @@ export const HOURLY_WEIGHTS = [
 /** Volume on the last day of the window compared with the first (linear growth between). */
 export const GROWTH_FACTOR = 2.5;
 
+/** The operators a seeded order can have: each plan names one, and its numbers follow it. */
+export type SeededOperator = Exclude<Operator, 'Other'>;
+
 /**
- * Plans with their share of all orders, operator, number prefix and cost (balance charged per
- * DZD, as in lib/sandbox/plans.ts); fixed plans carry their amount. The first plan is the one
- * used for the e2e/benchmark number below.
+ * Plans with their share of all orders, operator and cost (balance charged per DZD, as in
+ * lib/sandbox/plans.ts); fixed plans carry their amount. Numbers take the operator's prefix
+ * (lib/phone.ts OPERATOR_PREFIX). The first plan is the one used for the e2e/benchmark number
+ * below.
  */
 export const PLANS = [
-  { code: 'PREPAID_DJEZZY', operator: 'Djezzy', prefix: '7', share: 0.43, cost: '0.9925' },
-  { code: 'FACTURE_DJEZZY', operator: 'Djezzy', prefix: '7', share: 0.02, cost: '0.99' },
-  { code: 'PREPAID_MOBILIS', operator: 'Mobilis', prefix: '6', share: 0.3, cost: '0.96' },
-  { code: 'PIXX_500', operator: 'Mobilis', prefix: '6', share: 0.025, cost: '0.97', fixed: '500' },
-  {
-    code: 'MIX500_MOBILIS',
-    operator: 'Mobilis',
-    prefix: '6',
-    share: 0.025,
-    cost: '0.97',
-    fixed: '500',
-  },
-  { code: 'PREPAID_OOREDOO', operator: 'Ooredoo', prefix: '5', share: 0.2, cost: '0.97' },
-] as const;
+  { code: 'PREPAID_DJEZZY', operator: 'Djezzy', share: 0.43, cost: '0.9925' },
+  { code: 'FACTURE_DJEZZY', operator: 'Djezzy', share: 0.02, cost: '0.99' },
+  { code: 'PREPAID_MOBILIS', operator: 'Mobilis', share: 0.3, cost: '0.96' },
+  { code: 'PIXX_500', operator: 'Mobilis', share: 0.025, cost: '0.97', fixed: '500' },
+  { code: 'MIX500_MOBILIS', operator: 'Mobilis', share: 0.025, cost: '0.97', fixed: '500' },
+  { code: 'PREPAID_OOREDOO', operator: 'Ooredoo', share: 0.2, cost: '0.97' },
+] as const satisfies readonly {
+  code: string;
+  operator: SeededOperator;
+  share: number;
+  cost: string;
+  fixed?: string;
+}[];
 
 /** Highest amount per operator, kept round (the plans' documented ranges, rounded down). */
-export const AMOUNT_CAP: Record<string, string> = {
+export const AMOUNT_CAP: Record<SeededOperator, string> = {
   Djezzy: '10000',
   Mobilis: '3000',
   Ooredoo: '5000',
 };
-export const AMOUNT_FLOOR: Record<string, string> = { Djezzy: '100', Mobilis: '50', Ooredoo: '50' };
+export const AMOUNT_FLOOR: Record<SeededOperator, string> = {
+  Djezzy: '100',
+  Mobilis: '50',
+  Ooredoo: '50',
+};
 
 /** Round amounts (DZD) and their weights; the rest are "odd" amounts in steps of 10. */
 export const ROUND_AMOUNTS = [

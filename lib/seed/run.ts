@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { OPERATOR_PREFIX } from '../phone';
 import { UNKNOWN_RECHECK_MS } from '../sync/schedule';
 import {
   AMOUNT_CAP,
@@ -9,6 +10,7 @@ import {
   PLANS,
   REFUND_MESSAGES,
   ROUND_AMOUNTS,
+  type SeededOperator,
 } from './mix';
 import { SEED_BATCH_SQL } from './sql';
 import { cumulative, hourlyCdf } from './timeline';
@@ -113,9 +115,9 @@ async function inTransaction<T>(client: pg.PoolClient, fn: () => Promise<T>): Pr
 /** Parameters $3… of SEED_BATCH_SQL (see its header), the same for every batch of a run. */
 function fixedParams(opts: SeedOptions, run: number): unknown[] {
   const now = opts.now ?? new Date();
-  const operatorShare = (op: string) =>
+  const operatorShare = (op: SeededOperator) =>
     PLANS.filter((p) => p.operator === op).reduce((sum, p) => sum + p.share, 0);
-  const pool = (op: string) =>
+  const pool = (op: SeededOperator) =>
     Math.max(1, Math.ceil((opts.orders / ORDERS_PER_NUMBER) * operatorShare(op)));
   const ladderS = UNKNOWN_RECHECK_MS.map((ms) => ms / 1000);
   // After the ladder, daily (lib/sync/schedule.ts); UNKNOWN_ERROR here is at most ~36 h old.
@@ -130,12 +132,12 @@ function fixedParams(opts: SeedOptions, run: number): unknown[] {
     cumulative(PLANS.map((p) => p.share)),
     PLANS.map((p) => p.code),
     PLANS.map((p) => p.operator),
-    PLANS.map((p) => p.prefix),
+    PLANS.map((p) => OPERATOR_PREFIX[p.operator]),
     PLANS.map((p) => p.cost),
     PLANS.map((p) => ('fixed' in p ? p.fixed : null)),
     PLANS.map((p) => pool(p.operator)),
-    PLANS.map((p) => AMOUNT_FLOOR[p.operator] ?? '50'),
-    PLANS.map((p) => AMOUNT_CAP[p.operator] ?? '10000'),
+    PLANS.map((p) => AMOUNT_FLOOR[p.operator]),
+    PLANS.map((p) => AMOUNT_CAP[p.operator]),
     cumulative(ROUND_AMOUNTS.map(([, weight]) => weight)),
     ROUND_AMOUNTS.map(([amount]) => amount),
     KNOWN_MSISDN,

@@ -1,6 +1,5 @@
-import { ALGIERS_UTC_OFFSET_H, GROWTH_FACTOR, HOURLY_WEIGHTS } from './mix';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS, hourOfDay } from '../time/algiers';
+import { GROWTH_FACTOR, HOURLY_WEIGHTS } from './mix';
 
 /**
  * The cumulative share of orders by hour over the window ending at `now`: element i is the
@@ -15,9 +14,8 @@ export function hourlyCdf(now: Date, days: number): number[] {
   const weights: number[] = [];
   for (let i = 0; i < hours; i++) {
     const midpoint = start + (i + 0.5) * HOUR_MS;
-    const localHour = Math.floor(midpoint / HOUR_MS + ALGIERS_UTC_OFFSET_H) % 24;
     const growth = 1 + (GROWTH_FACTOR - 1) * ((i + 0.5) / hours);
-    weights.push((HOURLY_WEIGHTS[localHour] ?? 1) * growth);
+    weights.push((HOURLY_WEIGHTS[hourOfDay(new Date(midpoint))] ?? 1) * growth);
   }
   return cumulative(weights);
 }

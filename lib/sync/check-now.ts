@@ -2,9 +2,9 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { TopupStatus } from '../../db/enums';
 import { topups } from '../../db/schema';
-import { UserFacingError } from '../actions/errors';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
+import { type Refused, refused } from '../result';
 import { type Actor, observe, recordCheckError } from './observe';
 
 // "Check now" on the order page: one check-id for one order, at most every 10 s per order
@@ -56,12 +56,13 @@ export async function checkNow(
   deps: { db: Db; client: OneClickClient; now: () => Date },
   topupPk: number,
   actor: Actor,
-): Promise<{ status: TopupStatus; eventId: number | null }> {
+): Promise<{ status: TopupStatus; eventId: number | null } | Refused> {
   const claimed = await claimLiveCheck(deps.db, topupPk, deps.now());
-  if (!claimed) throw new UserFacingError('order.notFound');
+  if (!claimed) return refused('order.notFound');
   if (!claimed.ok)
-    throw new UserFacingError('order.checkTooSoon', {
+    return refused('order.checkTooSoon', {
       params: { seconds: claimed.seconds, wait: claimed.wait },
+      retryAfterS: claimed.wait,
     });
   try {
     const res = await deps.client.checkId(claimed.topupId);
@@ -87,7 +88,7 @@ export async function checkNow(
       // A person's check must not disturb the engine's own schedule.
       nextCheckAt: claimed.nextCheckAt,
     });
-    if (e?.kind === 'not_found') throw new UserFacingError('order.checkNotFound');
-    throw new UserFacingError('order.checkFailed', { params: { reason: e?.kind ?? 'network' } });
+    if (e?.kind === 'not_found') return refused('order.checkNotFound');
+    return refused('order.checkFailed', { params: { reason: e?.kind ?? 'network' } });
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { CredentialsState as StoredState } from '../../db/enums';
+import { readState, writeState } from '../../db/queries/app-state';
 import { upstreamCredentials } from '../../db/schema';
 import {
   type Admission,
@@ -13,7 +14,6 @@ import {
   Turnstile,
   type Verdict,
 } from '../oneclick/circuit';
-import { readState, writeState } from './app-state';
 
 // The key's standing, kept in Postgres so that every instance and every restart agrees: two
 // refusals stop all upstream calls (web and worker) until an admin confirms the key was fixed

@@ -1,13 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { topupEvents, topups } from '../../db/schema';
+import { createTestDb, type TestDb } from '../../test/db';
+import { type SyncHarness, startSyncHarness } from '../../test/sync-harness';
+import { until } from '../../test/until';
 import { topupSchema } from '../oneclick/schemas';
 import type { TopupView } from '../sandbox';
-import { createTestDb, type TestDb } from '../test/db';
-import { until } from '../test/until';
 import { createEngine } from './engine';
 import { observe } from './observe';
-import { type SyncHarness, startSyncHarness } from './test-harness';
 
 let t: TestDb;
 let h: SyncHarness;

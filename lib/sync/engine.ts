@@ -1,10 +1,11 @@
 import { and, count, desc, gte, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { tryLease } from '../../db/queries/app-state';
+import { claimDue } from '../../db/queries/claim';
 import { topups } from '../../db/schema';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
 import type { TopupPage, Topup as UpstreamTopup } from '../oneclick/schemas';
-import { tryLease } from './app-state';
 import { changedDetails, detailsOf } from './details';
 import { type Actor, observe, recordCheckError, storedRows } from './observe';
 import { type QuarantineSource, quarantine, resolveParsed } from './quarantine';
@@ -16,8 +17,9 @@ import { learnCheckpoints } from './ttf';
 //  1. While young orders are in flight, one `/mobile/list` call over their creation window
 //     (every `listIntervalMs`, shared by all instances through a lease) settles them together.
 //  2. Orders whose `next_check_at` is due — those the window no longer covers, stuck ones,
-//     UNKNOWN_ERROR rechecks — are claimed with FOR UPDATE SKIP LOCKED and a lease, then
-//     checked one by one with check-id. A killed worker's leases expire; nothing is lost.
+//     UNKNOWN_ERROR rechecks — are claimed with FOR UPDATE SKIP LOCKED and a lease
+//     (db/queries/claim.ts), then checked one by one with check-id. A killed worker's leases
+//     expire; nothing is lost.
 
 export type EngineOptions = {
   db: Db;
@@ -143,25 +145,25 @@ export function createEngine(opts: EngineOptions) {
     return { calls, observed };
   }
 
-  async function claimDue(now: Date) {
-    const until = new Date(now.getTime() + leaseMs);
-    const result = await db.execute<{
-      id: number;
-      topup_id: string;
-      consecutive_errors: number;
-      last_error: string | null;
-    }>(sql`
-      with due as (
-        select id from topups
-        where next_check_at <= ${now} and (claimed_until is null or claimed_until < ${now})
-        order by next_check_at
-        limit ${batchSize}
-        for update skip locked
-      )
-      update topups t set claimed_by = ${opts.workerId}, claimed_until = ${until}
-      from due where t.id = due.id
-      returning t.id, t.topup_id, t.consecutive_errors, t.last_error`);
-    return result.rows;
+  function claim(now: Date) {
+    return claimDue(db, {
+      table: topups,
+      key: topups.id,
+      dueAt: topups.nextCheckAt,
+      now,
+      limit: batchSize,
+      lease: {
+        holder: topups.claimedBy,
+        until: topups.claimedUntil,
+        workerId: opts.workerId,
+        ms: leaseMs,
+      },
+      returning: {
+        id: topups.id,
+        topupId: topups.topupId,
+        consecutiveErrors: topups.consecutiveErrors,
+      },
+    });
   }
 
   async function release(ids: number[]) {
@@ -172,11 +174,11 @@ export function createEngine(opts: EngineOptions) {
       .where(inArray(topups.id, ids));
   }
 
-  type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
+  type Claimed = Awaited<ReturnType<typeof claim>>[number];
 
   async function checkOne(order: Claimed): Promise<'ok' | 'error' | 'paused'> {
     try {
-      const res = await client.checkId(order.topup_id);
+      const res = await client.checkId(order.topupId);
       await observe(db, {
         topup: res.data,
         source: 'poll',
@@ -195,7 +197,7 @@ export function createEngine(opts: EngineOptions) {
         return 'paused';
       }
       const now = nowDate();
-      const failures = order.consecutive_errors + 1;
+      const failures = order.consecutiveErrors + 1;
       const e = isOneClickError(error) ? error : undefined;
       await recordCheckError(db, {
         topupPk: order.id,
@@ -220,7 +222,7 @@ export function createEngine(opts: EngineOptions) {
   }
 
   async function checkDue(now: Date) {
-    const claimed = await claimDue(now);
+    const claimed = await claim(now);
     const outcomes = await Promise.all(claimed.map(checkOne));
     return {
       checked: outcomes.filter((o) => o === 'ok').length,

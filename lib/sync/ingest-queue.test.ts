@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestQueue, topups } from '../../db/schema';
-import { issueToken, startUpstream, upstreamTopup } from '../api/test-support';
+import { issueToken, startUpstream, upstreamTopup } from '../../test/api-support';
+import { createTestDb, type TestDb } from '../../test/db';
 import type { OneClickClient } from '../oneclick/client';
 import { OneClickError } from '../oneclick/errors';
 import type { Sandbox } from '../sandbox';
-import { createTestDb, type TestDb } from '../test/db';
 import { drainIngestQueue, GAVE_UP_AT, RETRY_BASE_MS, retryDelay } from './ingest-queue';
 
 let t: TestDb;

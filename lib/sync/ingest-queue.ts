@@ -1,15 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { ingestQueue } from '../../db/schema';
+import { claimDue } from '../../db/queries/claim';
+import { apiTokens, ingestQueue } from '../../db/schema';
 import { backoffDelay, POLICIES } from '../backoff';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
 import { observe } from './observe';
 
 // Registrations the shop sent (POST /api/v1/topups) while the upstream could not confirm
-// them. Each call claims due rows — FOR UPDATE SKIP LOCKED, then a lease written into
-// next_attempt_at, so no transaction stays open across upstream calls and a killed worker's
-// rows simply come due again — confirms each with check-id and hands it to observe().
+// them. Each call claims due rows (db/queries/claim.ts: FOR UPDATE SKIP LOCKED, then a lease
+// written into next_attempt_at, so no transaction stays open across upstream calls and a killed
+// worker's rows simply come due again), confirms each with check-id and hands it to observe().
 
 export type DrainOptions = {
   db: Db;
@@ -48,16 +49,6 @@ const UNAVAILABLE = new Set([
   'ip_blocked',
 ]);
 
-type Claimed = {
-  topup_id: string;
-  ref: string | null;
-  customer_ref: string | null;
-  customer_price: string | null;
-  attempts: number;
-  received_at: Date;
-  token_name: string | null;
-};
-
 export async function drainIngestQueue(opts: DrainOptions): Promise<DrainReport> {
   const { db, now } = opts;
   const rows = await claim(db, now, opts.limit ?? 25, opts.leaseMs ?? 120_000);
@@ -75,7 +66,7 @@ export async function drainIngestQueue(opts: DrainOptions): Promise<DrainReport>
     else report.retried++;
     if (outcome === 'upstream_down') {
       // Every other row would wait out the same timeouts: hand them back untouched.
-      const rest = rows.slice(index + 1).map((r) => r.topup_id);
+      const rest = rows.slice(index + 1).map((r) => r.topupId);
       await release(db, rest, new Date(now.getTime() + RETRY_BASE_MS));
       report.released = rest.length;
       break;
@@ -84,22 +75,31 @@ export async function drainIngestQueue(opts: DrainOptions): Promise<DrainReport>
   return report;
 }
 
-async function claim(db: Db, now: Date, limit: number, leaseMs: number) {
-  const until = new Date(now.getTime() + leaseMs);
-  const result = await db.execute<Claimed>(sql`
-    with due as (
-      select topup_id from ingest_queue
-      where next_attempt_at <= ${now}
-      order by next_attempt_at
-      limit ${limit}
-      for update skip locked
-    )
-    update ingest_queue q set next_attempt_at = ${until}
-    from due where q.topup_id = due.topup_id
-    returning q.topup_id, q.ref, q.customer_ref, q.customer_price, q.attempts, q.received_at,
-      (select name from api_tokens t where t.id = q.token_id) as token_name`);
-  return result.rows.map((r) => ({ ...r, received_at: new Date(r.received_at) }));
+/** The name of the token that registered the row, for the event's actor. */
+const TOKEN_NAME = sql<string | null>`
+  (select t.name from ${apiTokens} t where t.id = ${ingestQueue}.token_id)`;
+
+function claim(db: Db, now: Date, limit: number, leaseMs: number) {
+  return claimDue(db, {
+    table: ingestQueue,
+    key: ingestQueue.topupId,
+    dueAt: ingestQueue.nextAttemptAt,
+    now,
+    limit,
+    lease: { postponeMs: leaseMs },
+    returning: {
+      topupId: ingestQueue.topupId,
+      ref: ingestQueue.ref,
+      customerRef: ingestQueue.customerRef,
+      customerPrice: ingestQueue.customerPrice,
+      attempts: ingestQueue.attempts,
+      receivedAt: ingestQueue.receivedAt,
+      tokenName: TOKEN_NAME,
+    },
+  });
 }
+
+type Claimed = Awaited<ReturnType<typeof claim>>[number];
 
 async function confirm(
   opts: DrainOptions,
@@ -107,10 +107,10 @@ async function confirm(
 ): Promise<'registered' | 'retry' | 'upstream_down' | 'gave_up'> {
   const { db, now } = opts;
   try {
-    const answer = await opts.client.checkId(row.topup_id);
+    const answer = await opts.client.checkId(row.topupId);
     const upstream = answer.data;
-    if (upstream._id !== row.topup_id)
-      throw new Error(`check-id ${row.topup_id} answered for ${upstream._id}`);
+    if (upstream._id !== row.topupId)
+      throw new Error(`check-id ${row.topupId} answered for ${upstream._id}`);
     if (row.ref !== null && upstream.ref !== row.ref) {
       await giveUp(
         db,
@@ -123,10 +123,10 @@ async function confirm(
       topup: upstream,
       source: 'ingest',
       // The shop registered it; the worker only confirmed it later.
-      actor: { name: `token:${row.token_name ?? 'unknown'} via worker:${opts.workerId}` },
+      actor: { name: `token:${row.tokenName ?? 'unknown'} via worker:${opts.workerId}` },
       requestId: answer.requestId ?? null,
       now,
-      customer: { customerRef: row.customer_ref, customerPrice: row.customer_price },
+      customer: { customerRef: row.customerRef, customerPrice: row.customerPrice },
     });
     // observe() is idempotent, so delete after it. Only the values we applied: a repeat POST
     // that filled a field meanwhile keeps the row, and the next drain applies that too.
@@ -134,15 +134,15 @@ async function confirm(
       .delete(ingestQueue)
       .where(
         and(
-          eq(ingestQueue.topupId, row.topup_id),
-          sql`${ingestQueue.customerRef} is not distinct from ${row.customer_ref}`,
-          sql`${ingestQueue.customerPrice} is not distinct from ${row.customer_price}::numeric`,
+          eq(ingestQueue.topupId, row.topupId),
+          sql`${ingestQueue.customerRef} is not distinct from ${row.customerRef}`,
+          sql`${ingestQueue.customerPrice} is not distinct from ${row.customerPrice}::numeric`,
         ),
       );
     return 'registered';
   } catch (error) {
     const e = isOneClickError(error) ? error : undefined;
-    if (now.getTime() - row.received_at.getTime() >= GIVE_UP_AFTER_MS) {
+    if (now.getTime() - row.receivedAt.getTime() >= GIVE_UP_AFTER_MS) {
       await giveUp(db, row, describeError(error));
       return 'gave_up';
     }
@@ -160,7 +160,7 @@ async function retryLater(db: Db, row: Claimed, message: string, at: Date) {
   await db
     .update(ingestQueue)
     .set({ attempts: row.attempts + 1, lastError: message, nextAttemptAt: at })
-    .where(eq(ingestQueue.topupId, row.topup_id));
+    .where(eq(ingestQueue.topupId, row.topupId));
 }
 
 async function giveUp(db: Db, row: Claimed, message: string) {
@@ -171,7 +171,7 @@ async function giveUp(db: Db, row: Claimed, message: string) {
       lastError: `gave up: ${message}`,
       nextAttemptAt: GAVE_UP_AT,
     })
-    .where(eq(ingestQueue.topupId, row.topup_id));
+    .where(eq(ingestQueue.topupId, row.topupId));
 }
 
 async function release(db: Db, ids: string[], at: Date) {

@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openQuarantine } from '../../db/queries/sync-attention';
 import { topupEvents, topups, upstreamQuarantine } from '../../db/schema';
-import { createTestDb, type TestDb } from '../test/db';
+import { createTestDb, type TestDb } from '../../test/db';
+import { type SyncHarness, startSyncHarness } from '../../test/sync-harness';
 import { createEngine } from './engine';
 import { type BackfillState, backfillStep } from './list-sync';
 import { observe } from './observe';
 import { retryQuarantined } from './quarantine-actions';
-import { type SyncHarness, startSyncHarness } from './test-harness';
 
 // OneClick's list is read item by item: one record that does not fit the contract is set
 // aside for a person, and the rest of the page is applied, so the sync never wedges on it.

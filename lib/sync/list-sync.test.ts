@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../test/db';
-import { readState } from './app-state';
+import { readState } from '../../db/queries/app-state';
+import { createTestDb, type TestDb } from '../../test/db';
+import { startSyncHarness } from '../../test/sync-harness';
 import { createEngine } from './engine';
 import { BACKFILL_KEY, type BackfillState, backfillStep, incrementalSync } from './list-sync';
-import { startSyncHarness } from './test-harness';
 
 let t: TestDb;
 beforeAll(async () => {

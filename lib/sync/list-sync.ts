@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
+import { readState, tryLease, writeState } from '../../db/queries/app-state';
 import type { OneClickClient } from '../oneclick/client';
-import { readState, tryLease, writeState } from './app-state';
 import type { Engine } from './engine';
 
 // Orders nobody registered with us still reach the desk: on first connect the whole upstream

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client';
-import { UserFacingError } from '../actions/errors';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import type { OneClickResult } from '../oneclick/request';
 import type { Topup } from '../oneclick/schemas';
+import { type Refused, refused } from '../result';
 import { type Actor, type ObserveResult, observe } from './observe';
 
 // "Track a top-up": support pastes what the customer has — our upstream id or their ref — and
@@ -15,7 +15,7 @@ export async function trackTopup(
   deps: { db: Db; client: OneClickClient; now: () => Date },
   query: string,
   actor: Actor,
-): Promise<ObserveResult> {
+): Promise<ObserveResult | Refused> {
   const key = query.trim();
   const byId = () => deps.client.checkId(key);
   const byRef = () => deps.client.checkRef(key);
@@ -29,11 +29,10 @@ export async function trackTopup(
     } catch (error) {
       if (isOneClickError(error) && error.kind === 'not_found') continue;
       const kind = isOneClickError(error) ? error.kind : 'network';
-      throw new UserFacingError('track.upstreamUnavailable', { params: { reason: kind } });
+      return refused('track.upstreamUnavailable', { params: { reason: kind } });
     }
   }
-  if (!found)
-    throw new UserFacingError('track.notFoundUpstream', { field: 'query', params: { query: key } });
+  if (!found) return refused('track.notFoundUpstream', { field: 'query', params: { query: key } });
   return observe(deps.db, {
     topup: found.data,
     source: 'manual',

@@ -1,11 +1,11 @@
 import 'server-only';
 import { hostname } from 'node:os';
-import { getDb } from '../../db';
 import type { Db } from '../../db/client';
+import { writeState } from '../../db/queries/app-state';
 import { getConfig } from '../config';
+import { getDb } from '../db';
 import { log } from '../log';
 import { createOneClickClient, type OneClickClient } from '../oneclick';
-import { writeState } from './app-state';
 import { createCredentialsGate, keyFingerprint, readStanding, type Standing } from './credentials';
 import { createLimiter } from './limiter';
 import { type CallMetrics, createCallMetrics } from './metrics';

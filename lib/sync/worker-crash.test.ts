@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../../test/db';
+import { until } from '../../test/until';
 import { createOneClickClient } from '../oneclick/client';
 import { topupSchema } from '../oneclick/schemas';
 import { type Sandbox, startSandbox } from '../sandbox';
-import { createTestDb, type TestDb } from '../test/db';
-import { until } from '../test/until';
 import { createEngine } from './engine';
 import { observe } from './observe';
 

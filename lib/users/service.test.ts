@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUsers } from '../../db/queries/users';
 import { signInThrottle, users } from '../../db/schema';
-import { UserFacingError } from '../actions/errors';
+import { createTestDb, type TestDb } from '../../test/db';
 import { authenticate } from '../auth/authenticate';
 import { emailKey } from '../auth/throttle';
-import { createTestDb, type TestDb } from '../test/db';
+import { UserFacingError } from '../errors/user-facing';
 import * as service from './service';
 
 let t: TestDb;

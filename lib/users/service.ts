@@ -2,10 +2,10 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import type { Role } from '../../db/enums';
 import { users } from '../../db/schema';
-import { UserFacingError } from '../actions/errors';
 import { hashPassword } from '../auth/password';
 import { clearAttempts } from '../auth/throttle';
 import { isUniqueViolation } from '../errors/postgres';
+import { UserFacingError } from '../errors/user-facing';
 
 // User administration rules in one place, used by the admin page's actions and the CLI.
 // Every function runs inside the caller's transaction, next to the caller's audit row.

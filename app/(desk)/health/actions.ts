@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/action';
-import { UserFacingError } from '@/lib/actions/errors';
 import { getConfig } from '@/lib/config';
+import { UserFacingError } from '@/lib/errors/user-facing';
 import { keyFingerprint, resetStanding } from '@/lib/sync/credentials';
 import { noteStillBad, retryQuarantined, settle } from '@/lib/sync/quarantine-actions';
 import { getUpstream } from '@/lib/sync/upstream';

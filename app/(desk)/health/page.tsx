@@ -2,17 +2,18 @@ import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db';
+import { readState } from '@/db/queries/app-state';
 import { syncHealth } from '@/db/queries/health';
 import { backingOffDuties, openQuarantine } from '@/db/queries/sync-attention';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { readState } from '@/lib/sync/app-state';
+import { DUTIES_PREFIX } from '@/lib/jobs/duties';
 import { BACKFILL_KEY, type BackfillState } from '@/lib/sync/list-sync';
 import { currentStanding, LAST_SUCCESS_KEY } from '@/lib/sync/upstream';
-import { DUTIES_PREFIX, KEY_INFO_KEY, PING_KEY, type PingStatus } from '@/lib/sync/worker-state';
+import { KEY_INFO_KEY, PING_KEY, type PingStatus } from '@/lib/sync/worker-state';
 import { CredentialsSection, DutiesSection, QuarantineSection } from './attention';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { getDb } from '@/db';
 import { listRefundsDue, refundsDueTotals } from '@/db/queries/refunds';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
@@ -30,7 +30,7 @@ export async function FinanceLanding() {
                 </Link>{' '}
                 ·{' '}
                 <span className="ltr-isolate">
-                  {formatDzd(o.customerPrice ?? o.topupAmount, locale, t('money.currency'))}
+                  {formatDzd(o.refundAmount, locale, t('money.currency'))}
                 </span>{' '}
                 · {t('refunds.waiting')} {formatDateTime(o.statusChangedAt, locale)}
               </li>

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
-import { EVENT_SOURCES } from '@/db/enums';
+import { EVENT_SOURCES, OPERATORS } from '@/db/enums';
 import { getT } from '@/lib/i18n/server';
-import { OPERATORS, type OrderFilters } from '@/lib/orders/filters';
+import type { OrderFilters } from '@/lib/orders/filters';
 
 /** A plain GET form: the URL is the state, so Back, reload and sharing a link all just work. */
 export async function OrdersFilters({ filters }: { filters: OrderFilters }) {

@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/alert';
-import { getDb } from '@/db';
 import { countOrders, listOrders, tabCounts } from '@/db/queries/orders-list';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
-import { orderFiltersToQuery, parseOrderFilters, withoutCursor } from '@/lib/orders/filters';
+import {
+  orderFiltersToQuery,
+  orderQuery,
+  parseOrderFilters,
+  withoutCursor,
+} from '@/lib/orders/filters';
 import { OrdersFilters } from './orders-filters';
 import { OrdersTable } from './orders-table';
 import { OrdersTabs } from './orders-tabs';
@@ -23,9 +28,10 @@ export default async function OrdersPage({
   const t = await getT();
   const { filters, ignored } = parseOrderFilters(await searchParams);
   const db = getDb();
+  const query = orderQuery(filters);
   const [page, count, tabs] = await Promise.all([
-    listOrders(db, filters),
-    countOrders(db, filters),
+    listOrders(db, query),
+    countOrders(db, query),
     tabCounts(db),
   ]);
   const base = withoutCursor(filters);

@@ -3,7 +3,7 @@ import { OneClickError } from '@/lib/oneclick/errors';
 import type { PageParams } from '@/lib/oneclick/paths';
 import { parseRange } from '@/lib/reconcile/days';
 import type { LedgerRow } from '@/lib/reconcile/ledger';
-import { createTestDb, type TestDb } from '@/lib/test/db';
+import { createTestDb, type TestDb } from '@/test/db';
 import { reconciliationCsv } from './export/csv';
 import { loadReconciliation, type Upstream } from './load';
 

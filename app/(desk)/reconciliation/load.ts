@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Db } from '@/db';
 import {
   createdOnDay,
   type ExtraRefund,
@@ -13,6 +12,7 @@ import {
   refundedByDay,
   refundedOnDay,
 } from '@/db/queries/reconcile';
+import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { subtractAmounts } from '@/lib/money';
 import { isOneClickError } from '@/lib/oneclick/errors';
@@ -23,7 +23,7 @@ import {
   type OursSince,
   predictBalance,
 } from '@/lib/reconcile/balance';
-import { addDays, algiersDate, dayStart, type ReconcileRange } from '@/lib/reconcile/days';
+import type { ReconcileRange } from '@/lib/reconcile/days';
 import {
   fetchLedgerWindow,
   fetchNewestRow,
@@ -41,6 +41,7 @@ import {
   objids,
 } from '@/lib/reconcile/ledger';
 import { type DayRow, dayRows, totalRow } from '@/lib/reconcile/summary';
+import { algiersDate, DESK_TIME_ZONE, daySpan } from '@/lib/time/algiers';
 
 // Everything the page and the CSV export show, gathered once. Database parts always load;
 // the live OneClick parts (ledger, balance) fail on their own and say why.
@@ -112,7 +113,6 @@ function unavailable(error: unknown, what: string): Unavailable {
 const oldestTime = (rows: LedgerRow[]) =>
   rows.length ? new Date(Math.min(...rows.map((r) => Date.parse(r.time)))) : null;
 const windowMeta = ({ rows: _rows, ...meta }: LedgerWindow) => meta;
-const span = (day: string) => [dayStart(day), dayStart(addDays(day, 1))] as const;
 
 export async function loadReconciliation(
   db: Db,
@@ -121,11 +121,11 @@ export async function loadReconciliation(
   upstream: () => Upstream,
 ): Promise<Reconciliation> {
   const today = algiersDate(now);
-  const [rangeFrom, rangeTo] = [dayStart(range.from), dayStart(addDays(range.to, 1))];
-  const [dayFrom, dayTo] = span(range.day);
+  const { from: rangeFrom, to: rangeTo } = daySpan(range.from, range.to);
+  const { from: dayFrom, to: dayTo } = daySpan(range.day);
   const [refunded, recorded, anomalies, onDay, extra] = await Promise.all([
-    refundedByDay(db, rangeFrom, rangeTo),
-    recordedByDay(db, rangeFrom, rangeTo),
+    refundedByDay(db, rangeFrom, rangeTo, DESK_TIME_ZONE),
+    recordedByDay(db, rangeFrom, rangeTo, DESK_TIME_ZONE),
     refundAnomalies(db, rangeFrom, rangeTo),
     refundedOnDay(db, dayFrom, dayTo),
     extraOnDay(db, dayFrom, dayTo),
@@ -168,7 +168,7 @@ async function ledgerPart(
 ): Promise<LedgerPart> {
   const fetched = await pending;
   if (failed(fetched)) return unavailable(fetched.failed, 'ledger');
-  const [from, to] = span(day);
+  const { from, to } = daySpan(day);
   const [known, created] = await Promise.all([
     ordersByTopupIds(db, objids(fetched.rows)),
     createdOnDay(db, from, to),
@@ -200,7 +200,7 @@ async function balancePart(
   now: Date,
 ): Promise<BalancePart> {
   try {
-    const [from, to] = span(today);
+    const { from, to } = daySpan(today);
     const [live, fetched] = await Promise.all([
       client.balance(),
       todayWindow ?? fetchLedgerWindow(client, from, to),

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { parseRange } from '@/lib/reconcile/days';
 import { getUpstream } from '@/lib/sync/upstream';

@@ -4,7 +4,7 @@ import { parseRange } from '@/lib/reconcile/days';
 import { createManualClock, type Sandbox, startSandbox } from '@/lib/sandbox';
 import { createEngine } from '@/lib/sync/engine';
 import { backfillStep } from '@/lib/sync/list-sync';
-import { createTestDb, type TestDb } from '@/lib/test/db';
+import { createTestDb, type TestDb } from '@/test/db';
 import { loadReconciliation } from './load';
 
 // The docs' list example shows `balance_amount: 0` on REFUNDED items while check-id keeps 490.

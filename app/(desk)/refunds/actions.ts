@@ -1,12 +1,11 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { refunds } from '@/db/schema';
+import { refundIdOf } from '@/db/queries/order-actions';
 import type { ActionContext } from '@/lib/actions/action';
 import { defineAction } from '@/lib/actions/action';
-import { UserFacingError } from '@/lib/actions/errors';
+import { UserFacingError } from '@/lib/errors/user-facing';
 import { isLocale } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { refundDeps } from '@/lib/refunds/deps';
@@ -17,6 +16,7 @@ import {
   requestRefund,
 } from '@/lib/refunds/service';
 import { queueRedelivery } from '@/lib/refunds/webhook';
+import { refused } from '@/lib/result';
 
 const id = z.coerce.number({ error: 'validation.required' }).int().positive();
 const optionalText = (max: number) =>
@@ -33,25 +33,23 @@ const actorOf = (ctx: ActionContext): RefundActor => ({
   role: ctx.user.role,
   viaToken: false,
 });
-const depsOf = (ctx: ActionContext) =>
-  refundDeps(ctx.user.locale && isLocale(ctx.user.locale) ? ctx.user.locale : 'en');
+const depsOf = (ctx: ActionContext) => ({
+  ...refundDeps(ctx.user.locale && isLocale(ctx.user.locale) ? ctx.user.locale : 'en'),
+  requestId: ctx.requestId,
+});
 
-/** Refusals come back as readable errors; the service has already audited them. */
-function settle(outcome: RefundOutcome, ctx: ActionContext, topupPk: number) {
+/** The service's outcome as this action's answer; it already audited refusals (ctx.audit). */
+function settle(outcome: RefundOutcome, topupPk: number) {
   revalidatePath(`/orders/${topupPk}`);
   revalidatePath('/refunds');
   if (outcome.kind === 'refused')
-    throw new UserFacingError(outcome.refusal.reason, {
-      params: outcome.refusal.params,
-      audited: true,
-    });
+    return refused(outcome.refusal.reason, { params: outcome.refusal.params, audited: true });
   const r = outcome.refund;
-  if (outcome.kind === 'already' && r.state !== 'rejected') {
-    throw new UserFacingError('refund.already', {
+  if (outcome.kind === 'already' && r.state !== 'rejected')
+    return refused('refund.already', {
       params: { who: r.byName ?? r.createdVia, time: formatDateTime(r.createdAt, 'en') },
       audited: true,
     });
-  }
   return { kind: outcome.kind, state: r.state, approvalReason: r.approvalReason };
 }
 
@@ -63,8 +61,7 @@ export const refundCustomer = defineAction(
   },
   async ({ id: topupPk, reason, note }, ctx) =>
     settle(
-      await requestRefund(depsOf(ctx), topupPk, actorOf(ctx), { reason, note }, ctx.requestId),
-      ctx,
+      await requestRefund(depsOf(ctx), topupPk, actorOf(ctx), { reason, note }, ctx.audit),
       topupPk,
     ),
 );
@@ -77,8 +74,7 @@ export const decideRefundAction = defineAction(
   },
   async ({ id: topupPk, decision, note }, ctx) =>
     settle(
-      await decideRefund(depsOf(ctx), topupPk, actorOf(ctx), decision, note, ctx.requestId),
-      ctx,
+      await decideRefund(depsOf(ctx), topupPk, actorOf(ctx), decision, note, ctx.audit),
       topupPk,
     ),
 );
@@ -87,14 +83,11 @@ export const redeliverRefund = defineAction(
   { name: 'refund.redeliver', capability: 'refunds:create', input: z.object({ id }) },
   async ({ id: topupPk }, ctx) => {
     const queued = await ctx.audited(async (tx) => {
-      const [refund] = await tx
-        .select({ id: refunds.id })
-        .from(refunds)
-        .where(eq(refunds.topupPk, topupPk));
-      if (!refund) throw new UserFacingError('refund.notAwaiting');
+      const refundId = await refundIdOf(tx, topupPk);
+      if (!refundId) throw new UserFacingError('refund.notAwaiting');
       return {
-        result: await queueRedelivery(tx, refund.id, new Date()),
-        target: { type: 'refund', id: refund.id },
+        result: await queueRedelivery(tx, refundId, new Date()),
+        target: { type: 'refund', id: refundId },
       };
     });
     revalidatePath(`/orders/${topupPk}`);

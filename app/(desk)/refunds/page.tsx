@@ -4,19 +4,20 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db';
 import {
   listAwaitingApproval,
   listRecentRefunds,
   listRefundsDue,
   refundsDueTotals,
+  refundView,
 } from '@/db/queries/refunds';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { refundView } from '@/lib/refunds/queries';
+import { mayDecide } from '@/lib/refunds/policy';
 import { DecideButtons } from './decide-buttons';
 import { RefundButton } from './refund-button';
 
@@ -95,9 +96,7 @@ export default async function RefundsPage({
                 >
                   {row.msisdn}
                 </Link>
-                <span className="ltr-isolate font-semibold">
-                  {money(row.customerPrice ?? row.topupAmount)}
-                </span>
+                <span className="ltr-isolate font-semibold">{money(row.refundAmount)}</span>
                 <span className="ltr-isolate font-mono text-xs text-muted-fg">
                   {row.ref ?? row.topupId}
                 </span>
@@ -114,7 +113,7 @@ export default async function RefundsPage({
                     <RefundButton
                       id={row.id}
                       afterHref={`/refunds?done=${row.id}`}
-                      amount={money(row.customerPrice ?? row.topupAmount)}
+                      amount={money(row.refundAmount)}
                       phone={row.msisdn}
                     />
                   ) : null}
@@ -151,7 +150,9 @@ export default async function RefundsPage({
                   })}
                 </span>
                 <span className="ms-auto">
-                  {mayRefund ? <DecideButtons id={r.topupPk} /> : null}
+                  {mayDecide(r, { userId: user.id, role: user.role }) ? (
+                    <DecideButtons id={r.topupPk} />
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
-import { getDb } from '@/db';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { settled } from '@/lib/reports/definitions';
 import {
   heatmap,
   rateSeries,
@@ -14,6 +15,7 @@ import {
   unknownSeries,
 } from '@/lib/reports/queries';
 import { parseReportRange } from '@/lib/reports/range';
+import { algiersDate } from '@/lib/time/algiers';
 import { ChartFigure } from './chart-figure';
 import { formatValue } from './format';
 import { Heatmap } from './heatmap';
@@ -25,8 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** An hour key ("2026-11-20T09:00:00Z") or a day key, as the Algiers day the orders list filters on. */
-const dayOf = (key: string) =>
-  key.length === 10 ? key : new Date(Date.parse(key) + 3_600_000).toISOString().slice(0, 10);
+const dayOf = (key: string) => (key.length === 10 ? key : algiersDate(new Date(key)));
 
 export default async function ReportsPage({
   searchParams,
@@ -97,7 +98,7 @@ export default async function ReportsPage({
     ],
     rows: rows.map((p) => [
       p.key,
-      String(p.fulfilled + p.refunded + p.unknown),
+      String(settled(p)),
       pct(p.fulfilledRate),
       pct(p.refundedRate),
       pct(p.unknownRate),
@@ -130,7 +131,7 @@ export default async function ReportsPage({
           ],
           rows: rates.map((p, i) => [
             p.key,
-            String(p.fulfilled + p.refunded + p.unknown),
+            String(settled(p)),
             `${pct(p.fulfilledRate)} (${p.fulfilled})`,
             pct(p.refundedRate),
             pct(p.unknownRate),

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
-import { getDb } from '@/db';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
 import { resolveSearch } from '@/lib/orders/search';
 

@@ -1,9 +1,8 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { users } from '@/db/schema';
+import { setUserLocale } from '@/db/queries/order-actions';
 import { defineAction } from '@/lib/actions/action';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';
 
@@ -15,10 +14,7 @@ export const saveLocale = defineAction(
     input: z.object({ locale: z.enum(LOCALES, { error: 'validation.required' }) }),
   },
   async ({ locale }, ctx) => {
-    await ctx.db
-      .update(users)
-      .set({ locale, updatedAt: new Date() })
-      .where(eq(users.id, ctx.user.id));
+    await setUserLocale(ctx.db, ctx.user.id, locale);
     (await cookies()).set(LOCALE_COOKIE, locale, {
       path: '/',
       sameSite: 'lax',

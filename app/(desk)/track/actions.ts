@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/action';
+import { isRefused } from '@/lib/result';
 import { trackTopup } from '@/lib/sync/track';
 import { getUpstream } from '@/lib/sync/upstream';
 
@@ -24,6 +25,7 @@ export const trackTopupAction = defineAction(
         name: ctx.user.email,
       },
     );
+    if (isRefused(result)) return result;
     return { topupPk: result.topupPk, created: result.created, status: result.status };
   },
 );

@@ -1,9 +1,8 @@
 'use server';
 
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { topups } from '@/db/schema';
+import { queueRechecks } from '@/db/queries/order-actions';
 import { defineAction } from '@/lib/actions/action';
 
 /** Orders checked less than this long ago are not queued again (the upstream is not hammered). */
@@ -24,20 +23,7 @@ export const recheckUnknownAction = defineAction(
     const now = new Date();
     // The engine does the checks at its own capped rate; this only moves them up its queue.
     const queued = await ctx.audited(async (tx) => {
-      const rows = await tx
-        .update(topups)
-        .set({ nextCheckAt: now })
-        .where(
-          and(
-            inArray(topups.id, ids),
-            eq(topups.status, 'UNKNOWN_ERROR'),
-            or(
-              isNull(topups.lastCheckedAt),
-              lt(topups.lastCheckedAt, new Date(now.getTime() - MIN_GAP_MS)),
-            ),
-          ),
-        )
-        .returning({ id: sql<number>`${topups.id}` });
+      const rows = await queueRechecks(tx, ids, now, MIN_GAP_MS);
       return { result: rows.length, details: { requested: ids.length, queued: rows.length } };
     });
     revalidatePath('/unknown');

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/alert';
-import { getDb } from '@/db';
 import { eventsFor, listUnknownQueue } from '@/db/queries/unknown';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { glossFor } from '@/lib/i18n/glosses';
 import { languageOf } from '@/lib/i18n/locales';

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import type { OneClickClient } from '@/lib/oneclick/client';
+import type { Sandbox } from '@/lib/sandbox';
 import {
   getRequest,
   issueToken,
   postRequest,
   startUpstream,
   upstreamTopup,
-} from '@/lib/api/test-support';
-import type { OneClickClient } from '@/lib/oneclick/client';
-import type { Sandbox } from '@/lib/sandbox';
-import { createTestDb, type TestDb } from '@/lib/test/db';
+} from '@/test/api-support';
+import { createTestDb, type TestDb } from '@/test/db';
+import { type ApiDocument, answerErrors } from '@/test/schema-check';
 import { GET as openApi } from './openapi.json/route';
 import { GET as readTopup } from './topups/[idOrRef]/route';
 import { POST as registerTopup } from './topups/route';
@@ -69,6 +70,26 @@ describe('the /api/v1 routes', () => {
     expect(Object.keys(doc.paths['/api/v1/topups/{idOrRef}'].get.responses).sort()).toEqual(
       ['200', '202', '400', '401', '403', '404'].sort(),
     );
+  });
+
+  it('answer in the shapes the OpenAPI document they serve describes', async () => {
+    const doc = (await openApi().json()) as ApiDocument;
+    const check = async (path: string, method: string, res: Response) =>
+      answerErrors(doc, path, method, res.status, await res.json());
+    const up = upstreamTopup(sandbox);
+    const body = { topupId: up.id, ref: up.ref, customerRef: 'طلب ٤٢', customerPrice: '725.5' };
+    const created = await registerTopup(postRequest(JSON.stringify(body), { token }));
+    expect(created.status).toBe(201);
+    expect(await check('/api/v1/topups', 'post', created)).toEqual([]);
+    const read = (key: string) =>
+      readTopup(getRequest(key, token), { params: Promise.resolve({ idOrRef: key }) });
+    expect(await check('/api/v1/topups/{idOrRef}', 'get', await read(up.id))).toEqual([]);
+    const missing = await read('nobody-registered-this');
+    expect(missing.status).toBe(404);
+    expect(await check('/api/v1/topups/{idOrRef}', 'get', missing)).toEqual([]);
+    const typo = await registerTopup(postRequest('{"topupId": "a", "price": 5}', { token }));
+    expect(typo.status).toBe(400);
+    expect(await check('/api/v1/topups', 'post', typo)).toEqual([]);
   });
 
   it('say in the OpenAPI document which token scope each operation needs', async () => {

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { getDb } from '@/db';
 import type { AuditOutcome } from '@/db/enums';
 import { AUDIT_PAGE_SIZE, listAudit } from '@/db/queries/audit';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
 

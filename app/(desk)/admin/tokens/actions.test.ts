@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { apiTokens, auditLog } from '@/db/schema';
-import { createTestDb, type TestDb } from '@/lib/test/db';
 import { createUser } from '@/lib/users/service';
+import { createTestDb, type TestDb } from '@/test/db';
 
 // The create-token action as the admin page calls it: the scopes ticked are the token's, and
 // the audit row says what the new token may do.

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
 import { normalizeScopes } from '@/lib/api/scopes';
 import { listTokens } from '@/lib/api/token-admin';
 import { requireCapability } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
 import { CreateTokenForm } from './create-token-form';
 import { TokensTable } from './tokens-table';

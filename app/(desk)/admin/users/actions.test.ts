@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createTestDb, type TestDb } from '@/lib/test/db';
-import { until } from '@/lib/test/until';
+import { createTestDb, type TestDb } from '@/test/db';
+import { until } from '@/test/until';
 
 // The admin "create user" action end to end on a real database; only the request is faked and
 // the log is captured.
@@ -22,7 +22,7 @@ vi.mock('@/lib/auth/session', () => ({
     request.user ? { user: request.user, sessionId: 'test-session', pending: null } : null,
 }));
 vi.mock('@/lib/i18n/server', () => ({ getLocale: async () => 'en' }));
-vi.mock('@/db', () => ({ getDb: () => request.db }));
+vi.mock('@/lib/db', () => ({ getDb: () => request.db }));
 vi.mock('@/lib/log', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/log')>();
   const sink = new Writable({

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
 import { listUsers } from '@/db/queries/users';
 import { requireCapability } from '@/lib/auth/session';
 import { isLocked, throttleStates } from '@/lib/auth/throttle';
+import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
 import { CreateUserForm } from './create-user-form';
 import { UsersTable } from './users-table';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { topupEvents } from '@/db/schema';
+import { addNote } from '@/db/queries/order-actions';
 import { defineAction } from '@/lib/actions/action';
 import { checkNow } from '@/lib/sync/check-now';
 import { getUpstream } from '@/lib/sync/upstream';
@@ -38,14 +38,7 @@ export const addNoteAction = defineAction(
   },
   async ({ id, body }, ctx) => {
     // Notes live in the order's append-only timeline, next to what the upstream said.
-    await ctx.db.insert(topupEvents).values({
-      topupPk: id,
-      kind: 'note',
-      source: 'manual',
-      actorUserId: ctx.user.id,
-      actor: ctx.user.email,
-      message: body,
-    });
+    await addNote(ctx.db, { topupPk: id, userId: ctx.user.id, actor: ctx.user.email, body });
     revalidatePath(`/orders/${id}`);
     return null;
   },

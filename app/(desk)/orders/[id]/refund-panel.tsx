@@ -3,15 +3,15 @@ import { DecideButtons, RedeliverButton } from '@/app/(desk)/refunds/decide-butt
 import { RefundButton } from '@/app/(desk)/refunds/refund-button';
 import { Alert } from '@/components/ui/alert';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db';
 import type { Order } from '@/db/queries/order-detail';
-import { listDeliveryAttempts } from '@/db/queries/refunds';
+import { listDeliveryAttempts, refundView } from '@/db/queries/refunds';
 import { can } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { refundView } from '@/lib/refunds/queries';
+import { mayDecide, type Refusal, refusalFor } from '@/lib/refunds/policy';
 
 /** The customer-refund state of one order, and the one place its refund controls live. */
 export async function RefundPanel({
@@ -28,7 +28,9 @@ export async function RefundPanel({
   const refund = await refundView(db, order.id);
   const attempts = refund ? await listDeliveryAttempts(db, refund.id) : [];
   const mayRefund = can(user.role, 'refunds:create');
-  const amount = formatDzd(order.customerPrice ?? order.topupAmount, locale, t('money.currency'));
+  // The panel says what the service would answer (lib/refunds/policy.ts), never its own words.
+  const refusalText = (r: Refusal | null) => (r ? t(r.reason, r.params) : '');
+  const amount = formatDzd(order.refundAmount, locale, t('money.currency'));
   const who = refund ? (refund.byName ?? refund.createdVia) : '';
   const when = (d: Date | null) => (d ? formatDateTime(d, locale) : '—');
   let body: React.ReactNode;
@@ -86,7 +88,9 @@ export async function RefundPanel({
         <p data-testid="refund-state">
           {t('refund.requestedBy', { who, time: when(refund.createdAt) })}
         </p>
-        {mayRefund && refund.createdBy !== user.id ? <DecideButtons id={order.id} /> : null}
+        {mayDecide(refund, { userId: user.id, role: user.role }) ? (
+          <DecideButtons id={order.id} />
+        ) : null}
       </div>
     );
   } else if (
@@ -114,7 +118,7 @@ export async function RefundPanel({
   } else if (order.status === 'UNKNOWN_ERROR') {
     body = (
       <Alert tone="warning" data-testid="refund-state">
-        {t('refund.refusedUnknown', { time: when(order.nextCheckAt) })}
+        {refusalText(refusalFor('UNKNOWN_ERROR', { nextCheckAt: when(order.nextCheckAt) }))}
       </Alert>
     );
   } else {

@@ -1,12 +1,12 @@
-import { getDb } from '@/db';
 import { listOrders } from '@/db/queries/orders-list';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
 import { csvLine } from '@/lib/orders/csv';
 import { refuseCrossSite } from '@/lib/orders/export-guard';
-import { parseOrderFilters, withoutCursor } from '@/lib/orders/filters';
+import { orderQuery, parseOrderFilters, withoutCursor } from '@/lib/orders/filters';
 
 const HEADER = [
   'topup_id',
@@ -47,7 +47,7 @@ export async function GET(request: Request) {
   const db = getDb();
   const url = new URL(request.url);
   const { filters } = parseOrderFilters(Object.fromEntries(url.searchParams));
-  const view = withoutCursor(filters);
+  const view = orderQuery(withoutCursor(filters));
   const actor = { id: user.id, email: user.email, role: user.role };
   if (!can(user.role, 'export')) {
     await recordAudit(db, {

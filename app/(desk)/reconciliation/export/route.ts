@@ -1,7 +1,7 @@
-import { getDb } from '@/db';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { refuseCrossSite } from '@/lib/orders/export-guard';
 import { parseRange, rangeQuery } from '@/lib/reconcile/days';
 import { getUpstream } from '@/lib/sync/upstream';

@@ -1,4 +1,4 @@
-import type { Messages } from '../../index';
+import type { Messages } from '../types';
 import { arApiAdmin } from './apiAdmin';
 import { arDesk } from './desk';
 import { arFinance } from './finance';

@@ -1,4 +1,4 @@
-import type { Messages } from '../../index';
+import type { Messages } from '../types';
 import { frApiAdmin } from './apiAdmin';
 import { frDesk } from './desk';
 import { frFinance } from './finance';

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { runMigrations } from '../../db/migrate';
-import { ensureDatabase, startEmbeddedPostgres } from '../runtime/embedded-postgres';
+import { runMigrations } from '../db/migrate';
+import { ensureDatabase, startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 
 const TEMPLATE = 'flexy_test_template';
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { createOneClickClient } from './client';
-import { OneClickError } from './errors';
-import type { FetchLike } from './http';
+import { createOneClickClient } from '../../lib/oneclick/client';
+import { OneClickError } from '../../lib/oneclick/errors';
+import type { FetchLike } from '../../lib/oneclick/http';
 
 // Shared by the contract tests (contract.test.ts, contract-variants.test.ts): a client whose
 // upstream plays one documented answer, and the parsed values the docs' examples must give.

@@ -1,8 +1,8 @@
 // For tests: a sandbox on a manual clock, spoken to with plain fetch so the tests depend on
 // the wire format only, not on lib/oneclick's client.
-import { createManualClock, type ManualClock } from './clock';
-import type { Sandbox, SandboxOptions } from './options';
-import { startSandbox } from './server';
+import { createManualClock, type ManualClock } from '../lib/sandbox/clock';
+import type { Sandbox, SandboxOptions } from '../lib/sandbox/options';
+import { startSandbox } from '../lib/sandbox/server';
 
 /** 2025-10-29T00:35:59Z, the docs' example creation time. */
 export const T0 = Date.UTC(2025, 9, 29, 0, 35, 59);

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { appState } from '../../db/schema';
+import type { Db, Tx } from '../client';
+import { appState } from '../schema';
 
 // Small shared state in Postgres (app_state): what every instance must agree on.
 

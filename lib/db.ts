@@ -1,6 +1,6 @@
 import 'server-only';
-import { getConfig } from '../lib/config';
-import { createDb, type Db } from './client';
+import { createDb, type Db } from '../db/client';
+import { getConfig } from './config';
 
 // One pool per process. Kept on globalThis so dev hot reloads do not open a new pool each time.
 const holder = globalThis as unknown as { __flexyDb?: Db };
@@ -14,4 +14,4 @@ export function getDb(): Db {
   return holder.__flexyDb;
 }
 
-export type { Db, Tx } from './client';
+export type { Db, Tx } from '../db/client';

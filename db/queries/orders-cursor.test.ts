@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from './orders-cursor';
 
 const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

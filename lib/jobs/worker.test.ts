@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../../test/db';
+import { until } from '../../test/until';
 import { createOneClickClient } from '../oneclick/client';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { createManualClock } from '../sandbox/clock';
-import { createTestDb, type TestDb } from '../test/db';
-import { until } from '../test/until';
-import { createCredentialsGate, keyFingerprint, readStanding } from './credentials';
+import { createCredentialsGate, keyFingerprint, readStanding } from '../sync/credentials';
 import { startWorker } from './worker';
 
 let t: TestDb;

@@ -1,17 +1,17 @@
-import type { SortKey } from './filters';
+import type { OrderSort } from './orders-list';
 
-// Keyset pagination cursors: the sort value and id of the last row shown, opaque in the URL.
-// A cursor comes back from the URL, where anyone can edit it: its value goes into SQL compared
+// Keyset pagination cursors of the orders list (./orders-list.ts): the sort value and id of
+// the last row shown, opaque in the URL. A cursor comes back from the URL, where anyone can edit it: its value goes into SQL compared
 // with a timestamptz or a numeric column, so anything the column would not parse is no cursor
 // at all (the first page) rather than a query error.
 
 export type Cursor = { value: string; id: number };
 
 /**
- * What each sort writes into its cursors (lib/orders/filters.ts SORT_KEYS). Every value the
- * list can write passes, so the CSV export, which follows these cursors, never restarts.
+ * What each sort writes into its cursors. Every value the list can write passes, so the CSV
+ * export, which follows these cursors, never restarts.
  */
-const VALUE_SHAPE: Record<SortKey, (value: string) => boolean> = {
+const VALUE_SHAPE: Record<OrderSort, (value: string) => boolean> = {
   created: (v) =>
     /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) &&
     !Number.isNaN(Date.parse(v)) &&
@@ -24,7 +24,7 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(text: string | undefined, sort: SortKey): Cursor | null {
+export function decodeCursor(text: string | undefined, sort: OrderSort): Cursor | null {
   if (!text) return null;
   let parsed: unknown;
   try {

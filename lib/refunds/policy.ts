@@ -1,4 +1,5 @@
 import type { LinkKind, Role, TopupStatus } from '../../db/enums';
+import { can } from '../auth/roles';
 import type { Key } from '../i18n';
 import { toCents } from '../money';
 
@@ -35,9 +36,24 @@ export function tooSoonRefusal(slot: { seconds: number; wait: number }): Refusal
   };
 }
 
-/** Finance and admins in the desk; the merchant's shop through its API token. */
+/**
+ * Finance and admins in the desk (the role table decides: `refunds:create`); the merchant's
+ * shop through its API token (whose `refund` scope the token API checked already).
+ */
 export function mayRequestRefund(actor: { role: Role | null; viaToken: boolean }): boolean {
-  return actor.viaToken || actor.role === 'finance' || actor.role === 'admin';
+  return actor.viaToken || (actor.role !== null && can(actor.role, 'refunds:create'));
+}
+
+/**
+ * Maker-checker: a refund waiting for approval is decided by another finance user than the one
+ * who asked for it. The panel hides the buttons with this, and the service refuses with it.
+ */
+export function mayDecide(
+  refund: { createdBy: string | null },
+  actor: { userId: string | null; role: Role | null },
+): boolean {
+  if (actor.role === null || !can(actor.role, 'refunds:create')) return false;
+  return !(refund.createdBy && refund.createdBy === actor.userId);
 }
 
 /** Why a top-up with this live upstream status cannot be refunded, or null if it can. */

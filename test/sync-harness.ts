@@ -1,11 +1,11 @@
-import { createOneClickClient } from '../oneclick/client';
-import type { CallInfo } from '../oneclick/request';
+import { createOneClickClient } from '../lib/oneclick/client';
+import type { CallInfo } from '../lib/oneclick/request';
 import {
   type CreateTopupInput,
   createManualClock,
   type SandboxOptions,
   startSandbox,
-} from '../sandbox';
+} from '../lib/sandbox';
 
 // The real emulator over real HTTP on a clock the test moves, with a client that counts its
 // calls. Shared by the sync tests and the sync benchmark.

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { createOneClickClient } from '../oneclick/client';
-import { type Sandbox, startSandbox } from '../sandbox';
-import { API_SCOPES, type ApiScope } from './scopes';
-import { createToken } from './token-admin';
+import type { Db } from '../db/client';
+import { API_SCOPES, type ApiScope } from '../lib/api/scopes';
+import { createToken } from '../lib/api/token-admin';
+import { createOneClickClient } from '../lib/oneclick/client';
+import { type Sandbox, startSandbox } from '../lib/sandbox';
 
 // Shared set-up for the ingest API tests: a real emulator over HTTP, a client without retries
 // (so "upstream down" answers at once), tokens, and whole-table snapshots to prove that a

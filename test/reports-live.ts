@@ -1,25 +1,30 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { type Counts, histogramQuantile, rate, TTF_BUCKETS } from './definitions';
-import { algiersMidnight } from './landing';
+import type { Db } from '../db/client';
+import {
+  type Counts,
+  histogramQuantile,
+  rate,
+  settled,
+  TTF_BUCKETS,
+} from '../lib/reports/definitions';
+import { landingSpans } from '../lib/reports/landing';
 import {
   bucketOf,
   type HeatCell,
+  hourOfDayOf,
   type RatePoint,
   type RefundPoint,
   type ReportRange,
   type TtfPoint,
   type UnknownPoint,
   withRates,
-} from './queries';
+} from '../lib/reports/queries';
+import { HOUR_MS } from '../lib/time/algiers';
 
 // The report figures computed live from the raw `topups` and `refunds`, with the definitions of
 // lib/reports/definitions.ts and the buckets of lib/reports/queries.ts, in exactly the shapes the
 // rollup queries return. The benchmark and the tests check the rollups against these; nothing
 // else should call them: a 90-day live GROUP BY reads millions of rows.
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /**
  * A chart range takes the rollup hours that start in [from, to): those are the orders created
@@ -63,12 +68,12 @@ export async function splitBy(
 /** Live `heatmap`: operator × Algiers hour of the day. */
 export async function heatmap(db: Db, r: ReportRange): Promise<HeatCell[]> {
   const res = await db.execute<CountRow & { operator: string; hour_of_day: number }>(sql`
-    select operator, extract(hour from upstream_created_at at time zone 'Africa/Algiers')::int as hour_of_day, ${COUNTS}
+    select operator, ${hourOfDayOf(CREATED)} as hour_of_day, ${COUNTS}
     from topups where ${within(CREATED, r)} group by 1, 2 order by 1, 2`);
   return res.rows.map((c) => ({
     operator: c.operator,
     hourOfDay: c.hour_of_day,
-    settled: c.fulfilled + c.refunded + c.unknown,
+    settled: settled(c),
     fulfilled: c.fulfilled,
     rate: rate(c.fulfilled, c),
   }));
@@ -142,9 +147,9 @@ export async function refundSeries(db: Db, r: ReportRange): Promise<RefundPoint[
   return res.rows;
 }
 
-async function countsBetween(db: Db, from: Date, to: Date): Promise<Counts> {
+async function countsBetween(db: Db, span: { from: Date; to: Date }): Promise<Counts> {
   const res = await db.execute<Counts>(
-    sql`select ${COUNTS} from topups where ${within(CREATED, { from, to })}`,
+    sql`select ${COUNTS} from topups where ${within(CREATED, span)}`,
   );
   return (
     res.rows[0] ?? { orders: 0, pending: 0, handling: 0, fulfilled: 0, refunded: 0, unknown: 0 }
@@ -153,17 +158,16 @@ async function countsBetween(db: Db, from: Date, to: Date): Promise<Counts> {
 
 /** The rate figures of `landingFigures` (today, yesterday, the 7 days before today), live. */
 export async function landingRates(db: Db, now: Date) {
-  const today = algiersMidnight(now);
-  const at = (days: number) => new Date(today.getTime() + days * DAY_MS);
+  const spans = landingSpans(now);
   const [t, y, w] = await Promise.all([
-    countsBetween(db, today, at(1)),
-    countsBetween(db, at(-1), today),
-    countsBetween(db, at(-7), today),
+    countsBetween(db, spans.today),
+    countsBetween(db, spans.yesterday),
+    countsBetween(db, spans.week),
   ]);
   return {
     today: {
       rate: rate(t.fulfilled, t),
-      settled: t.fulfilled + t.refunded + t.unknown,
+      settled: settled(t),
       orders: t.orders,
     },
     yesterday: { rate: rate(y.fulfilled, y) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalReason, mayRequestRefund, refusalFor } from './eligibility';
+import { approvalReason, mayRequestRefund, refusalFor } from './policy';
 
 describe('refund eligibility', () => {
   it('refunds only what OneClick says is REFUNDED', () => {

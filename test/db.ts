@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { inject } from 'vitest';
-import { createDb, type Db } from '../../db/client';
-import { ensureDatabase } from '../runtime/embedded-postgres';
+import { createDb, type Db } from '../db/client';
+import { ensureDatabase } from '../lib/runtime/embedded-postgres';
 
 export type TestDb = { db: Db; pool: pg.Pool; url: string; close: () => Promise<void> };
 

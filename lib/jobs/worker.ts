@@ -1,0 +1,120 @@
+import { hostname } from 'node:os';
+import type { Db } from '../../db/client';
+import type { Logger } from '../log';
+import type { OneClickClient } from '../oneclick/client';
+import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
+import { refreshRollups } from '../reports/rollup';
+import { createEngine, type EngineOptions } from '../sync/engine';
+import { drainIngestQueue } from '../sync/ingest-queue';
+import { fetchLinkedOrders } from '../sync/linked';
+import { backfillStep, incrementalSync } from '../sync/list-sync';
+import { pingUpstream, validateKey } from '../sync/probe';
+import { createDuties } from './duties';
+
+// The one place that decides when background work runs: a status tick every second, plus the
+// slower duties (refund webhooks, report rollups, history backfill, the incremental list
+// window, the ingest queue, linked orders, ping/validate for the health panel). Each domain
+// only does one unit of its work when asked. One worker per process; any number of processes
+// share the work through Postgres (db/queries/claim.ts).
+
+type WorkerOptions = {
+  db: Db;
+  client: OneClickClient;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  now?: () => number;
+  tickMs?: number;
+  engine?: Partial<EngineOptions>;
+  /** Where refunds are announced (REFUND_WEBHOOK_URL); the worker drains that outbox. */
+  webhook?: WebhookConfig | null;
+  /** Told after every tick whether upstream work was skipped, and why (metrics, tests). */
+  onTick?: (tick: { paused: 'credentials' | null }) => void;
+};
+
+export function workerId() {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export function startWorker(opts: WorkerOptions) {
+  const now = opts.now ?? Date.now;
+  const id = workerId();
+  const { db, client, log } = opts;
+  const engine = createEngine({ db, client, now, workerId: id, ...opts.engine });
+  const deps = { db, client, engine, now, workerId: id };
+  const duties = createDuties({ db, workerId: id, now, log });
+  let paused = false;
+  let stopped = false;
+  const totals = { listCalls: 0, checked: 0, errors: 0 };
+
+  async function tickOnce() {
+    // Refund notifications go to the merchant's system, not OneClick: never paused with it.
+    const webhook = opts.webhook;
+    if (webhook)
+      await duties.every('refund webhooks', 2_000, () =>
+        drainDeliveries({ db, config: webhook, now: () => new Date(now()), workerId: id }),
+      );
+    // Report rollups come from our own rows: kept fresh even while OneClick is paused.
+    await duties.every('report rollups', 5_000, () => refreshRollups(db));
+    // The key's standing is shared (lib/sync/credentials.ts): a key refused by any instance,
+    // or an IP the upstream blocks, stops this one too, across restarts.
+    const standing = await client.refreshState();
+    if (standing.credentialsRejected || standing.blockedUntil !== null) {
+      if (!paused) log.error({ workerId: id, ...standing }, 'sync: upstream calls are stopped');
+      paused = true;
+      return 'credentials';
+    }
+    paused = false;
+    const report = await engine.tick();
+    totals.listCalls += report.listCalls;
+    totals.checked += report.checked;
+    totals.errors += report.errors;
+    await duties.every('incremental list sync', 60_000, () => incrementalSync(deps));
+    await duties.every('ingest queue', 5_000, () =>
+      drainIngestQueue({ db, client, now: new Date(now()), workerId: id, limit: 25 }),
+    );
+    await duties.every('linked orders', 5_000, () => fetchLinkedOrders(deps));
+    await duties.every('ping', 60_000, () => pingUpstream(deps));
+    await duties.every('validate', 3_600_000, () => validateKey(deps));
+    await duties.run('backfill', backfill);
+    if (duties.due('summary', 60_000)) log.info({ workerId: id, ...totals }, 'sync: last minute');
+    return null;
+  }
+
+  /** History pages for up to ~1.5 s per tick, so polling is never starved. */
+  async function backfill() {
+    const started = now();
+    while (now() - started < 1_500 && !stopped) {
+      const state = await backfillStep(deps);
+      if (!state || state.status === 'done') return;
+      log.info(
+        { page: state.nextPage - 1, totalPages: state.totalPages, imported: state.imported },
+        'sync: backfill progress',
+      );
+    }
+  }
+
+  const loop = (async () => {
+    log.info({ workerId: id }, 'sync: worker started');
+    while (!stopped) {
+      const started = now();
+      try {
+        const paused = await tickOnce();
+        opts.onTick?.({ paused });
+      } catch (error) {
+        log.error({ err: error, workerId: id }, 'sync: tick failed');
+      }
+      const wait = Math.max(50, (opts.tickMs ?? 1_000) - (now() - started));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  })();
+
+  return {
+    id,
+    async stop() {
+      stopped = true;
+      await loop;
+      await engine.releaseAll();
+      await duties.clear();
+      log.info({ workerId: id }, 'sync: worker stopped');
+    },
+  };
+}
