@@ -1,4 +1,4 @@
-// Enum values live here once and are reused by the Postgres enums (db/schema.ts), zod
+// Enum values live here once and are reused by the Postgres enums (db/schema/), zod
 // parsers, URL filters and the UI, so a value cannot exist in one place and not another.
 
 export const ROLES = ['admin', 'finance', 'support', 'manager'] as const;

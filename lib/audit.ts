@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { AuditOutcome, Role } from '../db/enums';
-import { anonymousRefusals, auditLog } from '../db/schema';
+import { bumpAnonymousRefusal, insertAuditRow } from '../db/queries/audit';
 
 export type Actor = { id: string | null; email: string | null; role: Role | null };
 export const SYSTEM_ACTOR: Actor = { id: null, email: null, role: null };
@@ -19,7 +18,7 @@ export type AuditEntry = {
 
 /** Appends one audit row. Pass the transaction that made the change, so both land or neither. */
 export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await insertAuditRow(db, {
     actorUserId: entry.actor.id,
     actorEmail: entry.actor.email,
     actorRole: entry.actor.role,
@@ -41,18 +40,7 @@ export async function countAnonymousRefusal(
   db: Db | Tx,
   entry: { action: string; reason: string },
 ): Promise<void> {
-  await db
-    .insert(anonymousRefusals)
-    .values({
-      day: sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD')`,
-      action: entry.action,
-      reason: entry.reason,
-      count: 1,
-    })
-    .onConflictDoUpdate({
-      target: [anonymousRefusals.day, anonymousRefusals.action, anonymousRefusals.reason],
-      set: { count: sql`${anonymousRefusals.count} + 1`, lastAt: sql`now()` },
-    });
+  await bumpAnonymousRefusal(db, entry);
 }
 
 /**

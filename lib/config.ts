@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDzdAmount } from './money';
+import { dzdAmount } from './money';
 
 // Every setting an operator gives the desk through the environment, validated once. A bad value
 // stops the start with a message naming the variable. The only other reads of process.env are
@@ -66,10 +66,9 @@ const schema = z
       .optional(),
     REFUND_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Refunds above this many DZD need a second finance user's approval. */
-    REFUND_APPROVAL_THRESHOLD: z
-      .string()
-      .refine(isDzdAmount, 'must be an amount in DZD such as 5000 or 5000.50')
-      .default('5000'),
+    REFUND_APPROVAL_THRESHOLD: dzdAmount(
+      'must be an amount in DZD such as 5000 or 5000.50',
+    ).default('5000'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {

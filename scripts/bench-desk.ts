@@ -23,7 +23,7 @@ import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
 import { createUser } from '../lib/users/service';
-import { printTable, quantile, timeIt } from './bench-util';
+import { printTable, quantile, runBench, timeIt } from './bench-util';
 
 const { values: args } = parseArgs({
   options: {
@@ -284,12 +284,4 @@ async function signIn(db: ReturnType<typeof drizzle<typeof schema>>) {
   return header();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(
-      `bench:desk failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench('bench:desk', main);

@@ -19,7 +19,7 @@ import { type RefundDeps, requestRefund } from '../lib/refunds/service';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { startSandbox } from '../lib/sandbox';
 import { observe } from '../lib/sync/observe';
-import { printTable, quantile } from './bench-util';
+import { printTable, quantile, runBench } from './bench-util';
 
 const CONCURRENT = 12;
 const UPSTREAM_MS = 5_000;
@@ -145,7 +145,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench('bench:refund-contention', main);

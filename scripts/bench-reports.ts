@@ -9,16 +9,16 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import type { ReportRange } from '../lib/reports/charts';
+import * as rollup from '../lib/reports/charts';
 import { landingFigures } from '../lib/reports/landing';
-import type { ReportRange } from '../lib/reports/queries';
-import * as rollup from '../lib/reports/queries';
 import { parseReportRange } from '../lib/reports/range';
 import { refreshRollups } from '../lib/reports/rollup';
 import { dataDir } from '../lib/runtime/data-dir';
 import { type EmbeddedPg, startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
 import * as live from '../test/reports-live';
-import { printTable, quantile, timeIt } from './bench-util';
+import { printTable, quantile, runBench, timeIt } from './bench-util';
 
 const { values: args } = parseArgs({
   options: {
@@ -281,12 +281,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(
-      `bench:reports failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench('bench:reports', main);

@@ -20,7 +20,7 @@ import type { TimelineStep } from '../lib/sandbox';
 import { createEngine } from '../lib/sync/engine';
 import { observe } from '../lib/sync/observe';
 import { startSyncHarness } from '../test/sync-harness';
-import { quantile } from './bench-util';
+import { quantile, runBench } from './bench-util';
 
 const ORDERS = 500;
 const ARRIVAL_WINDOW_MS = 5 * 60_000;
@@ -213,12 +213,4 @@ async function main() {
   await pg?.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(
-      `bench:sync failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench('bench:sync', main);

@@ -30,3 +30,16 @@ export function printTable(header: string[], rows: string[][], out: (line: strin
   out(line(header));
   for (const row of rows) out(line(row));
 }
+
+/** Runs a benchmark's main and exits: 0 when it finished, 1 with the error on stderr. */
+export function runBench(name: string, main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      process.stderr.write(
+        `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}

@@ -5,11 +5,10 @@ import { z } from 'zod';
 import { createDb } from '../db/client';
 import { ROLES } from '../db/enums';
 import { runMigrations } from '../db/migrate';
-import { recordAudit, SYSTEM_ACTOR } from '../lib/audit';
 import { generatePassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
 import { UserFacingError } from '../lib/errors/user-facing';
 import { resolveDatabase } from '../lib/runtime/database';
-import { createUser } from '../lib/users/service';
+import { createUserAsSystem } from '../lib/users/service';
 
 const { values } = parseArgs({
   options: {
@@ -42,23 +41,18 @@ const { db, pool } = createDb(database.url, 2);
 try {
   await runMigrations(database.url);
   const user = await db.transaction(async (tx) => {
-    const created = await createUser(tx, {
-      email,
-      role,
-      name: input.data.name ?? email.split('@')[0] ?? email,
-      password,
-      // Printed on this terminal: the person chooses their own at the first sign-in.
-      temporary: true,
-    });
-    await recordAudit(tx, {
-      actor: SYSTEM_ACTOR,
-      action: 'user.create',
-      outcome: 'ok',
-      targetType: 'user',
-      targetId: created.id,
-      details: { email: created.email, role, via: 'cli' },
-    });
-    return created;
+    return createUserAsSystem(
+      tx,
+      {
+        email,
+        role,
+        name: input.data.name ?? email.split('@')[0] ?? email,
+        password,
+        // Printed on this terminal: the person chooses their own at the first sign-in.
+        temporary: true,
+      },
+      { via: 'cli' },
+    );
   });
   process.stdout.write(`created ${user.email} (${user.role})\n`);
   if (!input.data.password) process.stdout.write(`temporary password: ${password}\n`);

@@ -1,5 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { bucketOf, hourOfDayOf } from '../db/queries/reports';
+import {
+  type HeatCell,
+  type RatePoint,
+  type RefundPoint,
+  type ReportRange,
+  type TtfPoint,
+  type UnknownPoint,
+  unknownPoint,
+  withRates,
+} from '../lib/reports/charts';
 import {
   type Counts,
   histogramQuantile,
@@ -7,22 +18,11 @@ import {
   settled,
   TTF_BUCKETS,
 } from '../lib/reports/definitions';
-import { landingSpans } from '../lib/reports/landing';
-import {
-  bucketOf,
-  type HeatCell,
-  hourOfDayOf,
-  type RatePoint,
-  type RefundPoint,
-  type ReportRange,
-  type TtfPoint,
-  type UnknownPoint,
-  withRates,
-} from '../lib/reports/queries';
-import { HOUR_MS } from '../lib/time/algiers';
+import { landingSpans, rateFigures } from '../lib/reports/landing';
+import { DESK_TIME_ZONE, HOUR_MS } from '../lib/time/algiers';
 
 // The report figures computed live from the raw `topups` and `refunds`, with the definitions of
-// lib/reports/definitions.ts and the buckets of lib/reports/queries.ts, in exactly the shapes the
+// lib/reports/definitions.ts and the buckets of db/queries/reports.ts, in exactly the shapes the
 // rollup queries return. The benchmark and the tests check the rollups against these; nothing
 // else should call them: a 90-day live GROUP BY reads millions of rows.
 
@@ -47,7 +47,7 @@ type CountRow = Counts & { key: string };
 /** Live `rateSeries`. */
 export async function rateSeries(db: Db, r: ReportRange): Promise<RatePoint[]> {
   const res = await db.execute<CountRow>(sql`
-    select ${bucketOf(CREATED, r.granularity)} as key, ${COUNTS}
+    select ${bucketOf(CREATED, r.granularity, DESK_TIME_ZONE)} as key, ${COUNTS}
     from topups where ${within(CREATED, r)} group by 1 order by 1`);
   return res.rows.map(withRates);
 }
@@ -68,7 +68,7 @@ export async function splitBy(
 /** Live `heatmap`: operator × Algiers hour of the day. */
 export async function heatmap(db: Db, r: ReportRange): Promise<HeatCell[]> {
   const res = await db.execute<CountRow & { operator: string; hour_of_day: number }>(sql`
-    select operator, ${hourOfDayOf(CREATED)} as hour_of_day, ${COUNTS}
+    select operator, ${hourOfDayOf(CREATED, DESK_TIME_ZONE)} as hour_of_day, ${COUNTS}
     from topups where ${within(CREATED, r)} group by 1, 2 order by 1, 2`);
   return res.rows.map((c) => ({
     operator: c.operator,
@@ -82,7 +82,7 @@ export async function heatmap(db: Db, r: ReportRange): Promise<HeatCell[]> {
 /** Live `ttfSeries`: one histogram per bucket straight from the orders that settled. */
 export async function ttfSeries(db: Db, r: ReportRange): Promise<TtfPoint[]> {
   const res = await db.execute<{ key: string; histogram: number[] }>(sql`
-    select ${bucketOf(CREATED, r.granularity)} as key,
+    select ${bucketOf(CREATED, r.granularity, DESK_TIME_ZONE)} as key,
       ttf_histogram(array_agg(ttf_bucket(extract(epoch from finalized_at - upstream_created_at) * 1000))) as histogram
     from topups
     where ${within(CREATED, r)} and finalized_at is not null and status in ('FULFILLED', 'REFUNDED')
@@ -113,7 +113,7 @@ export async function unknownSeries(db: Db, r: ReportRange): Promise<UnknownPoin
     still: number;
     resolve_ms: string;
   }>(sql`
-    select ${bucketOf(sql`hour`, r.granularity)} as key, sum(passed)::int as passed, sum(to_fulfilled)::int as to_fulfilled,
+    select ${bucketOf(sql`hour`, r.granularity, DESK_TIME_ZONE)} as key, sum(passed)::int as passed, sum(to_fulfilled)::int as to_fulfilled,
       sum(to_refunded)::int as to_refunded, sum(still)::int as still, sum(resolve_ms)::text as resolve_ms
     from (
       select date_trunc('hour', upstream_created_at, 'UTC') as hour,
@@ -126,23 +126,13 @@ export async function unknownSeries(db: Db, r: ReportRange): Promise<UnknownPoin
       from topups where ${within(CREATED, r)}
       group by 1, operator, plan_code) per_group
     group by 1 having sum(passed) > 0 order by 1`);
-  return res.rows.map((row) => {
-    const resolved = row.to_fulfilled + row.to_refunded;
-    return {
-      key: row.key,
-      passed: row.passed,
-      toFulfilled: row.to_fulfilled,
-      toRefunded: row.to_refunded,
-      stillUnknown: row.still,
-      avgResolveHours: resolved ? Number(row.resolve_ms) / resolved / HOUR_MS : null,
-    };
-  });
+  return res.rows.map(unknownPoint);
 }
 
 /** Live `refundSeries`: approved customer refunds by the time they were recorded. */
 export async function refundSeries(db: Db, r: ReportRange): Promise<RefundPoint[]> {
   const res = await db.execute<RefundPoint>(sql`
-    select ${bucketOf(sql`created_at`, r.granularity)} as key, count(*)::int as refunds, sum(amount)::text as amount
+    select ${bucketOf(sql`created_at`, r.granularity, DESK_TIME_ZONE)} as key, count(*)::int as refunds, sum(amount)::text as amount
     from refunds where state = 'approved' and ${within(sql`created_at`, r)} group by 1 order by 1`);
   return res.rows;
 }
@@ -164,13 +154,5 @@ export async function landingRates(db: Db, now: Date) {
     countsBetween(db, spans.yesterday),
     countsBetween(db, spans.week),
   ]);
-  return {
-    today: {
-      rate: rate(t.fulfilled, t),
-      settled: settled(t),
-      orders: t.orders,
-    },
-    yesterday: { rate: rate(y.fulfilled, y) },
-    week: { rate: rate(w.fulfilled, w) },
-  };
+  return rateFigures(t, y, w);
 }

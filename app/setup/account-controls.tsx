@@ -1,10 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { StatusLine, useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { replaceRecoveryCodes, signOutOtherSessions } from './actions';
 import { RecoveryCodes } from './recovery-codes';
@@ -12,9 +12,7 @@ import { RecoveryCodes } from './recovery-codes';
 /** Stays mounted when the list refreshes to "no other session", so its confirmation stays. */
 export function SignOutOthers({ others }: { others: number }) {
   const t = useT();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pending, outcome, run } = useAction();
   return (
     <div className="space-y-1">
       {others === 0 ? <p className="text-sm">{t('security.sessions.none')}</p> : null}
@@ -23,28 +21,15 @@ export function SignOutOthers({ others }: { others: number }) {
         hidden={others === 0}
         disabled={pending}
         onClick={() =>
-          startTransition(async () => {
-            const r = await signOutOtherSessions({});
-            setMessage(
-              r.ok
-                ? {
-                    ok: true,
-                    text: t('security.sessions.signedOutOthers', { count: r.data.ended }),
-                  }
-                : { ok: false, text: r.error },
-            );
-            router.refresh();
-          })
+          run(
+            () => signOutOtherSessions({}),
+            (data) => t('security.sessions.signedOutOthers', { count: data.ended }),
+          )
         }
       >
         {pending ? t('security.sessions.signingOut') : t('security.sessions.signOutOthers')}
       </Button>
-      <p
-        role="status"
-        className={message?.ok ? 'text-sm text-success-fg' : 'text-sm text-danger-fg'}
-      >
-        {message?.text}
-      </p>
+      <StatusLine outcome={outcome} />
     </div>
   );
 }

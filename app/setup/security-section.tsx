@@ -1,7 +1,7 @@
+import { openSessionsOf } from '@/db/queries/sessions';
 import { secondFactorStatus } from '@/lib/auth/account';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session';
-import { openSessions } from '@/lib/auth/sessions';
 import { secondFactorRequired } from '@/lib/auth/totp';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
@@ -23,7 +23,7 @@ export async function SecuritySection({
   const since = new Date(Date.now() - getConfig().SESSION_MAX_HOURS * 3_600_000);
   const [factor, sessions] = await Promise.all([
     secondFactorStatus(db, user.id),
-    openSessions(db, user.id, since),
+    openSessionsOf(db, user.id, since),
   ]);
   const others = sessions.filter((s) => s.id !== sessionId);
   return (

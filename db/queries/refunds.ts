@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import {
   refundDeliveries,
@@ -57,19 +57,20 @@ export async function refundsDueTotals(db: Db) {
   return { count: Number(count?.n ?? 0), total: sum?.total ?? '0' };
 }
 
+/** What the refunds page shows of a refund: who asked, for whom, how much, when. */
+const refundLine = {
+  topupPk: refunds.topupPk,
+  amount: refunds.amount,
+  createdAt: refunds.createdAt,
+  createdVia: refunds.createdVia,
+  byName: users.name,
+  msisdn: topups.msisdn,
+  ref: topups.ref,
+};
+
 export function listAwaitingApproval(db: Db) {
   return db
-    .select({
-      topupPk: refunds.topupPk,
-      amount: refunds.amount,
-      createdAt: refunds.createdAt,
-      createdVia: refunds.createdVia,
-      createdBy: refunds.createdBy,
-      byName: users.name,
-      approvalReason: refunds.approvalReason,
-      msisdn: topups.msisdn,
-      ref: topups.ref,
-    })
+    .select({ ...refundLine, createdBy: refunds.createdBy, approvalReason: refunds.approvalReason })
     .from(refunds)
     .innerJoin(topups, eq(topups.id, refunds.topupPk))
     .leftJoin(users, eq(users.id, refunds.createdBy))
@@ -80,16 +81,7 @@ export function listAwaitingApproval(db: Db) {
 
 export function listRecentRefunds(db: Db, limit = 50) {
   return db
-    .select({
-      topupPk: refunds.topupPk,
-      amount: refunds.amount,
-      createdAt: refunds.createdAt,
-      createdVia: refunds.createdVia,
-      byName: users.name,
-      msisdn: topups.msisdn,
-      ref: topups.ref,
-      delivery: refundDeliveries.state,
-    })
+    .select({ ...refundLine, delivery: refundDeliveries.state })
     .from(refunds)
     .innerJoin(topups, eq(topups.id, refunds.topupPk))
     .leftJoin(users, eq(users.id, refunds.createdBy))
@@ -169,4 +161,61 @@ export async function refundableOrder(db: Db, topupPk: number) {
     .from(topups)
     .where(eq(topups.id, topupPk));
   return row ?? null;
+}
+
+/** Where the engine will next check an order (the refusal says when to try again). */
+export async function orderNextCheckAt(db: Db | Tx, topupPk: number): Promise<Date | null> {
+  const [row] = await db
+    .select({ nextCheckAt: topups.nextCheckAt })
+    .from(topups)
+    .where(eq(topups.id, topupPk));
+  return row?.nextCheckAt ?? null;
+}
+
+/** A refund as first recorded (or recorded again over a rejected one). */
+export type RefundRecord = Omit<typeof refunds.$inferInsert, 'id' | 'topupPk'>;
+
+/**
+ * Records the refund of a top-up and returns its id; undefined when the top-up already has one
+ * that is not rejected.
+ */
+export async function recordRefund(tx: Tx, topupPk: number, fresh: RefundRecord) {
+  // The unique topup_pk makes this the one refund; a rejected request may be made again.
+  const [row] = await tx
+    .insert(refunds)
+    .values({ topupPk, ...fresh })
+    .onConflictDoUpdate({
+      target: refunds.topupPk,
+      set: fresh,
+      where: eq(refunds.state, 'rejected'),
+    })
+    .returning({ id: refunds.id });
+  return row;
+}
+
+/** Records the decision on a refund awaiting approval; undefined when it no longer awaits one. */
+export async function decideAwaitingRefund(
+  tx: Tx,
+  refundId: string,
+  decision: {
+    state: 'approved' | 'rejected';
+    decidedBy: string | null;
+    decidedAt: Date;
+    decisionNote: string | null;
+  },
+) {
+  const [row] = await tx
+    .update(refunds)
+    .set(decision)
+    .where(and(eq(refunds.id, refundId), eq(refunds.state, 'awaiting_approval')))
+    .returning({ id: refunds.id });
+  return row;
+}
+
+/** Marks the order's customer refunded at `now` (once: a refunded order keeps its time). */
+export async function markOrderRefunded(tx: Tx, topupPk: number, now: Date): Promise<void> {
+  await tx
+    .update(topups)
+    .set({ refundedAt: now, updatedAt: now })
+    .where(and(eq(topups.id, topupPk), isNull(topups.refundedAt)));
 }

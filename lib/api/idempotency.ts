@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { idempotencyKeys } from '../../db/schema';
+import {
+  findIdempotencyKey,
+  insertIdempotencyClaim,
+  releaseIdempotencyClaim,
+  storeIdempotentAnswer,
+  takeOverExpiredClaim,
+} from '../../db/queries/idempotency';
 import { type ApiReply, type ErrorCode, errorReply } from './responses';
 
 // `Idempotency-Key` for the shop's POSTs: the same key with the same request gets the same
@@ -76,28 +81,18 @@ export async function idempotent(
   const claim = await claimKey(db, { ...opts, key: opts.key, now: opts.now ?? new Date() });
   if (claim.kind === 'answer') return claim.reply;
 
-  // The claim is identified by its time: a slow request whose claim was taken over after
-  // expiry can neither store its answer over the new one nor free the new claim.
-  const mine = and(
-    eq(idempotencyKeys.tokenId, opts.tokenId),
-    eq(idempotencyKeys.key, opts.key),
-    eq(idempotencyKeys.createdAt, claim.at),
-    isNull(idempotencyKeys.responseStatus),
-  );
+  // Our claim, identified by its time (db/queries/idempotency.ts says why).
+  const mine = { tokenId: opts.tokenId, key: opts.key, at: claim.at };
   let reply: ApiReply;
   try {
     reply = await handle();
   } catch (error) {
     // Nothing was answered: free the key so the shop's retry runs the request again.
-    await db.delete(idempotencyKeys).where(mine);
+    await releaseIdempotencyClaim(db, mine);
     throw error;
   }
-  if (isFinal(reply))
-    await db
-      .update(idempotencyKeys)
-      .set({ responseStatus: reply.status, responseBody: reply.body })
-      .where(mine);
-  else await db.delete(idempotencyKeys).where(mine);
+  if (isFinal(reply)) await storeIdempotentAnswer(db, mine, reply);
+  else await releaseIdempotencyClaim(db, mine);
   return reply;
 }
 
@@ -107,22 +102,17 @@ async function claimKey(
   db: Db,
   opts: { tokenId: string; key: string; hash: string; now: Date },
 ): Promise<Claim> {
-  const where = and(eq(idempotencyKeys.tokenId, opts.tokenId), eq(idempotencyKeys.key, opts.key));
+  const key = { tokenId: opts.tokenId, key: opts.key };
   // Twice at most: a claim freed between our insert and our read is simply claimed again.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const [claimed] = await db
-      .insert(idempotencyKeys)
-      .values({
-        tokenId: opts.tokenId,
-        key: opts.key,
-        requestHash: opts.hash,
-        createdAt: opts.now,
-      })
-      .onConflictDoNothing()
-      .returning({ at: idempotencyKeys.createdAt });
-    if (claimed) return { kind: 'claimed', at: claimed.at };
+    const claimed = await insertIdempotencyClaim(db, {
+      ...key,
+      requestHash: opts.hash,
+      now: opts.now,
+    });
+    if (claimed) return { kind: 'claimed', at: claimed };
 
-    const [first] = await db.select().from(idempotencyKeys).where(where);
+    const first = await findIdempotencyKey(db, key);
     if (!first) continue;
     if (first.requestHash !== opts.hash) {
       return {
@@ -147,20 +137,13 @@ async function claimKey(
     }
     if (first.createdAt.getTime() > opts.now.getTime() - CLAIM_EXPIRY_MS)
       return { kind: 'answer', reply: inProgress() };
-    // A crashed claim: one UPDATE takes it over. Racing retries queue on the row lock and
-    // re-check the condition after the winner commits, so exactly one of them gets it.
-    const [taken] = await db
-      .update(idempotencyKeys)
-      .set({ createdAt: opts.now })
-      .where(
-        and(
-          where,
-          isNull(idempotencyKeys.responseStatus),
-          lt(idempotencyKeys.createdAt, new Date(opts.now.getTime() - CLAIM_EXPIRY_MS)),
-        ),
-      )
-      .returning({ at: idempotencyKeys.createdAt });
-    if (taken) return { kind: 'claimed', at: taken.at };
+    // A crashed claim: take it over (exactly one racing retry gets it).
+    const taken = await takeOverExpiredClaim(db, {
+      ...key,
+      now: opts.now,
+      expiredBefore: new Date(opts.now.getTime() - CLAIM_EXPIRY_MS),
+    });
+    if (taken) return { kind: 'claimed', at: taken };
     return { kind: 'answer', reply: inProgress() };
   }
   return { kind: 'answer', reply: inProgress() };

@@ -1,15 +1,10 @@
 import type { Db } from '../../db/client';
+import { dropQueued, queuedRegistration, refTakenElsewhere } from '../../db/queries/ingest';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickErrorKind } from '../oneclick/errors';
 import { observe } from '../sync/observe';
 import { findConflict } from './conflicts';
-import {
-  dropQueued,
-  enqueue,
-  queuedRegistration,
-  refTakenElsewhere,
-  registerHeld,
-} from './ingest-store';
+import { enqueue, registerHeld } from './ingest-store';
 import type { IngestInput } from './input';
 import { type ApiReply, errorReply } from './responses';
 import type { ApiToken } from './tokens';

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTokens } from '../../db/queries/api-tokens';
 import { apiTokens } from '../../db/schema';
 import { getRequest, issueToken, postRequest } from '../../test/api-support';
 import { createTestDb, type TestDb } from '../../test/db';
 import { handleRead, handleRegister } from './handlers';
 import { handleRefund } from './refund';
-import { listTokens } from './token-admin';
 
 // A token does what the admin ticked when creating it: read, register, refund. A token that
 // may only read cannot move money, whatever it sends.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // What an API token may do, chosen by the admin when creating it. The one home of the scope
 // names: zod, the admin form, withToken and the OpenAPI document read them from here. The
-// column default in db/schema.ts (all three, for tokens made before scopes) repeats them,
+// column default in db/schema/api.ts (all three, for tokens made before scopes) repeats them,
 // since db/ does not import lib/.
 
 export const API_SCOPES = ['read', 'register', 'refund'] as const;

@@ -1,8 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { apiTokens } from '../../db/schema';
+import { findTokenByHash, touchTokenLastUsed } from '../../db/queries/api-tokens';
 import { type ApiScope, normalizeScopes } from './scopes';
 
 // Bearer tokens for the merchant's shop. The token is shown once; only its SHA-256 is stored,
@@ -49,15 +48,7 @@ export async function authenticateToken(
 ): Promise<TokenCheck> {
   const bearer = readBearer(authorization);
   if (bearer === 'missing' || bearer === 'malformed') return { ok: false, reason: bearer };
-  const [row] = await db
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      scopes: apiTokens.scopes,
-      revokedAt: apiTokens.revokedAt,
-    })
-    .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, hashToken(bearer)));
+  const row = await findTokenByHash(db, hashToken(bearer));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revokedAt) return { ok: false, reason: 'revoked' };
   await touchLastUsed(db, row.id, now);
@@ -69,13 +60,5 @@ export async function authenticateToken(
 
 async function touchLastUsed(db: Db, id: string, now: Date) {
   const staleBefore = new Date(now.getTime() - LAST_USED_GRANULARITY_MS);
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiTokens.id, id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore)),
-      ),
-    );
+  await touchTokenLastUsed(db, { id, now, staleBefore });
 }

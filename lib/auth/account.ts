@@ -1,6 +1,15 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { recoveryCodes, users } from '../../db/schema';
+import { lockPasswordHash, setOwnPassword } from '../../db/queries/auth';
+import {
+  clearSecondFactor,
+  deleteRecoveryCodes,
+  enableSecondFactor,
+  lockEnrolment,
+  lockSecondFactor,
+  secondFactorEnabledAt,
+  storePendingSecret,
+  unusedRecoveryCodeCount,
+} from '../../db/queries/second-factor';
 import { UserFacingError } from '../errors/user-facing';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { markSecondFactor, revokeOtherSessions } from './sessions';
@@ -14,11 +23,7 @@ export async function changePassword(
   tx: Tx,
   input: { userId: string; sessionId: string; current: string; next: string },
 ) {
-  const [user] = await tx
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, input.userId))
-    .for('update');
+  const user = await lockPasswordHash(tx, input.userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.current)))
     throw new UserFacingError('security.password.wrongCurrent', { field: 'current' });
   if (input.next.length < MIN_PASSWORD_LENGTH)
@@ -29,15 +34,7 @@ export async function changePassword(
   if (await verifyPassword(user.passwordHash, input.next))
     throw new UserFacingError('security.password.same', { field: 'next' });
   const now = new Date();
-  await tx
-    .update(users)
-    .set({
-      passwordHash: await hashPassword(input.next),
-      mustChangePassword: false,
-      passwordChangedAt: now,
-      updatedAt: now,
-    })
-    .where(eq(users.id, input.userId));
+  await setOwnPassword(tx, input.userId, await hashPassword(input.next), now);
   // Whoever else held this account's sessions loses them; this browser stays signed in.
   return {
     endedSessions: await revokeOtherSessions(
@@ -59,28 +56,11 @@ export async function startEnrolment(
   user: { id: string; email: string },
   serverSecret: string,
 ) {
-  const [row] = await tx
-    .select({ enabledAt: users.totpEnabledAt })
-    .from(users)
-    .where(eq(users.id, user.id))
-    .for('update');
+  const row = await lockEnrolment(tx, user.id);
   if (row?.enabledAt) throw new UserFacingError('security.totp.alreadyEnrolled');
   const enrolment = await newEnrolment(user.email);
-  await tx
-    .update(users)
-    .set({ totpSecret: sealSecret(enrolment.secret, serverSecret), totpLastStep: null })
-    .where(eq(users.id, user.id));
+  await storePendingSecret(tx, user.id, sealSecret(enrolment.secret, serverSecret));
   return { secret: enrolment.secret, qrSvg: enrolment.qrSvg };
-}
-
-/** A person's second factor, locked for the change that follows. */
-async function factorForUpdate(tx: Tx, userId: string) {
-  const [user] = await tx
-    .select({ id: users.id, totpSecret: users.totpSecret, enabledAt: users.totpEnabledAt })
-    .from(users)
-    .where(eq(users.id, userId))
-    .for('update');
-  return user;
 }
 
 /** The first code proves the app holds the secret: the factor is on; ten recovery codes, once. */
@@ -89,13 +69,13 @@ export async function confirmEnrolment(
   input: { userId: string; sessionId: string; code: string },
   serverSecret: string,
 ) {
-  const user = await factorForUpdate(tx, input.userId);
+  const user = await lockSecondFactor(tx, input.userId);
   if (!user?.totpSecret) throw new UserFacingError('security.totp.notStarted');
   if (user.enabledAt) throw new UserFacingError('security.totp.alreadyEnrolled');
   if (!(await verifyTotp(tx, user, input.code, serverSecret)))
     throw new UserFacingError('security.totp.wrongCode', { field: 'code' });
   const now = new Date();
-  await tx.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id));
+  await enableSecondFactor(tx, user.id, now);
   const codes = newRecoveryCodes();
   await storeRecoveryCodes(tx, user.id, codes);
   await markSecondFactor(tx, input.sessionId, now);
@@ -108,7 +88,7 @@ export async function regenerateRecoveryCodes(
   input: { userId: string; code: string },
   serverSecret: string,
 ) {
-  const user = await factorForUpdate(tx, input.userId);
+  const user = await lockSecondFactor(tx, input.userId);
   if (!user?.enabledAt) throw new UserFacingError('security.totp.notEnrolled');
   if (!(await verifyTotp(tx, user, input.code, serverSecret)))
     throw new UserFacingError('security.totp.wrongCode', { field: 'code' });
@@ -122,30 +102,17 @@ export async function regenerateRecoveryCodes(
  * codes go, and every session of theirs ends; they enrol again at their next sign-in.
  */
 export async function resetSecondFactor(tx: Tx, userId: string) {
-  const [row] = await tx
-    .update(users)
-    .set({
-      totpSecret: null,
-      totpEnabledAt: null,
-      totpLastStep: null,
-      sessionVersion: sql`${users.sessionVersion} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ id: users.id, email: users.email });
+  const row = await clearSecondFactor(tx, userId);
   if (!row) throw new UserFacingError('users.notFound');
-  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await deleteRecoveryCodes(tx, userId);
   return row;
 }
 
 /** What the security settings show about a person's second factor. */
 export async function secondFactorStatus(db: Db, userId: string) {
-  const [[user], [codes]] = await Promise.all([
-    db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId)),
-    db
-      .select({ left: sql<number>`count(*)::int` })
-      .from(recoveryCodes)
-      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+  const [enabledAt, recoveryCodesLeft] = await Promise.all([
+    secondFactorEnabledAt(db, userId),
+    unusedRecoveryCodeCount(db, userId),
   ]);
-  return { enabledAt: user?.enabledAt ?? null, recoveryCodesLeft: codes?.left ?? 0 };
+  return { enabledAt, recoveryCodesLeft };
 }

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Role } from '../../db/enums';
-import { users } from '../../db/schema';
+import { findSignInUser } from '../../db/queries/auth';
+import { recordSignIn } from '../../db/queries/users';
 import { recordAudit } from '../audit';
 import { verifyPassword } from './password';
 import { claimAttempt, clearAttempts, refundAttempt } from './throttle';
@@ -47,21 +47,7 @@ export async function authenticate(
 ): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase();
   const now = opts.now ?? new Date();
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      passwordHash: users.passwordHash,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-      totpSecret: users.totpSecret,
-      totpEnabledAt: users.totpEnabledAt,
-    })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email))
-    .limit(1);
+  const user = await findSignInUser(db, email);
   const audit = (outcome: 'ok' | 'denied', reason?: string) =>
     recordAudit(db, {
       actor: { id: user?.id ?? null, email: user?.email ?? email, role: user?.role ?? null },
@@ -110,7 +96,7 @@ export async function authenticate(
     }
   }
   await clearAttempts(db, email);
-  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+  await recordSignIn(db, user.id, now);
   await audit(
     'ok',
     enrolled ? undefined : secondFactorRequired(user.role) ? 'must_enrol' : undefined,

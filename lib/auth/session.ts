@@ -1,10 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '../../db/enums';
-import { users } from '../../db/schema';
+import { findSessionUser } from '../../db/queries/users';
 import { getConfig } from '../config';
 import { getDb } from '../db';
 import { type Capability, can } from './roles';
@@ -47,21 +46,8 @@ export const getSession = cache(async (): Promise<Session | null> => {
   });
   if (!claims) return null;
   const db = getDb();
-  const [[user], session] = await Promise.all([
-    db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        locale: users.locale,
-        disabled: users.disabled,
-        sessionVersion: users.sessionVersion,
-        mustChangePassword: users.mustChangePassword,
-        totpEnabledAt: users.totpEnabledAt,
-      })
-      .from(users)
-      .where(and(eq(users.id, claims.userId))),
+  const [user, session] = await Promise.all([
+    findSessionUser(db, claims.userId),
     liveSession(db, claims.sessionId, claims.userId),
   ]);
   if (!user || !session || user.disabled || user.sessionVersion !== claims.sessionVersion)

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { signInThrottle } from '../../db/schema';
+import {
+  claimSignInAttempt,
+  clearSignInAttempts,
+  type LockPolicy,
+  refundSignInAttempt,
+  throttleRows,
+} from '../../db/queries/auth';
 
 // Sign-in throttling per email, for accounts that exist and emails that do not alike, so the
 // lockout answer tells a guesser nothing. The first few failures are free; after that each one
@@ -15,6 +20,15 @@ const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
 /** "Locked until an admin unlocks": a date no clock reaches. */
 export const HARD_LOCK = new Date('9999-12-31T00:00:00Z');
+
+/** The same numbers, for the SQL that counts and locks in one statement (db/queries/auth.ts). */
+const LOCK_POLICY: LockPolicy = {
+  freeFailures: FREE_FAILURES,
+  hardCap: HARD_CAP,
+  baseLockMs: BASE_LOCK_MS,
+  maxLockMs: MAX_LOCK_MS,
+  hardLock: HARD_LOCK,
+};
 
 export type ThrottleState = { failures: number; lockedUntil: Date | null };
 
@@ -31,15 +45,6 @@ export function lockAfterFailure(failures: number, now: Date): Date | null {
   return new Date(now.getTime() + ms);
 }
 
-/** The same rule in SQL, for the claim that counts and locks in one statement. */
-function lockAfterFailureSql(failures: ReturnType<typeof sql>, now: Date) {
-  return sql`case
-    when ${failures} >= ${HARD_CAP} then ${HARD_LOCK}::timestamptz
-    when ${failures} < ${FREE_FAILURES} then null
-    else ${now}::timestamptz + least(${BASE_LOCK_MS}::bigint * (2 ^ (${failures} - ${FREE_FAILURES}))::bigint, ${MAX_LOCK_MS}::bigint) * interval '1 millisecond'
-  end`;
-}
-
 export function emailKey(email: string) {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
@@ -49,52 +54,24 @@ export function emailKey(email: string) {
  * when the email is locked. Returns false when locked: then no check may run.
  */
 export async function claimAttempt(db: Db, email: string, now: Date): Promise<boolean> {
-  const t = signInThrottle;
-  const next = sql`${t.failures} + 1`;
-  const rows = await db
-    .insert(t)
-    .values({ emailHash: emailKey(email), failures: 1, lastFailureAt: now, lockedUntil: null })
-    .onConflictDoUpdate({
-      target: t.emailHash,
-      set: {
-        failures: next,
-        lastFailureAt: now,
-        lockedUntil: lockAfterFailureSql(next, now),
-      },
-      // Locked: refuse without counting, so an attacker cannot rush the email to the hard cap.
-      setWhere: sql`${t.failures} < ${HARD_CAP} and (${t.lockedUntil} is null or ${t.lockedUntil} <= ${now})`,
-    })
-    .returning({ failures: t.failures });
-  return rows.length > 0;
+  return claimSignInAttempt(db, emailKey(email), now, LOCK_POLICY);
 }
 
 /** Gives back one claimed attempt (the password was right; the code is asked for next). */
 export async function refundAttempt(db: Db, email: string, now: Date) {
-  const t = signInThrottle;
-  const fewer = sql`greatest(${t.failures} - 1, 0)`;
-  await db
-    .update(t)
-    .set({ failures: fewer, lockedUntil: lockAfterFailureSql(fewer, now) })
-    .where(sql`${t.emailHash} = ${emailKey(email)}`);
+  await refundSignInAttempt(db, emailKey(email), now, LOCK_POLICY);
 }
 
 /** A right password (and code): the email's count starts over. */
 export async function clearAttempts(db: Db | Tx, email: string) {
-  await db.delete(signInThrottle).where(sql`${signInThrottle.emailHash} = ${emailKey(email)}`);
+  await clearSignInAttempts(db, emailKey(email));
 }
 
 /** Where these emails stand, for the users page (keyed by lower-cased email). */
 export async function throttleStates(db: Db, emails: readonly string[]) {
   if (emails.length === 0) return new Map<string, ThrottleState>();
   const byKey = new Map(emails.map((e) => [emailKey(e), e.trim().toLowerCase()]));
-  const rows = await db
-    .select({
-      key: signInThrottle.emailHash,
-      failures: signInThrottle.failures,
-      lockedUntil: signInThrottle.lockedUntil,
-    })
-    .from(signInThrottle)
-    .where(inArray(signInThrottle.emailHash, [...byKey.keys()]));
+  const rows = await throttleRows(db, [...byKey.keys()]);
   return new Map(
     rows.map((r) => [byKey.get(r.key) ?? '', { failures: r.failures, lockedUntil: r.lockedUntil }]),
   );

@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db, Tx } from '../../db/client';
 import type { Role } from '../../db/enums';
-import { recoveryCodes, users } from '../../db/schema';
+import {
+  markRecoveryCodeUsed,
+  replaceRecoveryCodes,
+  spendTotpStep,
+} from '../../db/queries/second-factor';
 import { open, seal } from './secret-box';
 
 // Two-factor sign-in with time-based codes (RFC 6238, what every authenticator app speaks), and
@@ -71,12 +74,7 @@ export async function verifyTotp(
   const base32 = user.totpSecret ? open(user.totpSecret, serverSecret, PURPOSE) : null;
   const step = base32 ? matchingStep(base32, code, now) : null;
   if (step === null) return false;
-  const spent = await db
-    .update(users)
-    .set({ totpLastStep: step })
-    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-    .returning({ id: users.id });
-  return spent.length > 0;
+  return spendTotpStep(db, user.id, step);
 }
 
 // --- recovery codes ------------------------------------------------------------------------
@@ -94,11 +92,9 @@ export function newRecoveryCodes(): string[] {
   });
 }
 
+/** A person's recovery codes become these (kept hashed); the old ones stop working. */
 export async function storeRecoveryCodes(tx: Tx, userId: string, codes: readonly string[]) {
-  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await tx
-    .insert(recoveryCodes)
-    .values(codes.map((c) => ({ userId, codeHash: recoveryCodeHash(c) })));
+  await replaceRecoveryCodes(tx, userId, codes.map(recoveryCodeHash));
 }
 
 export function looksLikeRecoveryCode(code: string) {
@@ -112,24 +108,5 @@ export async function spendRecoveryCode(
   code: string,
   now = new Date(),
 ) {
-  const used = await db
-    .update(recoveryCodes)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(recoveryCodes.userId, userId),
-        eq(recoveryCodes.codeHash, recoveryCodeHash(code)),
-        isNull(recoveryCodes.usedAt),
-      ),
-    )
-    .returning({ id: recoveryCodes.id });
-  return used.length > 0;
-}
-
-export async function recoveryCodesLeft(db: Db, userId: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  return row?.n ?? 0;
+  return markRecoveryCodeUsed(db, userId, recoveryCodeHash(code), now);
 }

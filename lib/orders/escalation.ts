@@ -1,3 +1,5 @@
+import type { EventLine } from '../../db/queries/unknown';
+
 // The text support sends to OneClick when an UNKNOWN_ERROR is overdue: everything OneClick
 // needs to find and settle the top-up, with every upstream requestId we were given.
 
@@ -10,14 +12,7 @@ type PackOrder = {
   upstreamCreatedAt: Date;
   unknownErrorAt: Date | null;
 };
-type PackEvent = {
-  kind: string;
-  toStatus: string | null;
-  source: string;
-  requestId: string | null;
-  message: string | null;
-  createdAt: Date;
-};
+type PackEvent = EventLine;
 export type PackLabels = {
   title: string;
   topupId: string;

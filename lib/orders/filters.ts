@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVENT_SOURCES, OPERATORS, TOPUP_STATUSES } from '../../db/enums';
 import type { OrderQuery } from '../../db/queries/orders-list';
-import { isDzdAmount, toCents } from '../money';
+import { dzdAmount, toCents } from '../money';
 import { normalizeMsisdn } from '../phone';
 import { daySpan, parseDay } from '../time/algiers';
 
@@ -18,7 +18,7 @@ export const HIDEABLE_COLUMNS = ['ref', 'operator', 'plan', 'source', 'changed']
 /** A desk day (lib/time/algiers.ts): a date that does not exist, such as 2025-02-30, is dropped. */
 const day = z.string().refine((s) => parseDay(s) !== null);
 /** The one DZD amount pattern (lib/money.ts). */
-const amount = z.string().refine(isDzdAmount);
+const amount = dzdAmount();
 
 const FIELDS = {
   tab: z.enum(ORDER_TABS),

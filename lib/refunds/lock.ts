@@ -1,7 +1,11 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../../db/client';
-import * as schema from '../../db/schema';
+import {
+  advisoryUnlock,
+  dbOnConnection,
+  tryAdvisoryLock,
+  waitAdvisoryLock,
+} from '../../db/queries/refund-locks';
 import { readChain, rootOf } from '../sync/chain';
 
 // The refund lock of an order is a Postgres advisory lock (so it holds across desk instances),
@@ -22,8 +26,6 @@ export const REFUNDS_BUSY = Symbol('every refund connection is busy');
 export type Busy = typeof ORDER_BUSY | typeof REFUNDS_BUSY;
 export const isBusy = (value: unknown): value is Busy =>
   value === ORDER_BUSY || value === REFUNDS_BUSY;
-
-const LOCK_NOT_AVAILABLE = '55P03'; // lock_timeout expired (advisory locks included)
 
 /** A FIFO semaphore whose waiters give up at a deadline; waiting holds no connection. */
 class Gate {
@@ -106,26 +108,10 @@ export async function closeRefundLocks(db: Db): Promise<void> {
 
 /** Takes a session-level advisory lock, waiting at most until `deadline`. */
 async function advisoryLock(client: pg.PoolClient, key: string, deadline: number) {
-  const tried = await client.query<{ ok: boolean }>(
-    'select pg_try_advisory_lock(hashtextextended($1, 0)) as ok',
-    [key],
-  );
-  if (tried.rows[0]?.ok) return true;
+  if (await tryAdvisoryLock(client, key)) return true;
   const ms = Math.floor(deadline - Date.now());
   if (ms <= 0) return false; // and lock_timeout 0 would mean "wait forever"
-  // lock_timeout bounds advisory lock waits too (contention.test.ts checks it on PG 18).
-  // SET LOCAL ends with the transaction; the session-level lock taken inside it does not.
-  await client.query('begin');
-  try {
-    await client.query(`select set_config('lock_timeout', $1, true)`, [`${ms}ms`]);
-    await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
-    await client.query('commit');
-    return true;
-  } catch (error) {
-    await client.query('rollback');
-    if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
-    throw error;
-  }
+  return waitAdvisoryLock(client, key, ms);
 }
 
 /**
@@ -178,7 +164,7 @@ class LockSession {
       if (!got) return ORDER_BUSY; // held by another desk instance
       this.advisory.push(key);
     }
-    return drizzle({ client: this.client, schema }) as unknown as Db;
+    return dbOnConnection(this.client);
   }
 
   /** Lets go of every key after the first `keep`, newest first. */
@@ -197,7 +183,7 @@ class LockSession {
     while (this.advisory.length > keep) {
       const key = this.advisory.pop() as string;
       try {
-        await this.client?.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        if (this.client) await advisoryUnlock(this.client, key);
       } catch {
         this.sound = false;
       }

@@ -1,13 +1,16 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { Role } from '../../db/enums';
+import { queueDelivery } from '../../db/queries/refund-outbox';
 import {
   chainRefund,
+  decideAwaitingRefund,
+  markOrderRefunded,
+  orderNextCheckAt,
   type RefundView,
+  recordRefund,
   refundableOrder,
   refundView,
 } from '../../db/queries/refunds';
-import { refundDeliveries, refunds, topups } from '../../db/schema';
 import { type Actor as AuditActor, type AuditSink, auditSink } from '../audit';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
@@ -159,15 +162,7 @@ export async function requestRefund(
         decisionNote: null,
       };
       // The unique topup_pk makes this the one refund; a rejected request may be made again.
-      const [row] = await tx
-        .insert(refunds)
-        .values({ topupPk, ...fresh })
-        .onConflictDoUpdate({
-          target: refunds.topupPk,
-          set: fresh,
-          where: eq(refunds.state, 'rejected'),
-        })
-        .returning({ id: refunds.id });
+      const row = await recordRefund(tx, topupPk, fresh);
       if (!row)
         throw new Error(`refund for top-up ${topupPk} appeared while the refund lock was held`);
       if (!needs) await settle(tx, row.id, topupPk, now, deps.webhookConfigured);
@@ -232,16 +227,12 @@ export async function decideRefund(
     }
     const now = deps.now();
     await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(refunds)
-        .set({
-          state: decision === 'approve' ? 'approved' : 'rejected',
-          decidedBy: actor.userId,
-          decidedAt: now,
-          decisionNote: note,
-        })
-        .where(and(eq(refunds.id, refund.id), eq(refunds.state, 'awaiting_approval')))
-        .returning({ id: refunds.id });
+      const row = await decideAwaitingRefund(tx, refund.id, {
+        state: decision === 'approve' ? 'approved' : 'rejected',
+        decidedBy: actor.userId,
+        decidedAt: now,
+        decisionNote: note,
+      });
       if (!row) throw new Error('refund decided twice under the lock');
       if (decision === 'approve') await settle(tx, refund.id, topupPk, now, deps.webhookConfigured);
       await audit(tx, 'ok', { refundId: refund.id, amount: refund.amount });
@@ -264,18 +255,12 @@ async function settle(
   now: Date,
   webhookConfigured: boolean,
 ) {
-  await tx
-    .update(topups)
-    .set({ refundedAt: now, updatedAt: now })
-    .where(and(eq(topups.id, topupPk), isNull(topups.refundedAt)));
-  await tx
-    .insert(refundDeliveries)
-    .values({
-      refundId,
-      state: webhookConfigured ? 'pending' : 'not_configured',
-      nextAttemptAt: webhookConfigured ? now : null,
-    })
-    .onConflictDoNothing();
+  await markOrderRefunded(tx, topupPk, now);
+  await queueDelivery(tx, {
+    refundId,
+    state: webhookConfigured ? 'pending' : 'not_configured',
+    nextAttemptAt: webhookConfigured ? now : null,
+  });
 }
 
 type Live = { ok: true } | { refusal: Refusal; audit: 'denied' | 'error'; liveStatus?: string };
@@ -344,15 +329,12 @@ async function confirmLive(
     // when the answer changed something (a status, a detail, an anomaly).
   });
   if (opts.judge === false) return { ok: true };
-  const [row] = await db
-    .select({ nextCheckAt: topups.nextCheckAt })
-    .from(topups)
-    .where(eq(topups.id, observed.topupPk));
+  const nextCheckAt = await orderNextCheckAt(db, observed.topupPk);
   // The live answer decides, not what our row says after the rules (a regression is never
   // applied to the row, but it must still stop the money).
   const liveStatus = answer.data.status;
   const refusal = refusalFor(liveStatus, {
-    nextCheckAt: row?.nextCheckAt ? deps.formatTime(row.nextCheckAt) : null,
+    nextCheckAt: nextCheckAt ? deps.formatTime(nextCheckAt) : null,
   });
   return refusal ? { refusal, audit: 'denied', liveStatus } : { ok: true };
 }

@@ -1,8 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { and, eq, lte, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { claimDue } from '../../db/queries/claim';
-import { refundDeliveries, refundDeliveryAttempts, refunds, topups } from '../../db/schema';
+import type { Db } from '../../db/client';
+import {
+  claimDueDeliveries,
+  lockDeliveryAttempts,
+  recordDeliveryAttempt,
+  recordDeliveryOutcome,
+  refundNotice,
+} from '../../db/queries/refund-outbox';
 import { backoffDelay, POLICIES } from '../backoff';
 
 // Telling the merchant's own system that a customer was refunded: a signed JSON POST per
@@ -14,6 +18,8 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 const LEASE_MS = 60_000;
 
+/** Finance's redelivery, for the refunds page (the outbox's SQL lives in db/queries). */
+
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as the receiver recomputes it. */
 export function signature(secret: string, timestamp: number, body: string): string {
   const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
@@ -21,20 +27,7 @@ export function signature(secret: string, timestamp: number, body: string): stri
 }
 
 export async function webhookPayload(db: Db, refundId: string) {
-  const [row] = await db
-    .select({
-      refundId: refunds.id,
-      topupId: topups.topupId,
-      ref: topups.ref,
-      phone: topups.msisdn,
-      amount: refunds.amount,
-      customerRef: topups.customerRef,
-      refundedAt: refunds.decidedAt,
-      createdAt: refunds.createdAt,
-    })
-    .from(refunds)
-    .innerJoin(topups, eq(topups.id, refunds.topupPk))
-    .where(eq(refunds.id, refundId));
+  const row = await refundNotice(db, refundId);
   if (!row) return null;
   return {
     event: 'refund.created',
@@ -109,29 +102,25 @@ export async function deliverOnce(
   const now = deps.now();
   const ok = error === null;
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(refundDeliveryAttempts)
-      .values({ refundId, at: now, statusCode: status, latencyMs, error, trigger });
-    const [current] = await tx
-      .select({ attempts: refundDeliveries.attempts })
-      .from(refundDeliveries)
-      .where(eq(refundDeliveries.refundId, refundId))
-      .for('update');
-    const attempts = (current?.attempts ?? 0) + 1;
+    await recordDeliveryAttempt(tx, {
+      refundId,
+      at: now,
+      statusCode: status,
+      latencyMs,
+      error,
+      trigger,
+    });
+    const attempts = (await lockDeliveryAttempts(tx, refundId)) + 1;
     const wait = backoffDelay(attempts, POLICIES.webhook);
-    await tx
-      .update(refundDeliveries)
-      .set({
-        attempts,
-        state: ok ? 'delivered' : 'pending',
-        deliveredAt: ok ? now : null,
-        nextAttemptAt: ok ? null : new Date(now.getTime() + wait),
-        lastStatusCode: status,
-        lastError: error,
-        claimedBy: null,
-        claimedUntil: null,
-      })
-      .where(eq(refundDeliveries.refundId, refundId));
+    await recordDeliveryOutcome(tx, {
+      refundId,
+      attempts,
+      delivered: ok,
+      at: now,
+      retryAt: ok ? null : new Date(now.getTime() + wait),
+      statusCode: status,
+      error,
+    });
   });
   return ok ? 'delivered' : 'failed';
 }
@@ -145,21 +134,11 @@ export async function drainDeliveries(deps: {
   fetch?: FetchLike;
   limit?: number;
 }) {
-  const claimed = await claimDue(deps.db, {
-    table: refundDeliveries,
-    key: refundDeliveries.refundId,
-    dueAt: refundDeliveries.nextAttemptAt,
+  const claimed = await claimDueDeliveries(deps.db, {
     now: deps.now(),
-    // A literal, as in the partial index it is meant to use.
-    where: sql`${refundDeliveries.state} = 'pending'`,
+    workerId: deps.workerId,
+    leaseMs: LEASE_MS,
     limit: deps.limit ?? 10,
-    lease: {
-      holder: refundDeliveries.claimedBy,
-      until: refundDeliveries.claimedUntil,
-      workerId: deps.workerId,
-      ms: LEASE_MS,
-    },
-    returning: { refundId: refundDeliveries.refundId },
   });
   const results = await Promise.all(
     claimed.map((r) => deliverOnce(deps, r.refundId, `worker:${deps.workerId}`)),
@@ -168,20 +147,4 @@ export async function drainDeliveries(deps: {
     delivered: results.filter((r) => r === 'delivered').length,
     failed: results.filter((r) => r === 'failed').length,
   };
-}
-
-/** Finance asks for another delivery (even after a 2xx: the receiver dedupes by refund id). */
-export async function queueRedelivery(db: Db | Tx, refundId: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(refundDeliveries)
-    .set({ state: 'pending', nextAttemptAt: now, claimedBy: null, claimedUntil: null })
-    .where(
-      and(
-        eq(refundDeliveries.refundId, refundId),
-        sql`${refundDeliveries.state} <> 'not_configured'`,
-        lte(refundDeliveries.createdAt, now),
-      ),
-    )
-    .returning({ id: refundDeliveries.refundId });
-  return rows.length > 0;
 }

@@ -9,15 +9,10 @@
 // - Time to final = our finalized_at − upstream created_at (the upstream has no updated_at), for
 //   FULFILLED and REFUNDED orders we saw settle; p50/p95 are read off a histogram with 1 s
 //   buckets below a minute (10 s to 5 min, 1 min to 1 h), as the bucket's upper edge.
+import type { StatusCounts } from '../../db/queries/reports';
 
-export type Counts = {
-  orders: number;
-  pending: number;
-  handling: number;
-  fulfilled: number;
-  refunded: number;
-  unknown: number;
-};
+/** Orders by status, as db/queries/reports.ts counts them. */
+export type Counts = StatusCounts;
 
 export const settled = (c: Counts) => c.fulfilled + c.refunded + c.unknown;
 

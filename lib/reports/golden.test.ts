@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
-import { heatmap, rateSeries, refundSeries, splitBy, ttfSeries, unknownSeries } from './queries';
+import { heatmap, rateSeries, refundSeries, splitBy, ttfSeries, unknownSeries } from './charts';
 import { refreshRollups } from './rollup';
 
 // A small hand-made dataset whose figures are worked out below by hand. Every number the

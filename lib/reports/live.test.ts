@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import * as live from '../../test/reports-live';
+import * as rollup from './charts';
+import { type Granularity, type ReportRange, refundSeries } from './charts';
 import { landingFigures } from './landing';
-import * as rollup from './queries';
-import { type Granularity, type ReportRange, refundSeries } from './queries';
 import { refreshRollups } from './rollup';
 
 // Random orders (a fixed seed: every draw is a hash of the row number and a stream) over four

@@ -1,5 +1,5 @@
 import { addDays, algiersDate, daySpan, parseDay, spanDays } from '../time/algiers';
-import type { Granularity, ReportRange } from './queries';
+import type { Granularity, ReportRange } from './charts';
 
 // The reports' date range from the URL: a preset (today, 7 d, 30 d, 90 d) or custom days, in
 // Algeria's calendar (lib/time/algiers.ts). Hourly points are offered up to 14 days; beyond, days.

@@ -1,13 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { ROLES, type Role } from '../../db/enums';
-import { users } from '../../db/schema';
-import { recordAudit, SYSTEM_ACTOR } from '../audit';
+import { enableSecondFactorWithSecret } from '../../db/queries/second-factor';
+import { countUsers } from '../../db/queries/users';
 import { generatePassword } from '../auth/password';
 import { newEnrolment, sealSecret, secondFactorRequired } from '../auth/totp';
-import { createUser } from '../users/service';
+import { createUserAsSystem } from '../users/service';
 
 export type DemoUser = {
   email: string;
@@ -35,10 +34,7 @@ export async function seedDemoUsers(
   serverSecret: string,
 ): Promise<DemoUser[] | null> {
   const file = path.join(dir, 'demo-users.json');
-  const [{ count } = { count: 0 }] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(users);
-  if (count > 0)
+  if ((await countUsers(db)) > 0)
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoUser[]) : null;
   const demo: DemoUser[] = await Promise.all(
     ROLES.map(async (role) => ({
@@ -55,20 +51,14 @@ export async function seedDemoUsers(
   );
   await db.transaction(async (tx) => {
     for (const user of demo) {
-      const created = await createUser(tx, user);
+      const created = await createUserAsSystem(tx, user, { demo: true });
       if (user.totpSecret)
-        await tx
-          .update(users)
-          .set({ totpSecret: sealSecret(user.totpSecret, serverSecret), totpEnabledAt: new Date() })
-          .where(eq(users.id, created.id));
-      await recordAudit(tx, {
-        actor: SYSTEM_ACTOR,
-        action: 'user.create',
-        outcome: 'ok',
-        targetType: 'user',
-        targetId: created.id,
-        details: { email: user.email, role: user.role, demo: true },
-      });
+        await enableSecondFactorWithSecret(
+          tx,
+          created.id,
+          sealSecret(user.totpSecret, serverSecret),
+          new Date(),
+        );
     }
   });
   writeFileSync(file, JSON.stringify(demo, null, 2), { mode: 0o600 });

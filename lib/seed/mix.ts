@@ -119,5 +119,5 @@ export const REFUND_MESSAGES = {
 /** Share of REFUNDED with the wrong-number message; of the rest, Djezzy gets the mismatch. */
 export const WRONG_NUMBER_SHARE = 0.45;
 export const PLAN_MISMATCH_SHARE = 0.5;
-/** As the upstream sends it, amount as a decimal string (see SuggestedOffer in db/schema.ts). */
+/** As the upstream sends it, amount as a decimal string (see SuggestedOffer in db/schema/topups.ts). */
 export const FACTURE_SUGGESTION = [{ ...FACTURE_OFFER, amount: String(FACTURE_OFFER.amount) }];

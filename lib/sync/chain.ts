@@ -1,7 +1,15 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { ChainState, LinkKind, TopupStatus } from '../../db/enums';
-import { topupEvents, topups } from '../../db/schema';
+import {
+  chainMember,
+  chainMembersByUpstreamIds,
+  chainStateRow,
+  orderNaming,
+  parentOf,
+  setChainState,
+  tieToParent,
+} from '../../db/queries/chain';
+import { insertTopupEvent } from '../../db/queries/topup-status';
 
 // OneClick may retry a top-up (`retry_orderid`) or redirect it to a follow-up order
 // (`follow_orderid`). The original and its linked orders form a chain; the customer paid once,
@@ -29,24 +37,11 @@ export type Chain = {
   missing: MissingLink[];
 };
 
-const memberColumns = {
-  id: topups.id,
-  topupId: topups.topupId,
-  status: topups.status,
-  linkKind: topups.linkKind,
-  parentPk: topups.parentPk,
-  retryOrderId: topups.retryOrderId,
-  followOrderId: topups.followOrderId,
-};
-
 /** The original an order belongs to (itself when it is no one's retry or follow-up). */
 export async function rootOf(db: Db | Tx, topupPk: number): Promise<number> {
   let id = topupPk;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const [row] = await db
-      .select({ parentPk: topups.parentPk })
-      .from(topups)
-      .where(eq(topups.id, id));
+    const row = await parentOf(db, id);
     if (!row?.parentPk) return id;
     id = row.parentPk;
   }
@@ -55,7 +50,7 @@ export async function rootOf(db: Db | Tx, topupPk: number): Promise<number> {
 
 /** The whole chain of an original, as we hold it. */
 export async function readChain(db: Db | Tx, rootPk: number): Promise<Chain | null> {
-  const [root] = await db.select(memberColumns).from(topups).where(eq(topups.id, rootPk));
+  const root = await chainMember(db, rootPk);
   if (!root) return null;
   const linked: ChainMember[] = [];
   const missing: MissingLink[] = [];
@@ -68,15 +63,10 @@ export async function readChain(db: Db | Tx, rootPk: number): Promise<Chain | nu
         : []),
     ]);
     if (named.length === 0) break;
-    const found = await db
-      .select(memberColumns)
-      .from(topups)
-      .where(
-        inArray(
-          topups.topupId,
-          named.map((n) => n.topupId),
-        ),
-      );
+    const found = await chainMembersByUpstreamIds(
+      db,
+      named.map((n) => n.topupId),
+    );
     const held = new Set(found.map((f) => f.topupId));
     missing.push(...named.filter((n) => !held.has(n.topupId)));
     const fresh = found.filter((f) => f.id !== root.id && !linked.some((l) => l.id === f.id));
@@ -109,23 +99,18 @@ export async function relink(
     ...(order.followOrderId ? [{ id: order.followOrderId, kind: 'follow' as const }] : []),
   ];
   for (const link of links)
-    await tx
-      .update(topups)
-      .set({ parentPk: order.id, linkKind: link.kind })
-      .where(and(eq(topups.topupId, link.id), isNull(topups.parentPk)));
-  const [parent] = await tx
-    .select({ id: topups.id, retryOrderId: topups.retryOrderId })
-    .from(topups)
-    .where(or(eq(topups.retryOrderId, order.topupId), eq(topups.followOrderId, order.topupId)))
-    .limit(1);
+    await tieToParent(tx, {
+      child: { topupId: link.id },
+      parentPk: order.id,
+      linkKind: link.kind,
+    });
+  const parent = await orderNaming(tx, order.topupId);
   if (parent)
-    await tx
-      .update(topups)
-      .set({
-        parentPk: parent.id,
-        linkKind: parent.retryOrderId === order.topupId ? 'retry' : 'follow',
-      })
-      .where(and(eq(topups.id, order.id), isNull(topups.parentPk)));
+    await tieToParent(tx, {
+      child: { topupPk: order.id },
+      parentPk: parent.id,
+      linkKind: parent.retryOrderId === order.topupId ? 'retry' : 'follow',
+    });
   if (links.length === 0 && !parent) return;
   await refreshChainState(tx, await rootOf(tx, order.id), now);
 }
@@ -134,19 +119,13 @@ export async function refreshChainState(tx: Tx, rootPk: number, now: Date) {
   const chain = await readChain(tx, rootPk);
   if (!chain) return;
   const state = chainStateOf(chain);
-  const [before] = await tx
-    .select({ chainState: topups.chainState, refundedAt: topups.refundedAt })
-    .from(topups)
-    .where(eq(topups.id, rootPk));
+  const before = await chainStateRow(tx, rootPk);
   if (!before || before.chainState === state) return;
   const servedAfterRefund = state === 'served' && before.refundedAt !== null;
-  await tx
-    .update(topups)
-    .set({ chainState: state, ...(servedAfterRefund ? { needsReview: true } : {}), updatedAt: now })
-    .where(eq(topups.id, rootPk));
+  await setChainState(tx, { rootPk, state, needsReview: servedAfterRefund, now });
   if (servedAfterRefund) {
     const served = chain.linked.find((m) => m.status === 'FULFILLED');
-    await tx.insert(topupEvents).values({
+    await insertTopupEvent(tx, {
       topupPk: rootPk,
       kind: 'anomaly',
       source: 'system',
@@ -155,17 +134,4 @@ export async function refreshChainState(tx: Tx, rootPk: number, now: Date) {
       createdAt: now,
     });
   }
-}
-
-/** Linked ids some order names that we do not hold yet (to fetch with check-id). */
-export async function missingLinkedIds(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`
-    select l.id from (
-      select retry_order_id as id from topups where retry_order_id is not null
-      union
-      select follow_order_id from topups where follow_order_id is not null
-    ) l
-    where not exists (select 1 from topups t where t.topup_id = l.id)
-    limit ${limit}`);
-  return rows.rows.map((r) => r.id);
 }

@@ -1,7 +1,6 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { TopupStatus } from '../../db/enums';
-import { topups } from '../../db/schema';
+import { claimManualCheck, lastManualCheckOf } from '../../db/queries/topup-status';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import { type Refused, refused } from '../result';
@@ -27,22 +26,9 @@ export async function claimLiveCheck(
   now: Date,
 ): Promise<LiveCheckSlot | null> {
   const earliest = new Date(now.getTime() - CHECK_NOW_SPACING_MS);
-  // Claiming the slot and checking it is one statement, so two clicks cannot both pass.
-  const [claimed] = await db
-    .update(topups)
-    .set({ lastManualCheckAt: now })
-    .where(
-      and(
-        eq(topups.id, topupPk),
-        or(isNull(topups.lastManualCheckAt), lt(topups.lastManualCheckAt, earliest)),
-      ),
-    )
-    .returning({ topupId: topups.topupId, nextCheckAt: topups.nextCheckAt });
+  const claimed = await claimManualCheck(db, { topupPk, now, earliest });
   if (claimed) return { ok: true, ...claimed };
-  const [row] = await db
-    .select({ at: topups.lastManualCheckAt })
-    .from(topups)
-    .where(eq(topups.id, topupPk));
+  const row = await lastManualCheckOf(db, topupPk);
   if (!row) return null;
   const elapsed = Math.max(0, now.getTime() - (row.at?.getTime() ?? 0));
   return {

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { CredentialsState as StoredState } from '../../db/enums';
 import { readState, writeState } from '../../db/queries/app-state';
-import { upstreamCredentials } from '../../db/schema';
+import {
+  claimProbeLease,
+  credentialsRow,
+  ensureCredentialsRow,
+  recordCredentialRefusal,
+  recordCredentialsAccepted,
+  recordCredentialsBlocked,
+  releaseProbeLease,
+  resetCredentialsStanding,
+} from '../../db/queries/credentials';
 import {
   type Admission,
   AUTH_FAILURES_BEFORE_STOP,
@@ -42,11 +50,8 @@ export type Standing = {
 
 /** What Sync health and the banner show for this key. */
 export async function readStanding(db: Db, fingerprint: string, now = new Date()) {
-  const [[row], block] = await Promise.all([
-    db
-      .select()
-      .from(upstreamCredentials)
-      .where(eq(upstreamCredentials.keyFingerprint, fingerprint)),
+  const [row, block] = await Promise.all([
+    credentialsRow(db, fingerprint),
     readState<IpBlock>(db, IP_BLOCK_KEY),
   ]);
   const until = block ? new Date(block.until) : null;
@@ -89,14 +94,10 @@ export function createCredentialsGate(opts: GateOptions): CallGate & {
   let cached: { standing: Standing; at: number } | null = null;
   let rowExists = false;
   let lastSuccess: number | null = null;
-  const where = eq(upstreamCredentials.keyFingerprint, fingerprint);
 
   async function refresh() {
     if (!rowExists) {
-      await db
-        .insert(upstreamCredentials)
-        .values({ keyFingerprint: fingerprint })
-        .onConflictDoNothing();
+      await ensureCredentialsRow(db, fingerprint);
       rowExists = true;
     }
     const standing = await readStanding(db, fingerprint, new Date(now()));
@@ -118,65 +119,38 @@ export function createCredentialsGate(opts: GateOptions): CallGate & {
   /** Takes the deployment-wide probe lease; false when another call holds it. */
   async function claimProbe() {
     const at = new Date(now());
-    const rows = await db
-      .update(upstreamCredentials)
-      .set({ probeHolder: opts.holder, probeUntil: new Date(at.getTime() + probeMs) })
-      .where(
-        and(
-          where,
-          ne(upstreamCredentials.state, 'refused'),
-          or(isNull(upstreamCredentials.probeUntil), lt(upstreamCredentials.probeUntil, at)),
-        ),
-      )
-      .returning({ state: upstreamCredentials.state });
-    return rows.length > 0;
+    return claimProbeLease(db, {
+      fingerprint,
+      holder: opts.holder,
+      at,
+      until: new Date(at.getTime() + probeMs),
+    });
   }
 
   async function record(verdict: Verdict, probing: boolean) {
     const at = new Date(now());
-    const release = probing ? { probeHolder: null, probeUntil: null } : {};
+    const key = { fingerprint, at, releaseProbe: probing };
     if (verdict.kind === 'accepted') {
       lastSuccess = verdict.at;
       // In parallel mode the key is already confirmed: no write per call.
       if (!probing && cached?.standing.state === 'ok') return;
-      await db
-        .update(upstreamCredentials)
-        .set({
-          ...release,
-          state: 'ok',
-          refusals: 0,
-          attemptsLeft: null,
-          confirmedAt: at,
-          updatedAt: at,
-        })
-        .where(and(where, ne(upstreamCredentials.state, 'refused')));
+      await recordCredentialsAccepted(db, key);
     } else if (verdict.kind === 'refused') {
-      // refusalStops() (lib/oneclick/circuit.ts), evaluated on the stored count.
-      const stops = sql`(${upstreamCredentials.refusals} + 1 >= ${AUTH_FAILURES_BEFORE_STOP} or ${verdict.attemptsLeft ?? null}::int <= 1)`;
-      await db
-        .update(upstreamCredentials)
-        .set({
-          ...release,
-          refusals: sql`${upstreamCredentials.refusals} + 1`,
-          state: sql`case when ${stops} then 'refused'::credentials_state else 'unconfirmed'::credentials_state end`,
-          attemptsLeft: verdict.attemptsLeft ?? null,
-          lastError: verdict.message,
-          refusedAt: at,
-          updatedAt: at,
-        })
-        .where(where);
+      await recordCredentialRefusal(db, {
+        ...key,
+        refusalsBeforeStop: AUTH_FAILURES_BEFORE_STOP,
+        attemptsLeft: verdict.attemptsLeft ?? null,
+        message: verdict.message,
+      });
     } else if (verdict.kind === 'blocked') {
       await writeState(db, IP_BLOCK_KEY, {
         until: new Date(verdict.until).toISOString(),
         since: at.toISOString(),
         message: verdict.message,
       } satisfies IpBlock);
-      await db
-        .update(upstreamCredentials)
-        .set({ ...release, state: 'unconfirmed', updatedAt: at })
-        .where(and(where, ne(upstreamCredentials.state, 'refused')));
+      await recordCredentialsBlocked(db, key);
     } else if (probing) {
-      await db.update(upstreamCredentials).set(release).where(where);
+      await releaseProbeLease(db, fingerprint);
     }
     // What this call learned applies at once to this process's next call.
     if (verdict.kind !== 'neutral') await refresh();
@@ -226,31 +200,8 @@ export function createCredentialsGate(opts: GateOptions): CallGate & {
       };
     },
     async reset() {
-      await resetStanding(db, fingerprint, null, new Date(now()));
+      await resetCredentialsStanding(db, fingerprint, null, new Date(now()));
       await refresh();
     },
   };
-}
-
-/** An admin confirmed the key was fixed: calls may try again (one probe first). */
-export async function resetStanding(
-  db: Pick<Db, 'update'>,
-  fingerprint: string,
-  userId: string | null,
-  at: Date,
-) {
-  return db
-    .update(upstreamCredentials)
-    .set({
-      state: 'unconfirmed',
-      refusals: 0,
-      attemptsLeft: null,
-      probeHolder: null,
-      probeUntil: null,
-      resetBy: userId,
-      resetAt: at,
-      updatedAt: at,
-    })
-    .where(eq(upstreamCredentials.keyFingerprint, fingerprint))
-    .returning({ fingerprint: upstreamCredentials.keyFingerprint });
 }

@@ -1,8 +1,13 @@
-import { and, count, desc, gte, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { tryLease } from '../../db/queries/app-state';
-import { claimDue } from '../../db/queries/claim';
-import { topups } from '../../db/schema';
+import {
+  claimDueChecks,
+  createdAtFromNewest,
+  type DueCheck,
+  inFlightWindow,
+  releaseChecks,
+  releaseWorkerChecks,
+} from '../../db/queries/sync-due';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
 import type { TopupPage, Topup as UpstreamTopup } from '../oneclick/schemas';
@@ -112,25 +117,15 @@ export function createEngine(opts: EngineOptions) {
 
   /** One list call (rarely a few pages) over the creation window of young in-flight orders. */
   async function listPoll(now: Date) {
-    const [window] = await db
-      .select({ oldest: min(topups.upstreamCreatedAt), n: count() })
-      .from(topups)
-      .where(
-        and(
-          inArray(topups.status, [...IN_FLIGHT_STATUSES]),
-          gte(topups.upstreamCreatedAt, new Date(now.getTime() - listHorizonMs)),
-        ),
-      );
+    const window = await inFlightWindow(db, {
+      statuses: IN_FLIGHT_STATUSES,
+      since: new Date(now.getTime() - listHorizonMs),
+    });
     if (!window?.n || !window.oldest) return { calls: 0, observed: 0 };
     if (!(await tryLease(db, 'list-poll', opts.workerId, now, listIntervalMs)))
       return { calls: 0, observed: 0 };
     // Keep the window to about one page: older in-flight orders fall back to check-id.
-    const [edge] = await db
-      .select({ at: topups.upstreamCreatedAt })
-      .from(topups)
-      .orderBy(desc(topups.upstreamCreatedAt))
-      .offset(LIST_WINDOW_ORDERS)
-      .limit(1);
+    const edge = await createdAtFromNewest(db, LIST_WINDOW_ORDERS);
     const oldest = Math.max(window.oldest.getTime(), edge?.at.getTime() ?? 0);
     const from = new Date(oldest - 2_000);
     const to = new Date(now.getTime() + 60_000);
@@ -146,37 +141,15 @@ export function createEngine(opts: EngineOptions) {
   }
 
   function claim(now: Date) {
-    return claimDue(db, {
-      table: topups,
-      key: topups.id,
-      dueAt: topups.nextCheckAt,
-      now,
-      limit: batchSize,
-      lease: {
-        holder: topups.claimedBy,
-        until: topups.claimedUntil,
-        workerId: opts.workerId,
-        ms: leaseMs,
-      },
-      returning: {
-        id: topups.id,
-        topupId: topups.topupId,
-        consecutiveErrors: topups.consecutiveErrors,
-      },
-    });
+    return claimDueChecks(db, { now, limit: batchSize, workerId: opts.workerId, leaseMs });
   }
 
   async function release(ids: number[]) {
     if (ids.length === 0) return;
-    await db
-      .update(topups)
-      .set({ claimedBy: null, claimedUntil: null })
-      .where(inArray(topups.id, ids));
+    await releaseChecks(db, ids);
   }
 
-  type Claimed = Awaited<ReturnType<typeof claim>>[number];
-
-  async function checkOne(order: Claimed): Promise<'ok' | 'error' | 'paused'> {
+  async function checkOne(order: DueCheck): Promise<'ok' | 'error' | 'paused'> {
     try {
       const res = await client.checkId(order.topupId);
       await observe(db, {
@@ -262,10 +235,7 @@ export function createEngine(opts: EngineOptions) {
     observeItems,
     observePage,
     releaseAll: async () => {
-      await db
-        .update(topups)
-        .set({ claimedBy: null, claimedUntil: null })
-        .where(sql`${topups.claimedBy} = ${opts.workerId}`);
+      await releaseWorkerChecks(db, opts.workerId);
     },
   };
 }

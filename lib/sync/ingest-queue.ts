@@ -1,7 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { claimDue } from '../../db/queries/claim';
-import { apiTokens, ingestQueue } from '../../db/schema';
+import {
+  type ClaimedRegistration as Claimed,
+  claimDueRegistrations,
+  recordRegistrationFailure,
+  releaseRegistrations,
+  removeRegistered,
+} from '../../db/queries/ingest-queue';
 import { backoffDelay, POLICIES } from '../backoff';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
@@ -51,7 +55,11 @@ const UNAVAILABLE = new Set([
 
 export async function drainIngestQueue(opts: DrainOptions): Promise<DrainReport> {
   const { db, now } = opts;
-  const rows = await claim(db, now, opts.limit ?? 25, opts.leaseMs ?? 120_000);
+  const rows = await claimDueRegistrations(db, {
+    now,
+    limit: opts.limit ?? 25,
+    leaseMs: opts.leaseMs ?? 120_000,
+  });
   const report: DrainReport = {
     claimed: rows.length,
     registered: 0,
@@ -67,39 +75,13 @@ export async function drainIngestQueue(opts: DrainOptions): Promise<DrainReport>
     if (outcome === 'upstream_down') {
       // Every other row would wait out the same timeouts: hand them back untouched.
       const rest = rows.slice(index + 1).map((r) => r.topupId);
-      await release(db, rest, new Date(now.getTime() + RETRY_BASE_MS));
+      await releaseRegistrations(db, rest, new Date(now.getTime() + RETRY_BASE_MS));
       report.released = rest.length;
       break;
     }
   }
   return report;
 }
-
-/** The name of the token that registered the row, for the event's actor. */
-const TOKEN_NAME = sql<string | null>`
-  (select t.name from ${apiTokens} t where t.id = ${ingestQueue}.token_id)`;
-
-function claim(db: Db, now: Date, limit: number, leaseMs: number) {
-  return claimDue(db, {
-    table: ingestQueue,
-    key: ingestQueue.topupId,
-    dueAt: ingestQueue.nextAttemptAt,
-    now,
-    limit,
-    lease: { postponeMs: leaseMs },
-    returning: {
-      topupId: ingestQueue.topupId,
-      ref: ingestQueue.ref,
-      customerRef: ingestQueue.customerRef,
-      customerPrice: ingestQueue.customerPrice,
-      attempts: ingestQueue.attempts,
-      receivedAt: ingestQueue.receivedAt,
-      tokenName: TOKEN_NAME,
-    },
-  });
-}
-
-type Claimed = Awaited<ReturnType<typeof claim>>[number];
 
 async function confirm(
   opts: DrainOptions,
@@ -128,17 +110,8 @@ async function confirm(
       now,
       customer: { customerRef: row.customerRef, customerPrice: row.customerPrice },
     });
-    // observe() is idempotent, so delete after it. Only the values we applied: a repeat POST
-    // that filled a field meanwhile keeps the row, and the next drain applies that too.
-    await db
-      .delete(ingestQueue)
-      .where(
-        and(
-          eq(ingestQueue.topupId, row.topupId),
-          sql`${ingestQueue.customerRef} is not distinct from ${row.customerRef}`,
-          sql`${ingestQueue.customerPrice} is not distinct from ${row.customerPrice}::numeric`,
-        ),
-      );
+    // observe() is idempotent, so delete after it (only the values we applied).
+    await removeRegistered(db, row);
     return 'registered';
   } catch (error) {
     const e = isOneClickError(error) ? error : undefined;
@@ -156,27 +129,22 @@ async function confirm(
   }
 }
 
-async function retryLater(db: Db, row: Claimed, message: string, at: Date) {
-  await db
-    .update(ingestQueue)
-    .set({ attempts: row.attempts + 1, lastError: message, nextAttemptAt: at })
-    .where(eq(ingestQueue.topupId, row.topupId));
+function retryLater(db: Db, row: Claimed, message: string, at: Date) {
+  return recordRegistrationFailure(db, {
+    topupId: row.topupId,
+    attempts: row.attempts + 1,
+    lastError: message,
+    nextAttemptAt: at,
+  });
 }
 
-async function giveUp(db: Db, row: Claimed, message: string) {
-  await db
-    .update(ingestQueue)
-    .set({
-      attempts: row.attempts + 1,
-      lastError: `gave up: ${message}`,
-      nextAttemptAt: GAVE_UP_AT,
-    })
-    .where(eq(ingestQueue.topupId, row.topupId));
-}
-
-async function release(db: Db, ids: string[], at: Date) {
-  if (ids.length === 0) return;
-  await db.update(ingestQueue).set({ nextAttemptAt: at }).where(inArray(ingestQueue.topupId, ids));
+function giveUp(db: Db, row: Claimed, message: string) {
+  return recordRegistrationFailure(db, {
+    topupId: row.topupId,
+    attempts: row.attempts + 1,
+    lastError: `gave up: ${message}`,
+    nextAttemptAt: GAVE_UP_AT,
+  });
 }
 
 /** Up to 30 s doubling per attempt, at most an hour; a longer Retry-After wins. */

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
+import { missingLinkedIds } from '../../db/queries/chain';
 import { backoffDelay, POLICIES } from '../backoff';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
-import { missingLinkedIds } from './chain';
 import { type Actor, observe } from './observe';
 
 // Retry and follow-up orders are OneClick's own: no shop registers them and they may fall

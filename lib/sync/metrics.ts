@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { upstreamCallStats } from '../../db/schema';
+import { addCallStats } from '../../db/queries/call-stats';
 import type { CallInfo } from '../oneclick/request';
 
 // Upstream calls counted per minute and operation in memory, flushed to Postgres every few
@@ -31,17 +30,7 @@ export function createCallMetrics() {
         const [minute = '', operation = ''] = key.split('|');
         return { minute: new Date(minute), operation, ...b };
       });
-      await db
-        .insert(upstreamCallStats)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [upstreamCallStats.minute, upstreamCallStats.operation],
-          set: {
-            calls: sql`${upstreamCallStats.calls} + excluded.calls`,
-            errors: sql`${upstreamCallStats.errors} + excluded.errors`,
-            totalMs: sql`${upstreamCallStats.totalMs} + excluded.total_ms`,
-          },
-        });
+      await addCallStats(db, rows);
     },
     lastSuccessAt: () => lastSuccessAt,
   };

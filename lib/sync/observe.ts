@@ -1,7 +1,15 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { EventKind, EventSource, TopupStatus } from '../../db/enums';
-import { topupEvents, topups } from '../../db/schema';
+import {
+  applyObservation,
+  insertFirstSeen,
+  insertTopupEvent,
+  type LockedTopup,
+  lastEventOf,
+  lockByUpstreamId,
+  recordCheckFailure,
+  storedStatuses,
+} from '../../db/queries/topup-status';
 import type { Topup as UpstreamTopup } from '../oneclick/schemas';
 import { normalizeMsisdn, operatorOf } from '../phone';
 import { relink } from './chain';
@@ -57,29 +65,6 @@ export async function observe(db: Db, obs: Observation): Promise<ObserveResult> 
   });
 }
 
-async function lockByUpstreamId(tx: Tx, topupId: string) {
-  const [row] = await tx
-    .select({
-      id: topups.id,
-      status: topups.status,
-      upstreamCreatedAt: topups.upstreamCreatedAt,
-      unknownErrorAt: topups.unknownErrorAt,
-      finalizedAt: topups.finalizedAt,
-      refundMessage: topups.refundMessage,
-      suggestedOffers: topups.suggestedOffers,
-      balanceAmount: topups.balanceAmount,
-      followOrderId: topups.followOrderId,
-      retryOrderId: topups.retryOrderId,
-      parentPk: topups.parentPk,
-    })
-    .from(topups)
-    .where(eq(topups.topupId, topupId))
-    .for('update');
-  return row;
-}
-
-type Locked = NonNullable<Awaited<ReturnType<typeof lockByUpstreamId>>>;
-
 async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
   const t = obs.topup;
   const created = new Date(t.created_at);
@@ -90,36 +75,30 @@ async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
     obs.now,
     obs,
   );
-  const [row] = await tx
-    .insert(topups)
-    .values({
-      topupId: t._id,
-      ref: t.ref ?? null,
-      status: t.status,
-      planCode: t.plan_code,
-      operator: operatorOf(t.plan_code, msisdn),
-      msisdn,
-      topupAmount: t.topup_amount,
-      ...detailsOf(t),
-      upstreamCreatedAt: created,
-      customerRef: obs.customer?.customerRef ?? null,
-      customerPrice: obs.customer?.customerPrice ?? null,
-      source: obs.source,
-      firstSeenAt: obs.now,
-      statusChangedAt: obs.now,
-      // A final status first seen long after creation (backfill): when it settled is unknown.
-      finalizedAt:
-        final && obs.now.getTime() - created.getTime() < FIRST_SEEN_FINAL_WINDOW_MS
-          ? obs.now
-          : null,
-      unknownErrorAt: t.status === 'UNKNOWN_ERROR' ? obs.now : null,
-      lastCheckedAt: obs.now,
-      nextCheckAt: schedule.at,
-      stuck: schedule.stuck,
-      checkCount: 1,
-    })
-    .onConflictDoNothing({ target: topups.topupId })
-    .returning({ id: topups.id });
+  const row = await insertFirstSeen(tx, {
+    topupId: t._id,
+    ref: t.ref ?? null,
+    status: t.status,
+    planCode: t.plan_code,
+    operator: operatorOf(t.plan_code, msisdn),
+    msisdn,
+    topupAmount: t.topup_amount,
+    ...detailsOf(t),
+    upstreamCreatedAt: created,
+    customerRef: obs.customer?.customerRef ?? null,
+    customerPrice: obs.customer?.customerPrice ?? null,
+    source: obs.source,
+    firstSeenAt: obs.now,
+    statusChangedAt: obs.now,
+    // A final status first seen long after creation (backfill): when it settled is unknown.
+    finalizedAt:
+      final && obs.now.getTime() - created.getTime() < FIRST_SEEN_FINAL_WINDOW_MS ? obs.now : null,
+    unknownErrorAt: t.status === 'UNKNOWN_ERROR' ? obs.now : null,
+    lastCheckedAt: obs.now,
+    nextCheckAt: schedule.at,
+    stuck: schedule.stuck,
+    checkCount: 1,
+  });
   if (!row) return null;
   const eventId = await event(tx, row.id, obs, 'created', null, t.status);
   // A new order may be someone's retry, or name its own: tie the chain both ways.
@@ -127,7 +106,7 @@ async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
   return { topupPk: row.id, created: true, decision: 'created', status: t.status, eventId };
 }
 
-async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveResult> {
+async function update(tx: Tx, row: LockedTopup, obs: Observation): Promise<ObserveResult> {
   const t = obs.topup;
   const decision = decide(row.status, t.status);
   const moves = decision.kind === 'advance' || decision.kind === 'final_change';
@@ -143,25 +122,19 @@ async function update(tx: Tx, row: Locked, obs: Observation): Promise<ObserveRes
   const changed = changedDetails(row, fresh);
   const detailsChanged = decision.kind === 'same' && changed.length > 0;
 
-  await tx
-    .update(topups)
-    .set({
+  await applyObservation(tx, {
+    topupPk: row.id,
+    changes: {
       ...(moves || detailsChanged ? fresh : {}),
       ...(moves ? { status, statusChangedAt: obs.now, unknownErrorAt } : {}),
       ...(moves && isFinal(status) && !row.finalizedAt ? { finalizedAt: obs.now } : {}),
       ...(decision.kind === 'final_change' ? { needsReview: true } : {}),
       ...(obs.customer ? customerFields(obs.customer) : {}),
-      lastCheckedAt: obs.now,
-      nextCheckAt: schedule.at,
-      stuck: schedule.stuck,
-      checkCount: sql`${topups.checkCount} + 1`,
-      consecutiveErrors: 0,
-      lastError: null,
-      claimedBy: null,
-      claimedUntil: null,
-      updatedAt: obs.now,
-    })
-    .where(eq(topups.id, row.id));
+    },
+    now: obs.now,
+    nextCheckAt: schedule.at,
+    stuck: schedule.stuck,
+  });
 
   let eventId: number | null = null;
   if (decision.kind === 'advance')
@@ -221,12 +194,7 @@ function customerFields(customer: NonNullable<Observation['customer']>) {
 
 /** A regression seen again on every list poll is recorded once, not every few seconds. */
 async function sameAnomalyRecorded(tx: Tx, topupPk: number, observed: TopupStatus) {
-  const [last] = await tx
-    .select({ kind: topupEvents.kind, to: topupEvents.toStatus })
-    .from(topupEvents)
-    .where(eq(topupEvents.topupPk, topupPk))
-    .orderBy(desc(topupEvents.id))
-    .limit(1);
+  const last = await lastEventOf(tx, topupPk);
   return last?.kind === 'anomaly' && last.to === observed;
 }
 
@@ -239,24 +207,21 @@ async function event(
   to: TopupStatus,
   message?: string,
 ): Promise<number> {
-  const [row] = await tx
-    .insert(topupEvents)
-    .values({
-      topupPk,
-      kind,
-      fromStatus: from,
-      toStatus: to,
-      source: obs.source,
-      actorUserId: obs.actor.userId ?? null,
-      actor: obs.actor.name,
-      requestId: obs.requestId ?? null,
-      message: message ?? null,
-      payload: obs.topup,
-      createdAt: obs.now,
-    })
-    .returning({ id: topupEvents.id });
-  if (!row) throw new Error(`no event written for top-up ${topupPk}`);
-  return row.id;
+  const id = await insertTopupEvent(tx, {
+    topupPk,
+    kind,
+    fromStatus: from,
+    toStatus: to,
+    source: obs.source,
+    actorUserId: obs.actor.userId ?? null,
+    actor: obs.actor.name,
+    requestId: obs.requestId ?? null,
+    message: message ?? null,
+    payload: obs.topup,
+    createdAt: obs.now,
+  });
+  if (id === undefined) throw new Error(`no event written for top-up ${topupPk}`);
+  return id;
 }
 
 /**
@@ -277,20 +242,13 @@ export async function recordCheckError(
   },
 ) {
   await db.transaction(async (tx) => {
-    await tx
-      .update(topups)
-      .set({
-        lastCheckedAt: input.now,
-        lastError: input.message,
-        lastErrorAt: input.now,
-        consecutiveErrors: sql`${topups.consecutiveErrors} + 1`,
-        nextCheckAt: input.nextCheckAt,
-        claimedBy: null,
-        claimedUntil: null,
-        updatedAt: input.now,
-      })
-      .where(eq(topups.id, input.topupPk));
-    await tx.insert(topupEvents).values({
+    await recordCheckFailure(tx, {
+      topupPk: input.topupPk,
+      now: input.now,
+      message: input.message,
+      nextCheckAt: input.nextCheckAt,
+    });
+    await insertTopupEvent(tx, {
       topupPk: input.topupPk,
       kind: 'check_error',
       source: input.source,
@@ -309,17 +267,6 @@ export type Stored = Details & { status: TopupStatus };
 /** What we hold for these upstream ids, to skip list items that change nothing. */
 export async function storedRows(db: Db, topupIds: string[]): Promise<Map<string, Stored>> {
   if (topupIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      topupId: topups.topupId,
-      status: topups.status,
-      refundMessage: topups.refundMessage,
-      suggestedOffers: topups.suggestedOffers,
-      balanceAmount: topups.balanceAmount,
-      followOrderId: topups.followOrderId,
-      retryOrderId: topups.retryOrderId,
-    })
-    .from(topups)
-    .where(inArray(topups.topupId, topupIds));
+  const rows = await storedStatuses(db, topupIds);
   return new Map(rows.map(({ topupId, ...row }) => [topupId, row]));
 }

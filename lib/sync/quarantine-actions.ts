@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { upstreamQuarantine } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { openQuarantined } from '../../db/queries/quarantine';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import { describeIssues, topupSchema } from '../oneclick/schemas';
@@ -20,10 +19,7 @@ export async function retryQuarantined(
   id: number,
   actor: Actor,
 ): Promise<RetryOutcome> {
-  const [row] = await deps.db
-    .select({ topupId: upstreamQuarantine.topupId, raw: upstreamQuarantine.raw })
-    .from(upstreamQuarantine)
-    .where(and(eq(upstreamQuarantine.id, id), eq(upstreamQuarantine.state, 'open')));
+  const row = await openQuarantined(deps.db, id);
   if (!row) return { kind: 'gone' };
   let topup: ReturnType<typeof topupSchema.parse>;
   let requestId: string | undefined;
@@ -54,29 +50,6 @@ export async function retryQuarantined(
   return { kind: 'applied', topupPk: observed.topupPk };
 }
 
-/** Closes an open item; false when it was not open any more. */
-export async function settle(
-  tx: Tx,
-  id: number,
-  change: { state: 'resolved' | 'dismissed'; by: string; at: Date; note: string },
-) {
-  const rows = await tx
-    .update(upstreamQuarantine)
-    .set({
-      state: change.state,
-      resolvedBy: change.by,
-      resolvedAt: change.at,
-      resolution: change.note,
-    })
-    .where(and(eq(upstreamQuarantine.id, id), eq(upstreamQuarantine.state, 'open')))
-    .returning({ id: upstreamQuarantine.id });
-  return rows.length > 0;
-}
-
-/** A retry that failed again: the latest reason is what the page shows. */
-export async function noteStillBad(db: Db, id: number, error: string, at: Date) {
-  await db
-    .update(upstreamQuarantine)
-    .set({ error, lastSeenAt: at })
-    .where(eq(upstreamQuarantine.id, id));
-}
+// Closing an item (in the caller's audited transaction) and noting a failed retry are single
+// statements: the actions call settleQuarantined and noteQuarantinedStillBad in
+// db/queries/quarantine.ts themselves.

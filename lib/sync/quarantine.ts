@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { upstreamQuarantine } from '../../db/schema';
+import { recordQuarantined, resolveParsedQuarantined } from '../../db/queries/quarantine';
 import type { RejectedItem } from '../oneclick/schemas';
 
 // List items that do not fit the contract are set aside here, with the raw item and the
@@ -45,30 +44,12 @@ export async function quarantine(
       },
     ]),
   );
-  await db
-    .insert(upstreamQuarantine)
-    .values([...rows.values()])
-    .onConflictDoUpdate({
-      target: upstreamQuarantine.fingerprint,
-      set: {
-        lastSeenAt: sql`excluded.last_seen_at`,
-        seenCount: sql`${upstreamQuarantine.seenCount} + 1`,
-        error: sql`excluded.error`,
-        requestId: sql`excluded.request_id`,
-        state: sql`case when ${upstreamQuarantine.state} <> 'open' and ${upstreamQuarantine.raw} = excluded.raw then ${upstreamQuarantine.state} else 'open'::quarantine_state end`,
-        raw: sql`excluded.raw`,
-      },
-    });
+  await recordQuarantined(db, [...rows.values()]);
   return rows.size;
 }
 
 /** Items that parse now (the upstream fixed them, or our contract learned): no longer open. */
 export async function resolveParsed(db: Db | Tx, topupIds: readonly string[], now: Date) {
   if (topupIds.length === 0) return;
-  await db
-    .update(upstreamQuarantine)
-    .set({ state: 'resolved', resolvedAt: now, resolution: 'parsed on a later read' })
-    .where(
-      and(eq(upstreamQuarantine.state, 'open'), inArray(upstreamQuarantine.topupId, [...topupIds])),
-    );
+  await resolveParsedQuarantined(db, topupIds, now);
 }

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { timeToFinalQuantiles } from '../../db/queries/sync-due';
 import { DEFAULT_TTF_CHECKPOINTS_MS, MIN_CHECK_SPACING_MS } from './schedule';
 
 // The per-order check schedule follows how long orders really take: the time-to-final
@@ -11,13 +11,7 @@ const MIN_SAMPLES = 30;
 
 export async function learnCheckpoints(db: Db, now: Date): Promise<number[]> {
   const since = new Date(now.getTime() - 24 * 3600_000);
-  const result = await db.execute<{ n: number; q: number[] | null }>(sql`
-    select count(*)::int as n,
-           percentile_cont(${sql.raw(`array[${QUANTILES.join(',')}]`)}::float8[])
-             within group (order by extract(epoch from finalized_at - upstream_created_at) * 1000) as q
-    from topups
-    where finalized_at >= ${since} and finalized_at - upstream_created_at < interval '5 minutes'`);
-  const row = result.rows[0];
+  const row = await timeToFinalQuantiles(db, { since, quantiles: QUANTILES });
   if (!row?.q || row.n < MIN_SAMPLES) return [...DEFAULT_TTF_CHECKPOINTS_MS];
   // Checkpoints strictly increasing and at least the minimum spacing apart.
   const out: number[] = [];

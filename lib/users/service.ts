@@ -1,7 +1,14 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import type { Role } from '../../db/enums';
-import { users } from '../../db/schema';
+import { insertUser, setTemporaryPassword } from '../../db/queries/auth';
+import {
+  findUserIdByEmail,
+  lockOtherActiveAdmins,
+  lockUser,
+  setUserDisabled,
+  setUserRole,
+} from '../../db/queries/users';
+import { recordAudit, SYSTEM_ACTOR } from '../audit';
 import { hashPassword } from '../auth/password';
 import { clearAttempts } from '../auth/throttle';
 import { isUniqueViolation } from '../errors/postgres';
@@ -10,7 +17,7 @@ import { UserFacingError } from '../errors/user-facing';
 // User administration rules in one place, used by the admin page's actions and the CLI.
 // Every function runs inside the caller's transaction, next to the caller's audit row.
 
-/** The unique index on lower(email) (db/schema.ts). */
+/** The unique index on lower(email) (db/schema). */
 const EMAIL_KEY = 'users_email_lower_key';
 const emailTaken = () => new UserFacingError('users.emailTaken', { field: 'email' });
 
@@ -26,53 +33,57 @@ export async function createUser(
   },
 ) {
   const email = input.email.trim().toLowerCase();
-  const [taken] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email));
+  const taken = await findUserIdByEmail(tx, email);
   if (taken) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
   // The check above is for the common case; two creations at once both pass it, and then the
   // unique index decides. Its error would carry the hash among the statement's parameters.
-  const [row] = await tx
-    .insert(users)
-    .values({
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      passwordHash,
-      mustChangePassword: input.temporary ?? false,
-    })
-    .returning({ id: users.id, email: users.email, role: users.role })
-    .catch((error: unknown) => {
-      throw isUniqueViolation(error, EMAIL_KEY) ? emailTaken() : error;
-    });
+  const row = await insertUser(tx, {
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    passwordHash,
+    mustChangePassword: input.temporary ?? false,
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error, EMAIL_KEY) ? emailTaken() : error;
+  });
   if (!row) throw new Error('insert returned no row');
   return row;
 }
 
+/**
+ * A person created by the system rather than by an admin (the CLI, the demo users of a bare
+ * start), with the audit row written in the same transaction as the user.
+ */
+export async function createUserAsSystem(
+  tx: Tx,
+  input: Parameters<typeof createUser>[1],
+  details: Record<string, unknown>,
+) {
+  const created = await createUser(tx, input);
+  await recordAudit(tx, {
+    actor: SYSTEM_ACTOR,
+    action: 'user.create',
+    outcome: 'ok',
+    targetType: 'user',
+    targetId: created.id,
+    details: { email: created.email, role: created.role, ...details },
+  });
+  return created;
+}
+
 /** Locks the row, so two admins demoting each other at once cannot both succeed. */
 async function loadForUpdate(tx: Tx, id: string) {
-  const [row] = await tx
-    .select({ id: users.id, email: users.email, role: users.role, disabled: users.disabled })
-    .from(users)
-    .where(eq(users.id, id))
-    .for('update');
+  const row = await lockUser(tx, id);
   if (!row) throw new UserFacingError('users.notFound');
   return row;
 }
 
+/** Refuses to demote or disable the last active admin (the others stay locked until commit). */
 async function assertAnotherActiveAdmin(tx: Tx, exceptId: string) {
-  // Lock every active admin row: concurrent demotions serialise on them.
-  const others = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, exceptId)))
-    .for('update');
+  const others = await lockOtherActiveAdmins(tx, exceptId);
   if (others.length === 0) throw new UserFacingError('users.lastAdmin');
 }
-
-const bumpSession = { sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` };
 
 export async function setRole(tx: Tx, actorId: string, id: string, role: Role) {
   if (id === actorId) throw new UserFacingError('users.notYourself');
@@ -80,10 +91,7 @@ export async function setRole(tx: Tx, actorId: string, id: string, role: Role) {
   const change = { email: user.email, from: user.role, to: role };
   if (user.role === role) return change;
   if (user.role === 'admin' && !user.disabled) await assertAnotherActiveAdmin(tx, id);
-  await tx
-    .update(users)
-    .set({ role, ...bumpSession })
-    .where(eq(users.id, id));
+  await setUserRole(tx, id, role);
   return change;
 }
 
@@ -91,24 +99,13 @@ export async function setDisabled(tx: Tx, actorId: string, id: string, disabled:
   if (id === actorId) throw new UserFacingError('users.notYourself');
   const user = await loadForUpdate(tx, id);
   if (disabled && user.role === 'admin' && !user.disabled) await assertAnotherActiveAdmin(tx, id);
-  await tx
-    .update(users)
-    .set({ disabled, ...bumpSession })
-    .where(eq(users.id, id));
+  await setUserDisabled(tx, id, disabled);
   return user;
 }
 
 export async function resetPassword(tx: Tx, id: string, password: string) {
   const user = await loadForUpdate(tx, id);
-  await tx
-    .update(users)
-    .set({
-      passwordHash: await hashPassword(password),
-      // The admin handed over a temporary password: the person chooses their own at sign-in.
-      mustChangePassword: true,
-      ...bumpSession,
-    })
-    .where(eq(users.id, id));
+  await setTemporaryPassword(tx, id, await hashPassword(password));
   return user;
 }
 

@@ -2,11 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { resetCredentialsStanding } from '@/db/queries/credentials';
+import { noteQuarantinedStillBad, settleQuarantined } from '@/db/queries/quarantine';
 import { defineAction } from '@/lib/actions/action';
 import { getConfig } from '@/lib/config';
 import { UserFacingError } from '@/lib/errors/user-facing';
-import { keyFingerprint, resetStanding } from '@/lib/sync/credentials';
-import { noteStillBad, retryQuarantined, settle } from '@/lib/sync/quarantine-actions';
+import { keyFingerprint } from '@/lib/sync/credentials';
+import { retryQuarantined } from '@/lib/sync/quarantine-actions';
 import { getUpstream } from '@/lib/sync/upstream';
 
 const PAGE = '/health';
@@ -20,7 +22,7 @@ export const reenableUpstream = defineAction(
     if (!apiKey) throw new UserFacingError('errors.unexpected', { params: { ref: ctx.requestId } });
     const fingerprint = keyFingerprint(apiKey);
     await ctx.audited(async (tx) => ({
-      result: await resetStanding(tx, fingerprint, ctx.user.id, new Date()),
+      result: await resetCredentialsStanding(tx, fingerprint, ctx.user.id, new Date()),
       target: { type: 'upstream_key', id: fingerprint },
     }));
     // This process's cached standing must not wait for its refresh to see the reset.
@@ -40,12 +42,14 @@ export const retryQuarantineItem = defineAction(
     });
     if (outcome.kind === 'gone') throw new UserFacingError('sync.quarantine.gone');
     if (outcome.kind === 'still_bad') {
-      await noteStillBad(ctx.db, id, outcome.error, now());
+      await noteQuarantinedStillBad(ctx.db, id, outcome.error, now());
       throw new UserFacingError('sync.quarantine.stillBad', { params: { error: outcome.error } });
     }
     await ctx.audited(async (tx) => {
       const note = 'applied from a live check';
-      if (!(await settle(tx, id, { state: 'resolved', by: ctx.user.id, at: now(), note })))
+      if (
+        !(await settleQuarantined(tx, id, { state: 'resolved', by: ctx.user.id, at: now(), note }))
+      )
         throw new UserFacingError('sync.quarantine.gone');
       return {
         result: null,
@@ -74,7 +78,14 @@ export const dismissQuarantineItem = defineAction(
   async ({ id, note }, ctx) => {
     await ctx.audited(async (tx) => {
       // Closing it and its audit row land together, or neither (someone closed it first).
-      if (!(await settle(tx, id, { state: 'dismissed', by: ctx.user.id, at: new Date(), note })))
+      if (
+        !(await settleQuarantined(tx, id, {
+          state: 'dismissed',
+          by: ctx.user.id,
+          at: new Date(),
+          note,
+        }))
+      )
         throw new UserFacingError('sync.quarantine.gone');
       return { result: null, target: { type: 'quarantine', id: String(id) }, details: { note } };
     });

@@ -1,25 +1,17 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { StatusLine, useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { dismissQuarantineItem, retryQuarantineItem } from './actions';
 
 /** Retry (ask OneClick again) or dismiss (with a reason, for the audit log) one item. */
 export function QuarantineControls({ id }: { id: number }) {
   const t = useT();
-  const router = useRouter();
   const noteId = useId();
-  const [pending, startTransition] = useTransition();
   const [dismissing, setDismissing] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const run = (work: () => Promise<{ ok: boolean; text: string }>) =>
-    startTransition(async () => {
-      setMessage(await work());
-      router.refresh();
-    });
+  const { pending, outcome, run } = useAction();
 
   return (
     <div className="space-y-2">
@@ -30,12 +22,10 @@ export function QuarantineControls({ id }: { id: number }) {
           disabled={pending}
           title={t('sync.quarantine.retryHelp')}
           onClick={() =>
-            run(async () => {
-              const r = await retryQuarantineItem({ id });
-              return r.ok
-                ? { ok: true, text: t('sync.quarantine.retried', { id: r.data.topupPk }) }
-                : { ok: false, text: r.error };
-            })
+            run(
+              () => retryQuarantineItem({ id }),
+              (data) => t('sync.quarantine.retried', { id: data.topupPk }),
+            )
           }
         >
           {t('sync.quarantine.retry')}
@@ -48,12 +38,10 @@ export function QuarantineControls({ id }: { id: number }) {
         <form
           className="space-y-1"
           action={(form) =>
-            run(async () => {
-              const r = await dismissQuarantineItem({ id, note: form.get('note') });
-              return r.ok
-                ? { ok: true, text: t('sync.quarantine.dismissed') }
-                : { ok: false, text: r.fieldErrors?.note ?? r.error };
-            })
+            run(
+              () => dismissQuarantineItem({ id, note: form.get('note') }),
+              () => t('sync.quarantine.dismissed'),
+            )
           }
         >
           <label htmlFor={noteId} className="block text-xs">
@@ -71,14 +59,7 @@ export function QuarantineControls({ id }: { id: number }) {
           </Button>
         </form>
       ) : null}
-      {message ? (
-        <p
-          role="status"
-          className={message.ok ? 'text-xs text-success-fg' : 'text-xs text-danger-fg'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      {outcome ? <StatusLine outcome={outcome} small /> : null}
     </div>
   );
 }

@@ -1,41 +1,28 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { StatusLine, useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { reenableUpstream } from './actions';
 
 export function ReenableButton() {
   const t = useT();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pending, outcome, run } = useAction();
   return (
     <div className="space-y-1">
       <Button
         variant="danger"
         disabled={pending}
         onClick={() =>
-          startTransition(async () => {
-            const result = await reenableUpstream({});
-            setMessage(
-              result.ok
-                ? { ok: true, text: t('sync.credentials.retried') }
-                : { ok: false, text: result.error },
-            );
-            router.refresh();
-          })
+          run(
+            () => reenableUpstream({}),
+            () => t('sync.credentials.retried'),
+          )
         }
       >
         {pending ? t('sync.credentials.retrying') : t('sync.credentials.retry')}
       </Button>
-      <p
-        role="status"
-        className={message?.ok ? 'text-sm text-success-fg' : 'text-sm text-danger-fg'}
-      >
-        {message?.text}
-      </p>
+      <StatusLine outcome={outcome} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert } from '@/components/ui/alert';
 import { toCents } from '@/lib/money';
-import type { BalancePart } from './load';
+import type { BalancePart } from '@/lib/reconcile/load';
 import { type Fmt, Ltr, Stat } from './parts';
 
 /** OneClick's live balance next to the one our records predict (lib/reconcile/balance.ts). */

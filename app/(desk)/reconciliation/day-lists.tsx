@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { ExtraRefund, RefundedOrder } from '@/db/queries/reconcile';
 import { age, type Fmt, ListTable, Ltr, OrderLink, Status } from './parts';
@@ -14,6 +15,38 @@ function refundState(fmt: Fmt, state: RefundedOrder['refundState']) {
   );
 }
 
+/** The three cells every list starts with: the order, the customer's number, the amount. */
+function orderCells(
+  fmt: Fmt,
+  o: { id: number; topupId: string; msisdn: string; amount: string | null },
+) {
+  return [
+    <OrderLink key="o" id={o.id} label={o.topupId} />,
+    <Ltr key="p">{o.msisdn}</Ltr>,
+    <Ltr key="a">{fmt.money(o.amount)}</Ltr>,
+  ];
+}
+
+/** A titled list of the day; the title also names the table for screen readers. */
+function ListSection(props: {
+  id: string;
+  title: string;
+  fmt: Fmt;
+  empty: string;
+  head: string[];
+  rows: ReactNode[][];
+}) {
+  const { id, title, ...table } = props;
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h3 id={id} className="scroll-mt-4 font-medium">
+        {title}
+      </h3>
+      <ListTable label={title} {...table} />
+    </section>
+  );
+}
+
 export function MissingList({
   fmt,
   day,
@@ -27,66 +60,54 @@ export function MissingList({
 }) {
   const { t } = fmt;
   return (
-    <section aria-labelledby="missing-list" className="space-y-2">
-      <h3 id="missing-list" className="scroll-mt-4 font-medium">
-        {t('reconcile.missingList', { day })}
-      </h3>
-      <ListTable
-        fmt={fmt}
-        label={t('reconcile.missingList', { day })}
-        empty={t('reconcile.noneMissing')}
-        head={[
-          t('reconcile.list.order'),
-          t('reconcile.list.phone'),
-          t('reconcile.list.charged'),
-          t('reconcile.list.refundedUpstream'),
-          t('reconcile.list.waiting'),
-          t('reconcile.list.customerRefund'),
-        ]}
-        rows={rows.map((o) => [
-          <OrderLink key="o" id={o.id} label={o.topupId} />,
-          <Ltr key="p">{o.msisdn}</Ltr>,
-          <Ltr key="a">{fmt.money(o.balanceAmount)}</Ltr>,
-          fmt.time(o.statusChangedAt),
-          age(fmt, o.statusChangedAt, now),
-          <span key="s">{refundState(fmt, o.refundState)}</span>,
-        ])}
-      />
-    </section>
+    <ListSection
+      id="missing-list"
+      title={t('reconcile.missingList', { day })}
+      fmt={fmt}
+      empty={t('reconcile.noneMissing')}
+      head={[
+        t('reconcile.list.order'),
+        t('reconcile.list.phone'),
+        t('reconcile.list.charged'),
+        t('reconcile.list.refundedUpstream'),
+        t('reconcile.list.waiting'),
+        t('reconcile.list.customerRefund'),
+      ]}
+      rows={rows.map((o) => [
+        ...orderCells(fmt, { ...o, amount: o.balanceAmount }),
+        fmt.time(o.statusChangedAt),
+        age(fmt, o.statusChangedAt, now),
+        <span key="s">{refundState(fmt, o.refundState)}</span>,
+      ])}
+    />
   );
 }
 
 export function ExtraList({ fmt, day, rows }: { fmt: Fmt; day: string; rows: ExtraRefund[] }) {
   const { t } = fmt;
   return (
-    <section aria-labelledby="extra-list" className="space-y-2">
-      <h3 id="extra-list" className="scroll-mt-4 font-medium">
-        {t('reconcile.extraList', { day })}
-      </h3>
-      <ListTable
-        fmt={fmt}
-        label={t('reconcile.extraList', { day })}
-        empty={t('reconcile.noneExtra')}
-        head={[
-          t('reconcile.list.order'),
-          t('reconcile.list.phone'),
-          t('reconcile.list.refunded'),
-          t('reconcile.list.recordedAt'),
-          t('reconcile.list.recordedBy'),
-          t('reconcile.list.statusNow'),
-        ]}
-        rows={rows.map((r) => [
-          <OrderLink key="o" id={r.orderId} label={r.topupId} />,
-          <Ltr key="p">{r.msisdn}</Ltr>,
-          <Ltr key="a">{fmt.money(r.amount)}</Ltr>,
-          fmt.time(r.refundedAt),
-          <Ltr key="v" mono>
-            {r.createdVia}
-          </Ltr>,
-          <Status key="s" fmt={fmt} status={r.status} />,
-        ])}
-      />
-    </section>
+    <ListSection
+      id="extra-list"
+      title={t('reconcile.extraList', { day })}
+      fmt={fmt}
+      empty={t('reconcile.noneExtra')}
+      head={[
+        t('reconcile.list.order'),
+        t('reconcile.list.phone'),
+        t('reconcile.list.refunded'),
+        t('reconcile.list.recordedAt'),
+        t('reconcile.list.recordedBy'),
+        t('reconcile.list.statusNow'),
+      ]}
+      rows={rows.map((r) => [
+        ...orderCells(fmt, { ...r, id: r.orderId }),
+        fmt.time(r.refundedAt),
+        <Ltr key="v" mono>
+          {r.createdVia}
+        </Ltr>,
+        <Status key="s" fmt={fmt} status={r.status} />,
+      ])}
+    />
   );
 }
 
@@ -114,9 +135,7 @@ export function RefundedList({ fmt, day, rows }: { fmt: Fmt; day: string; rows: 
             t('reconcile.list.customerRefund'),
           ]}
           rows={rows.map((o) => [
-            <OrderLink key="o" id={o.id} label={o.topupId} />,
-            <Ltr key="p">{o.msisdn}</Ltr>,
-            <Ltr key="a">{fmt.money(o.balanceAmount)}</Ltr>,
+            ...orderCells(fmt, { ...o, amount: o.balanceAmount }),
             fmt.time(o.statusChangedAt),
             <span key="s">{refundState(fmt, o.refundState)}</span>,
           ])}

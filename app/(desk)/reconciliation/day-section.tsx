@@ -1,9 +1,9 @@
 import { Alert } from '@/components/ui/alert';
 import { sumAmounts } from '@/lib/money';
+import type { Reconciliation } from '@/lib/reconcile/load';
 import { Credits } from './credits';
 import { ExtraList, MissingList, RefundedList } from './day-lists';
 import { Debits } from './debits';
-import type { Reconciliation } from './load';
 import { type Fmt, Ltr } from './parts';
 
 /** The chosen day: OneClick's ledger matched live, then our own lists for that day. */

@@ -3,8 +3,8 @@ import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { parseRange } from '@/lib/reconcile/days';
+import { loadReconciliation } from '@/lib/reconcile/load';
 import { getUpstream } from '@/lib/sync/upstream';
-import { loadReconciliation } from './load';
 import { makeFmt } from './parts';
 import { ReconciliationView } from './view';
 

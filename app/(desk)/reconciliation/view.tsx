@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { MAX_RANGE_DAYS } from '@/lib/reconcile/days';
+import type { Reconciliation } from '@/lib/reconcile/load';
 import { Anomalies } from './anomalies';
 import { BalanceSection } from './balance-section';
 import { DaySection } from './day-section';
 import { DayTable } from './day-table';
-import type { Reconciliation } from './load';
 import type { Fmt } from './parts';
 import { RangeForm } from './range-form';
 

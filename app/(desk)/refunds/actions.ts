@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { refundIdOf } from '@/db/queries/order-actions';
+import { queueRedelivery } from '@/db/queries/refund-outbox';
 import type { ActionContext } from '@/lib/actions/action';
 import { defineAction } from '@/lib/actions/action';
 import { UserFacingError } from '@/lib/errors/user-facing';
@@ -15,7 +16,6 @@ import {
   type RefundOutcome,
   requestRefund,
 } from '@/lib/refunds/service';
-import { queueRedelivery } from '@/lib/refunds/webhook';
 import { refused } from '@/lib/result';
 
 const id = z.coerce.number({ error: 'validation.required' }).int().positive();

@@ -1,25 +1,23 @@
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { SimpleTable } from '@/components/ui/simple-table';
+import { getT } from '@/lib/i18n/server';
 
 /** A titled chart with its numbers as a table, for screen readers and for checking. */
-export function ChartFigure({
+export async function ChartFigure({
   id,
   title,
   description,
   children,
   table,
-  tableLabel,
-  emptyLabel,
 }: {
   id: string;
   title: string;
   description: string;
   children: ReactNode;
   table: { head: string[]; rows: (string | ReactNode)[][] };
-  tableLabel: string;
-  emptyLabel: string;
 }) {
+  const t = await getT();
   return (
     <Card className="p-4">
       <figure aria-labelledby={`${id}-title`} className="space-y-2">
@@ -32,10 +30,14 @@ export function ChartFigure({
         {table.rows.length ? (
           children
         ) : (
-          <p className="rounded-md bg-muted p-4 text-center text-sm text-muted-fg">{emptyLabel}</p>
+          <p className="rounded-md bg-muted p-4 text-center text-sm text-muted-fg">
+            {t('reports.empty')}
+          </p>
         )}
         <details>
-          <summary className="cursor-pointer text-sm text-primary">{tableLabel}</summary>
+          <summary className="cursor-pointer text-sm text-primary">
+            {t('reports.dataTable')}
+          </summary>
           <SimpleTable label={title} head={table.head} rows={table.rows} testId={`${id}-table`} />
         </details>
       </figure>

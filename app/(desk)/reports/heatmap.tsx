@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { getLocale, getT } from '@/lib/i18n/server';
-import type { HeatCell } from '@/lib/reports/queries';
+import type { HeatCell } from '@/lib/reports/charts';
 import { formatValue } from './format';
 
 /** Colour for a fulfilment rate: red below 80 %, amber to 95 %, green above; text says the number. */

@@ -5,7 +5,6 @@ import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { settled } from '@/lib/reports/definitions';
 import {
   heatmap,
   rateSeries,
@@ -13,7 +12,8 @@ import {
   splitBy,
   ttfSeries,
   unknownSeries,
-} from '@/lib/reports/queries';
+} from '@/lib/reports/charts';
+import { settled } from '@/lib/reports/definitions';
 import { parseReportRange } from '@/lib/reports/range';
 import { algiersDate } from '@/lib/time/algiers';
 import { ChartFigure } from './chart-figure';
@@ -105,6 +105,25 @@ export default async function ReportsPage({
       ordersLink(`/orders?${dim}=${encodeURIComponent(p.key)}&${span}`, t('reports.openOrders')),
     ]),
   });
+  /** Settled orders by operator or plan as stacked shares; a bar opens those orders. */
+  const splitFigure = (dim: 'operator' | 'plan', points: typeof operators, rowHeight: number) => (
+    <ChartFigure
+      id={`${dim}s`}
+      title={t(dim === 'operator' ? 'reports.byOperator' : 'reports.byPlan')}
+      description={t('reports.splitHelp')}
+      table={splitTable(points, dim)}
+    >
+      <SeriesChart
+        rows={splitRows(points)}
+        xKey="key"
+        series={stacked}
+        yLabel={t('reports.shareOfSettled')}
+        layout="vertical"
+        height={60 + points.length * rowHeight}
+        hrefs={points.map((p) => `/orders?${dim}=${encodeURIComponent(p.key)}&${span}`)}
+      />
+    </ChartFigure>
+  );
 
   return (
     <div className="space-y-6">
@@ -118,8 +137,6 @@ export default async function ReportsPage({
         id="rate"
         title={t('reports.rateTitle')}
         description={t('reports.rateHelp')}
-        tableLabel={t('reports.dataTable')}
-        emptyLabel={t('reports.empty')}
         table={{
           head: [
             t('reports.period'),
@@ -154,50 +171,14 @@ export default async function ReportsPage({
         />
       </ChartFigure>
       <div className="grid gap-6 xl:grid-cols-2">
-        <ChartFigure
-          id="operators"
-          title={t('reports.byOperator')}
-          description={t('reports.splitHelp')}
-          tableLabel={t('reports.dataTable')}
-          emptyLabel={t('reports.empty')}
-          table={splitTable(operators, 'operator')}
-        >
-          <SeriesChart
-            rows={splitRows(operators)}
-            xKey="key"
-            series={stacked}
-            yLabel={t('reports.shareOfSettled')}
-            layout="vertical"
-            height={60 + operators.length * 48}
-            hrefs={operators.map((p) => `/orders?operator=${encodeURIComponent(p.key)}&${span}`)}
-          />
-        </ChartFigure>
-        <ChartFigure
-          id="plans"
-          title={t('reports.byPlan')}
-          description={t('reports.splitHelp')}
-          tableLabel={t('reports.dataTable')}
-          emptyLabel={t('reports.empty')}
-          table={splitTable(plans, 'plan')}
-        >
-          <SeriesChart
-            rows={splitRows(plans)}
-            xKey="key"
-            series={stacked}
-            yLabel={t('reports.shareOfSettled')}
-            layout="vertical"
-            height={60 + plans.length * 40}
-            hrefs={plans.map((p) => `/orders?plan=${encodeURIComponent(p.key)}&${span}`)}
-          />
-        </ChartFigure>
+        {splitFigure('operator', operators, 48)}
+        {splitFigure('plan', plans, 40)}
       </div>
       <Heatmap cells={heat} span={span} />
       <ChartFigure
         id="ttf"
         title={t('reports.ttfTitle')}
         description={t('reports.ttfHelp')}
-        tableLabel={t('reports.dataTable')}
-        emptyLabel={t('reports.empty')}
         table={{
           head: [t('reports.period'), t('reports.settled'), 'p50', 'p95'],
           rows: ttf.map((p) => [
@@ -238,8 +219,6 @@ export default async function ReportsPage({
         id="unknown"
         title={t('reports.unknownTitle')}
         description={t('reports.unknownHelp')}
-        tableLabel={t('reports.dataTable')}
-        emptyLabel={t('reports.empty')}
         table={{
           head: [
             t('reports.period'),
@@ -310,8 +289,6 @@ export default async function ReportsPage({
         id="refunds"
         title={t('reports.refundsTitle')}
         description={t('reports.refundsHelp')}
-        tableLabel={t('reports.dataTable')}
-        emptyLabel={t('reports.empty')}
         table={{
           head: [t('reports.period'), t('reports.refundsCount'), t('reports.refundsAmount')],
           rows: refunds.map((p) => [

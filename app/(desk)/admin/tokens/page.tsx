@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import { listTokens } from '@/db/queries/api-tokens';
 import { normalizeScopes } from '@/lib/api/scopes';
-import { listTokens } from '@/lib/api/token-admin';
 import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';

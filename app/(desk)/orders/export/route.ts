@@ -1,11 +1,7 @@
 import { listOrders } from '@/db/queries/orders-list';
-import { recordAudit } from '@/lib/audit';
-import { can } from '@/lib/auth/roles';
-import { getSessionUser } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { csvHeaders, defineRoute } from '@/lib/actions/route';
 import { getT } from '@/lib/i18n/server';
 import { csvLine } from '@/lib/orders/csv';
-import { refuseCrossSite } from '@/lib/orders/export-guard';
 import { orderQuery, parseOrderFilters, withoutCursor } from '@/lib/orders/filters';
 
 const HEADER = [
@@ -38,81 +34,56 @@ const BATCH = 2000;
  * The filtered view as CSV, streamed batch by batch through the same keyset query as the
  * page: no row cap and constant memory, whether the view holds ten rows or a million.
  */
-export async function GET(request: Request) {
-  const crossSite = refuseCrossSite(request);
-  if (crossSite) return crossSite;
-  const user = await getSessionUser();
-  if (!user)
-    return Response.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 });
-  const db = getDb();
-  const url = new URL(request.url);
-  const { filters } = parseOrderFilters(Object.fromEntries(url.searchParams));
-  const view = orderQuery(withoutCursor(filters));
-  const actor = { id: user.id, email: user.email, role: user.role };
-  if (!can(user.role, 'export')) {
-    await recordAudit(db, {
-      actor,
-      action: 'orders.export',
-      outcome: 'denied',
-      details: { reason: 'role', needs: 'export' },
-      requestId: request.headers.get('x-request-id'),
+export const GET = defineRoute(
+  {
+    name: 'orders.export',
+    capability: 'export',
+    forbidden: (role) => `Your role (${role}) may not export orders.`,
+  },
+  async ({ db, url }) => {
+    const { filters } = parseOrderFilters(Object.fromEntries(url.searchParams));
+    const view = orderQuery(withoutCursor(filters));
+    const local = url.searchParams.get('headers') === 'local';
+    const t = await getT();
+    const encoder = new TextEncoder();
+    let cursor: string | undefined;
+    let started = false;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          // A byte-order mark so spreadsheet programs read the Arabic text as UTF-8.
+          // Machine-readable column names by default; the person's language with ?headers=local.
+          const header = local ? LOCAL_HEADER.map((k) => t(k)) : HEADER;
+          controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`));
+          return;
+        }
+        const page = await listOrders(db, { ...view, after: cursor }, BATCH);
+        const text = page.rows
+          .map((r) =>
+            csvLine([
+              r.topupId,
+              r.ref,
+              r.status,
+              r.msisdn,
+              r.operator,
+              r.planCode,
+              r.topupAmount,
+              r.source,
+              r.upstreamCreatedAt.toISOString(),
+              r.statusChangedAt.toISOString(),
+            ]),
+          )
+          .join('');
+        if (text) controller.enqueue(encoder.encode(text));
+        if (!page.next) controller.close();
+        else cursor = page.next;
+      },
     });
-    return Response.json(
-      { error: 'forbidden', message: `Your role (${user.role}) may not export orders.` },
-      { status: 403 },
-    );
-  }
-  await recordAudit(db, {
-    actor,
-    action: 'orders.export',
-    outcome: 'ok',
-    details: { query: url.search },
-    requestId: request.headers.get('x-request-id'),
-  });
-
-  const local = url.searchParams.get('headers') === 'local';
-  const t = await getT();
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        // A byte-order mark so spreadsheet programs read the Arabic text as UTF-8.
-        // Machine-readable column names by default; the person's language with ?headers=local.
-        const header = local ? LOCAL_HEADER.map((k) => t(k)) : HEADER;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`));
-        return;
-      }
-      const page = await listOrders(db, { ...view, after: cursor }, BATCH);
-      const text = page.rows
-        .map((r) =>
-          csvLine([
-            r.topupId,
-            r.ref,
-            r.status,
-            r.msisdn,
-            r.operator,
-            r.planCode,
-            r.topupAmount,
-            r.source,
-            r.upstreamCreatedAt.toISOString(),
-            r.statusChangedAt.toISOString(),
-          ]),
-        )
-        .join('');
-      if (text) controller.enqueue(encoder.encode(text));
-      if (!page.next) controller.close();
-      else cursor = page.next;
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="orders-${stamp}.csv"`,
-      'cache-control': 'no-store',
-    },
-  });
-}
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    return {
+      response: new Response(stream, { headers: csvHeaders(`orders-${stamp}.csv`) }),
+      details: { query: url.search },
+    };
+  },
+);

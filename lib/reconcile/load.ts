@@ -16,20 +16,16 @@ import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { subtractAmounts } from '@/lib/money';
 import { isOneClickError } from '@/lib/oneclick/errors';
+import { algiersDate, DESK_TIME_ZONE, daySpan } from '@/lib/time/algiers';
 import {
   type Anchor,
   arithmeticBreaks,
   balanceAnchor,
   type OursSince,
   predictBalance,
-} from '@/lib/reconcile/balance';
-import type { ReconcileRange } from '@/lib/reconcile/days';
-import {
-  fetchLedgerWindow,
-  fetchNewestRow,
-  type LedgerSource,
-  type LedgerWindow,
-} from '@/lib/reconcile/fetch';
+} from './balance';
+import type { ReconcileRange } from './days';
+import { fetchLedgerWindow, fetchNewestRow, type LedgerSource, type LedgerWindow } from './fetch';
 import {
   CREDIT_TYPE,
   type CreditReport,
@@ -39,9 +35,8 @@ import {
   matchCredits,
   matchDebits,
   objids,
-} from '@/lib/reconcile/ledger';
-import { type DayRow, dayRows, totalRow } from '@/lib/reconcile/summary';
-import { algiersDate, DESK_TIME_ZONE, daySpan } from '@/lib/time/algiers';
+} from './ledger';
+import { type DayRow, dayRows, totalRow } from './summary';
 
 // Everything the page and the CSV export show, gathered once. Database parts always load;
 // the live OneClick parts (ledger, balance) fail on their own and say why.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OneClickError } from '@/lib/oneclick/errors';
 import type { PageParams } from '@/lib/oneclick/paths';
-import { parseRange } from '@/lib/reconcile/days';
-import type { LedgerRow } from '@/lib/reconcile/ledger';
 import { createTestDb, type TestDb } from '@/test/db';
-import { reconciliationCsv } from './export/csv';
+import { reconciliationCsv } from './csv';
+import { parseRange } from './days';
+import type { LedgerRow } from './ledger';
 import { loadReconciliation, type Upstream } from './load';
 
 // The page's data end to end: real Postgres for our side, a scripted OneClick for theirs.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOneClickClient } from '@/lib/oneclick/client';
-import { parseRange } from '@/lib/reconcile/days';
 import { createManualClock, type Sandbox, startSandbox } from '@/lib/sandbox';
 import { createEngine } from '@/lib/sync/engine';
 import { backfillStep } from '@/lib/sync/list-sync';
 import { createTestDb, type TestDb } from '@/test/db';
+import { parseRange } from './days';
 import { loadReconciliation } from './load';
 
 // The docs' list example shows `balance_amount: 0` on REFUNDED items while check-id keeps 490.

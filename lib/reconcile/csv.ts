@@ -1,6 +1,6 @@
 import { csvLine } from '@/lib/orders/csv';
-import type { LedgerRow, OurOrder } from '@/lib/reconcile/ledger';
-import type { Reconciliation } from '../load';
+import type { LedgerRow, OurOrder } from './ledger';
+import type { Reconciliation } from './load';
 
 // The reconciliation as CSV, in three blocks separated by a blank line: the per-day rows with
 // their total, every list of the chosen day (one row per item, named in `list`), and the

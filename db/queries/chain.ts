@@ -1,0 +1,107 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client';
+import type { ChainState, LinkKind } from '../enums';
+import { topups } from '../schema';
+
+// The reads and writes behind linked orders (lib/sync/chain.ts walks and judges the chain): an
+// order's `parent_pk` and `link_kind`, the original's `chain_state`.
+
+const memberColumns = {
+  id: topups.id,
+  topupId: topups.topupId,
+  status: topups.status,
+  linkKind: topups.linkKind,
+  parentPk: topups.parentPk,
+  retryOrderId: topups.retryOrderId,
+  followOrderId: topups.followOrderId,
+};
+
+/** The order this one is a retry or follow-up of (row undefined: no such order). */
+export async function parentOf(db: Db | Tx, topupPk: number) {
+  const [row] = await db
+    .select({ parentPk: topups.parentPk })
+    .from(topups)
+    .where(eq(topups.id, topupPk));
+  return row;
+}
+
+/** One order as a chain member, with the linked ids it names. */
+export async function chainMember(db: Db | Tx, topupPk: number) {
+  const [row] = await db.select(memberColumns).from(topups).where(eq(topups.id, topupPk));
+  return row;
+}
+
+export type ChainMemberRow = NonNullable<Awaited<ReturnType<typeof chainMember>>>;
+
+/** The orders we hold under these upstream ids, as chain members. */
+export function chainMembersByUpstreamIds(
+  db: Db | Tx,
+  topupIds: string[],
+): Promise<ChainMemberRow[]> {
+  return db.select(memberColumns).from(topups).where(inArray(topups.topupId, topupIds));
+}
+
+/** An order naming this upstream id as its retry or follow-up. */
+export async function orderNaming(tx: Tx, topupId: string) {
+  const [parent] = await tx
+    .select({ id: topups.id, retryOrderId: topups.retryOrderId })
+    .from(topups)
+    .where(or(eq(topups.retryOrderId, topupId), eq(topups.followOrderId, topupId)))
+    .limit(1);
+  return parent;
+}
+
+/**
+ * Ties an order (by our key or by its upstream id) to its original, unless it already has one:
+ * the first link found wins, so re-reading an order never moves it to another chain.
+ */
+export async function tieToParent(
+  tx: Tx,
+  input: { child: { topupPk: number } | { topupId: string }; parentPk: number; linkKind: LinkKind },
+) {
+  const child =
+    'topupPk' in input.child
+      ? eq(topups.id, input.child.topupPk)
+      : eq(topups.topupId, input.child.topupId);
+  await tx
+    .update(topups)
+    .set({ parentPk: input.parentPk, linkKind: input.linkKind })
+    .where(and(child, isNull(topups.parentPk)));
+}
+
+/** An original's chain state as stored, and whether its customer was refunded. */
+export async function chainStateRow(tx: Tx, rootPk: number) {
+  const [row] = await tx
+    .select({ chainState: topups.chainState, refundedAt: topups.refundedAt })
+    .from(topups)
+    .where(eq(topups.id, rootPk));
+  return row;
+}
+
+/** Stores an original's chain state, flagging it for finance when `needsReview`. */
+export async function setChainState(
+  tx: Tx,
+  input: { rootPk: number; state: ChainState | null; needsReview: boolean; now: Date },
+) {
+  await tx
+    .update(topups)
+    .set({
+      chainState: input.state,
+      ...(input.needsReview ? { needsReview: true } : {}),
+      updatedAt: input.now,
+    })
+    .where(eq(topups.id, input.rootPk));
+}
+
+/** Linked ids some order names that we do not hold yet (to fetch with check-id). */
+export async function missingLinkedIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`
+    select l.id from (
+      select retry_order_id as id from topups where retry_order_id is not null
+      union
+      select follow_order_id from topups where follow_order_id is not null
+    ) l
+    where not exists (select 1 from topups t where t.topup_id = l.id)
+    limit ${limit}`);
+  return rows.rows.map((r) => r.id);
+}
