@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { runMigrations } from '../db/migrate';
@@ -23,16 +22,9 @@ import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
 import { createUser } from '../lib/users/service';
-import { printTable, quantile, runBench, timeIt } from './bench-util';
+import { printTable, quantile, runBench, seededBenchArgs, timeIt } from './bench-util';
 
-const { values: args } = parseArgs({
-  options: {
-    orders: { type: 'string', default: '1000000' },
-    runs: { type: 'string', default: '40' },
-  },
-});
-const TARGET = Number(args.orders);
-const RUNS = Math.max(30, Number(args.runs));
+const { orders: TARGET, runs: RUNS } = seededBenchArgs();
 const PORT = 3390;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PHONE_TYPED = '+213 778 03 73 40';

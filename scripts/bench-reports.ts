@@ -5,7 +5,7 @@
 // Postgres in BENCH_REPORTS_DATA_DIR, default DATA_DIR/bench-reports-<orders>, or DATABASE_URL)
 // is seeded once; the rollups are rebuilt from scratch on every run.
 import path from 'node:path';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -18,16 +18,9 @@ import { dataDir } from '../lib/runtime/data-dir';
 import { type EmbeddedPg, startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
 import * as live from '../test/reports-live';
-import { printTable, quantile, runBench, timeIt } from './bench-util';
+import { printTable, quantile, runBench, seededBenchArgs, timeIt } from './bench-util';
 
-const { values: args } = parseArgs({
-  options: {
-    orders: { type: 'string', default: '1000000' },
-    runs: { type: 'string', default: '40' },
-  },
-});
-const TARGET = Number(args.orders);
-const RUNS = Math.max(30, Number(args.runs));
+const { orders: TARGET, runs: RUNS } = seededBenchArgs();
 const LIVE_RUNS = 5;
 const BUDGET = 200; // hours per kind per refreshRollups call, as the worker does
 const BURST = 10_000;

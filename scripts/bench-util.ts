@@ -1,5 +1,18 @@
 // Small helpers shared by the benchmark scripts.
 
+import { parseArgs } from 'node:util';
+
+/** `--orders N --runs N` of the seeded-database benches (at least 30 runs, for a p95). */
+export function seededBenchArgs(defaultOrders = 1_000_000): { orders: number; runs: number } {
+  const { values } = parseArgs({
+    options: {
+      orders: { type: 'string', default: String(defaultOrders) },
+      runs: { type: 'string', default: '40' },
+    },
+  });
+  return { orders: Number(values.orders), runs: Math.max(30, Number(values.runs)) };
+}
+
 export function quantile(xs: number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;

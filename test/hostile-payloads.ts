@@ -1,18 +1,10 @@
 // Deterministic generator of malformed and hostile ingest requests for the fuzz test
 // (lib/api/hostile.test.ts). Seeded, so a failure names a case that replays exactly.
 
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random as Rng } from '../lib/sandbox/random';
 
-export type Rng = () => number;
+export { seededRandom } from '../lib/sandbox/random';
+export type { Rng };
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 

@@ -3,11 +3,11 @@
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
 import { StatusLine, useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { replaceRecoveryCodes, signOutOtherSessions } from './actions';
 import { RecoveryCodes } from './recovery-codes';
+import { TotpCodeField } from './totp-code-field';
 
 /** Stays mounted when the list refreshes to "no other session", so its confirmation stays. */
 export function SignOutOthers({ others }: { others: number }) {
@@ -58,18 +58,7 @@ export function RegenerateRecoveryCodes() {
       }
     >
       <p className="text-sm text-muted-fg">{t('security.totp.regenerateHelp')}</p>
-      <Field id="regen-code" label={t('security.totp.code')} error={error ?? undefined}>
-        <Input
-          id="regen-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'regen-code-error' : undefined}
-        />
-      </Field>
+      <TotpCodeField id="regen-code" error={error} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t('security.totp.regenerate')}
       </Button>

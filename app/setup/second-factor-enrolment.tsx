@@ -4,10 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
 import { useT } from '@/lib/i18n/client';
 import { beginSecondFactor, confirmSecondFactor } from './actions';
 import { RecoveryCodes } from './recovery-codes';
+import { TotpCodeField } from './totp-code-field';
 
 /** Scan (or type) the key, prove it with a first code, then keep the ten recovery codes. */
 export function SecondFactorEnrolment({ doneHref }: { doneHref?: string }) {
@@ -76,21 +76,7 @@ export function SecondFactorEnrolment({ doneHref }: { doneHref?: string }) {
           })
         }
       >
-        <Field id="totp-code" label={t('security.totp.code')} error={error ?? undefined}>
-          <Input
-            id="totp-code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'totp-code-error totp-code-hint' : 'totp-code-hint'}
-          />
-        </Field>
-        <p id="totp-code-hint" className="-mt-1 text-xs text-muted-fg">
-          {t('security.totp.codeHint')}
-        </p>
+        <TotpCodeField id="totp-code" error={error} hint={t('security.totp.codeHint')} />
         <Button type="submit" disabled={pending}>
           {pending ? t('security.totp.confirming') : t('security.totp.confirm')}
         </Button>
