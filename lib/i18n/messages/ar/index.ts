@@ -1,11 +1,15 @@
 import type { Messages } from '../types';
 import { arApiAdmin } from './apiAdmin';
+import { arCharts } from './charts';
 import { arDesk } from './desk';
 import { arFinance } from './finance';
+import { arKit } from './kit';
 import { arOperations } from './operations';
 import { arOps } from './ops';
 import { arSecurity } from './security';
 import { arSync } from './sync';
+import { arTables } from './tables';
+import { arViews } from './views';
 
 // Arabic catalogue (Modern Standard Arabic): same keys as the English reference; placeholders kept exactly.
 export const ar: Messages = {
@@ -16,4 +20,8 @@ export const ar: Messages = {
   security: arSecurity,
   apiAdmin: arApiAdmin,
   ops: arOps,
+  table: arTables,
+  kit: arKit,
+  views: arViews,
+  charts: arCharts,
 };

@@ -1,11 +1,15 @@
 import type { Messages } from '../types';
 import { frApiAdmin } from './apiAdmin';
+import { frCharts } from './charts';
 import { frDesk } from './desk';
 import { frFinance } from './finance';
+import { frKit } from './kit';
 import { frOperations } from './operations';
 import { frOps } from './ops';
 import { frSecurity } from './security';
 import { frSync } from './sync';
+import { frTables } from './tables';
+import { frViews } from './views';
 
 // French catalogue (Algeria): same keys as the English reference; placeholders kept exactly.
 export const fr: Messages = {
@@ -16,4 +20,8 @@ export const fr: Messages = {
   security: frSecurity,
   apiAdmin: frApiAdmin,
   ops: frOps,
+  table: frTables,
+  kit: frKit,
+  views: frViews,
+  charts: frCharts,
 };

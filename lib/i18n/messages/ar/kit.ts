@@ -1,0 +1,2 @@
+// Part of the Arabic catalogue (see ./index.ts).
+export const arKit = {} as const;

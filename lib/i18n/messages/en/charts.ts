@@ -1,0 +1,2 @@
+// Part of the English reference catalogue (see ./index.ts).
+export const enCharts = {} as const;

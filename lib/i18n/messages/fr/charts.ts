@@ -1,0 +1,2 @@
+// Partie du catalogue français (voir ./index.ts).
+export const frCharts = {} as const;
