@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { directionOf, languageOf } from '@/lib/i18n';
-import { I18nProvider } from '@/lib/i18n/client';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { THEME_COOKIE } from '@/lib/theme';
 import './globals.css';
@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       className={theme === 'dark' || theme === 'light' ? theme : undefined}
     >
       <body className="min-h-screen antialiased">
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <ClientMessages scope="root">{children}</ClientMessages>
       </body>
     </html>
   );

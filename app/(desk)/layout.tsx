@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
 import { DeskShell } from '@/components/shell/desk-shell';
 import { requireUser } from '@/lib/auth/session';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import { saveLocale } from './settings/actions';
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
-    <DeskShell user={user} saveLocale={saveLocale}>
-      {children}
-    </DeskShell>
+    <ClientMessages scope="desk">
+      <DeskShell user={user} saveLocale={saveLocale}>
+        {children}
+      </DeskShell>
+    </ClientMessages>
   );
 }

@@ -1,19 +1,17 @@
 'use client';
 
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { createT, DEFAULT_LOCALE, type Locale, type T } from './index';
+import { useLocale as useIntlLocale, useTranslations } from 'next-intl';
+import type { Key, Params, T } from './index';
+import { fromIntlLocale, type Locale } from './locales';
 
-const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
-
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
-}
+// Client components read the messages their route was given (<ClientMessages>) in the
+// person's language only. Import types from ./index, never values: it holds every catalogue.
 
 export function useLocale(): Locale {
-  return useContext(LocaleContext);
+  return fromIntlLocale(useIntlLocale());
 }
 
 export function useT(): T {
-  const locale = useContext(LocaleContext);
-  return useMemo(() => createT(locale), [locale]);
+  const translate = useTranslations();
+  return translate as unknown as (key: Key, params?: Params) => string;
 }

@@ -1,12 +1,18 @@
-import { interpolate, lookup, type MessageKey, type Params } from './format';
-import { DEFAULT_LOCALE, type Language, type Locale, languageOf } from './locales';
+import { createTranslator } from 'next-intl';
+import { DESK_TIME_ZONE } from '../time/algiers';
+import type { MessageKey, Params } from './format';
+import { DEFAULT_LOCALE, intlLocale, type Language, type Locale, languageOf } from './locales';
 import { ar } from './messages/ar';
 import { en } from './messages/en';
 import { fr } from './messages/fr';
 
 import type { Messages } from './messages/types';
 
-export type { Messages };
+// Messages are ICU MessageFormat (plurals, `{n, number}`), formatted by next-intl. This module
+// holds all three catalogues: server code only. Client components get their route's keys, in
+// one language, from <ClientMessages> (./client-messages.tsx) and read them with useT().
+
+export type { Messages, Params };
 export type Key = MessageKey<typeof en>;
 export type T = (key: Key, params?: Params) => string;
 
@@ -14,12 +20,29 @@ export * from './locales';
 
 export const catalogues: Record<Language, Messages> = { en, fr, ar };
 
-export function createT(locale: Locale): T {
-  const messages = catalogues[languageOf(locale)];
-  return (key, params) => {
-    // A key missing here is caught by the catalogue tests; show the key rather than crash.
-    const template =
-      lookup(messages, key) ?? lookup(catalogues[languageOf(DEFAULT_LOCALE)], key) ?? key;
-    return interpolate(template, params);
-  };
+/** What a missing or broken message shows instead of crashing: its key (the tests catch it). */
+export const messageFallback = ({ namespace, key }: { namespace?: string; key: string }) =>
+  namespace ? `${namespace}.${key}` : key;
+
+const translators = new Map<Locale, T>();
+
+/** A translator outside a request (actions' errors, the shop API, scripts): same messages. */
+export function createT(locale: Locale = DEFAULT_LOCALE): T {
+  let t = translators.get(locale);
+  if (!t) {
+    t = translatorFor(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+function translatorFor(locale: Locale): T {
+  const translate = createTranslator({
+    locale: intlLocale(locale),
+    messages: catalogues[languageOf(locale)],
+    timeZone: DESK_TIME_ZONE,
+    onError: () => {},
+    getMessageFallback: messageFallback,
+  });
+  return (key, params) => (translate as unknown as T)(key, params);
 }

@@ -45,3 +45,10 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
   const hit = ranked.find((x) => (LANGUAGES as readonly string[]).includes(x.lang));
   return hit ? (hit.lang as Language) : null;
 }
+
+/** Back from the tag next-intl carries (intlLocale's output) to the desk's locale. */
+export function fromIntlLocale(tag: string): Locale {
+  if (tag.startsWith('ar')) return tag.includes('-nu-arab') ? 'ar-arab' : 'ar';
+  if (tag.startsWith('fr')) return 'fr';
+  return 'en';
+}

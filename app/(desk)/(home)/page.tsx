@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { FinanceLanding } from './landing/finance';
-import { ManagerLanding } from './landing/manager';
-import { SupportLanding } from './landing/support';
+import { FinanceLanding } from '../landing/finance';
+import { ManagerLanding } from '../landing/manager';
+import { SupportLanding } from '../landing/support';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.home') };

@@ -1,0 +1,47 @@
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import { CLIENT_KEYS, type ClientScope } from './client-keys';
+import { catalogues, languageOf } from './index';
+import { getLocale } from './server';
+
+type Tree = { [key: string]: string | Tree };
+
+/** The part of `messages` under the given keys and key prefixes ("orders.", "status."). */
+export function pickMessages(messages: Tree, keys: readonly string[]): Tree {
+  const out: Tree = {};
+  for (const key of keys) {
+    const path = key.endsWith('.') ? key.slice(0, -1) : key;
+    const parts = path.split('.');
+    let from: string | Tree | undefined = messages;
+    for (const part of parts) from = typeof from === 'object' ? from[part] : undefined;
+    if (from === undefined) continue;
+    let into = out;
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) into[part] = from as string | Tree;
+      else {
+        const next = into[part];
+        const branch: Tree = typeof next === 'object' ? next : {};
+        into[part] = branch;
+        into = branch;
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Gives the client components below it the messages of one scope (a route, or the desk's
+ * shell), in the person's language only. The scopes' keys are found by reading the client
+ * code (npm run i18n:keys writes ./client-keys.ts; a test fails when it is stale).
+ */
+export async function ClientMessages({
+  scope,
+  children,
+}: {
+  scope: ClientScope;
+  children: ReactNode;
+}) {
+  const locale = await getLocale();
+  const messages = pickMessages(catalogues[languageOf(locale)] as Tree, CLIENT_KEYS[scope]);
+  return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
+}
