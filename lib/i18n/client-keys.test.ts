@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render, scanAll, scanScope, scopes } from '../../scripts/i18n-keys';
-import { catalogues } from './index';
 import { pickMessages } from './client-messages';
+import { catalogues } from './index';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
