@@ -3,9 +3,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
+import { useLocale } from '@/lib/i18n/client';
+import { formatNumber } from '@/lib/i18n/numbers';
 
 export function NavLink({ href, label, badge }: { href: string; label: string; badge?: number }) {
   const pathname = usePathname();
+  const locale = useLocale();
   const active =
     href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
   return (
@@ -23,7 +26,7 @@ export function NavLink({ href, label, badge }: { href: string; label: string; b
           className="rounded-full bg-danger px-2 text-xs font-semibold text-white tabular-nums"
           data-testid={`nav-badge-${href.slice(1)}`}
         >
-          {badge.toLocaleString('en')}
+          {formatNumber(badge, locale)}
         </span>
       ) : null}
     </Link>

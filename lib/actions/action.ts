@@ -15,7 +15,7 @@ import { getSession, type SessionUser } from '../auth/session';
 import { getDb } from '../db';
 import { errorMessage } from '../errors/scrub';
 import { UserFacingError } from '../errors/user-facing';
-import { createT, isLocale, type Key, type T } from '../i18n';
+import { createT, isLocale, type Key, type Locale, type T } from '../i18n';
 import { getLocale } from '../i18n/server';
 import { log } from '../log';
 import { clientIp } from '../net/client-ip';
@@ -38,6 +38,8 @@ export type ActionContext = {
   /** The server-side session this call came with (lib/auth/sessions.ts). */
   sessionId: string;
   requestId: string;
+  /** The person's language and digits, for what the action formats itself. */
+  locale: Locale;
   t: T;
   db: Db;
   /** Runs a change in one transaction with its audit row, so both land or neither does. */
@@ -72,7 +74,8 @@ export function defineAction<S extends z.ZodType, R>(
     const db = getDb();
     const session = await getSession();
     const user = session && (!session.pending || spec.allowPending) ? session.user : null;
-    const t = createT(user?.locale && isLocale(user.locale) ? user.locale : await getLocale());
+    const locale = user?.locale && isLocale(user.locale) ? user.locale : await getLocale();
+    const t = createT(locale);
     const actor: Actor = user
       ? { id: user.id, email: user.email, role: user.role }
       : { id: null, email: null, role: null };
@@ -105,6 +108,7 @@ export function defineAction<S extends z.ZodType, R>(
       audit: auditSink({ actor, requestId, ip }),
       sessionId: session?.sessionId ?? '',
       requestId,
+      locale,
       t,
       db,
       audited: (change) =>

@@ -1,5 +1,5 @@
 import { auditSink } from '../audit';
-import { createT, type Key } from '../i18n';
+import { DEFAULT_LOCALE as API_LOCALE, createT, type Key } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
 import type { RefundDeps, RefundOutcome } from '../refunds/service';
 import { requestRefund } from '../refunds/service';
@@ -13,7 +13,8 @@ import { type ApiReply, type ErrorCode, errorReply } from './responses';
 // POST /api/v1/topups/{idOrRef}/refund — the shop asks the desk to refund its customer, through
 // the same service as the finance button (live check, exactly once, audit, outbox).
 
-const t = createT('en');
+/** The shop API answers in the desk's default language (English): its readers are developers. */
+const t = createT(API_LOCALE);
 
 export function handleRefund(
   request: Request,
@@ -119,7 +120,7 @@ function toReply(outcome: RefundOutcome): ApiReply {
         error: 'already_refunded',
         message: t('refund.already', {
           who: r.byName ?? r.createdVia,
-          time: formatDateTime(r.createdAt, 'en'),
+          time: formatDateTime(r.createdAt, API_LOCALE),
         }),
         refund,
       },

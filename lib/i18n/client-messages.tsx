@@ -1,7 +1,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
 import { CLIENT_KEYS, type ClientScope } from './client-keys';
-import { catalogues, languageOf } from './index';
+import { messagesFor } from './index';
 import { getLocale } from './server';
 
 type Tree = { [key: string]: string | Tree };
@@ -42,6 +42,6 @@ export async function ClientMessages({
   children: ReactNode;
 }) {
   const locale = await getLocale();
-  const messages = pickMessages(catalogues[languageOf(locale)] as Tree, CLIENT_KEYS[scope]);
+  const messages = pickMessages(messagesFor(locale) as Tree, CLIENT_KEYS[scope]);
   return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

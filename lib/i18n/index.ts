@@ -1,7 +1,8 @@
 import { createTranslator } from 'next-intl';
 import { DESK_TIME_ZONE } from '../time/algiers';
+import { catalogueWithArabicIndicDigits } from './digits';
 import type { MessageKey, Params } from './format';
-import { DEFAULT_LOCALE, intlLocale, type Language, type Locale, languageOf } from './locales';
+import { DEFAULT_LOCALE, intlLocale, type Language, type Locale } from './locales';
 import { ar } from './messages/ar';
 import { en } from './messages/en';
 import { fr } from './messages/fr';
@@ -19,6 +20,15 @@ export type T = (key: Key, params?: Params) => string;
 export * from './locales';
 
 export const catalogues: Record<Language, Messages> = { en, fr, ar };
+const withLocaleDigits: Record<Locale, Messages> = {
+  en,
+  fr,
+  ar,
+  'ar-arab': catalogueWithArabicIndicDigits(ar),
+};
+
+/** The catalogue a person reads: their language, with their digits in the messages' text. */
+export const messagesFor = (locale: Locale): Messages => withLocaleDigits[locale];
 
 /** What a missing or broken message shows instead of crashing: its key (the tests catch it). */
 export const messageFallback = ({ namespace, key }: { namespace?: string; key: string }) =>
@@ -39,7 +49,7 @@ export function createT(locale: Locale = DEFAULT_LOCALE): T {
 function translatorFor(locale: Locale): T {
   const translate = createTranslator({
     locale: intlLocale(locale),
-    messages: catalogues[languageOf(locale)],
+    messages: messagesFor(locale),
     timeZone: DESK_TIME_ZONE,
     onError: () => {},
     getMessageFallback: messageFallback,

@@ -1,14 +1,14 @@
 import 'server-only';
 import { getConfig } from '../config';
 import { getDb } from '../db';
-import type { Locale } from '../i18n';
+import { DEFAULT_LOCALE, type Locale } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
 import { getUpstream } from '../sync/upstream';
 import type { RefundDeps } from './service';
 import type { WebhookConfig } from './webhook';
 
 /** The refund service wired to this process's database, upstream client and settings. */
-export function refundDeps(locale: Locale = 'en'): RefundDeps {
+export function refundDeps(locale: Locale = DEFAULT_LOCALE): RefundDeps {
   const config = getConfig();
   return {
     db: getDb(),

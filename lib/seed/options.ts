@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { formatNumber } from '../i18n/numbers';
+
+/** The command line speaks the desk's default language. */
+const n = (value: number) => formatNumber(value, DEFAULT_LOCALE);
 
 // Command-line options of `npm run db:seed`, parsed by node:util and checked by zod so a bad
 // value stops the script with a message naming the option.
@@ -9,7 +14,7 @@ export const DEFAULT_SEED = 20_260_101;
 
 export const USAGE = `usage: npm run db:seed -- --orders <n> [--days 180] [--seed ${DEFAULT_SEED}] [--batch 50000]
 
-  --orders  orders to add, 1..${MAX_ORDERS.toLocaleString('en-US')} (required)
+  --orders  orders to add, 1..${n(MAX_ORDERS)} (required)
   --days    how far back upstream_created_at goes, 1..1095 (default 180)
   --seed    random seed; the same seed and options give the same orders (default ${DEFAULT_SEED})
   --batch   orders per transaction, 1,000..500,000 (default 50,000)
@@ -30,8 +35,8 @@ const whole = (label: string, min: number, max: number) =>
           z
             .number()
             .int()
-            .min(min, `${label} must be at least ${min.toLocaleString('en-US')}`)
-            .max(max, `${label} must be at most ${max.toLocaleString('en-US')}`),
+            .min(min, `${label} must be at least ${n(min)}`)
+            .max(max, `${label} must be at most ${n(max)}`),
         ),
     );
 

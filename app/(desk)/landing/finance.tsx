@@ -17,7 +17,7 @@ export async function FinanceLanding() {
         <h2 className="text-lg font-medium">{t('refunds.dueTitle')}</h2>
         <p className="text-2xl font-semibold" data-testid="landing-refunds-due">
           {t('refunds.dueTotal', {
-            count: totals.count.toLocaleString('en'),
+            count: Number(totals.count),
             amount: formatDzd(totals.total, locale, t('money.currency')),
           })}
         </p>

@@ -5,6 +5,7 @@ import { refundsDueTotals } from '@/db/queries/refunds';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
+import { formatNumber } from '@/lib/i18n/numbers';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { landingFigures } from '@/lib/reports/landing';
 import { formatValue } from '../reports/format';
@@ -65,12 +66,12 @@ export async function ManagerLanding() {
         />
         <Tile
           label={t('landing.inFlight')}
-          value={f.inFlight.toLocaleString('en')}
+          value={formatNumber(f.inFlight, locale)}
           href="/orders?tab=PENDING"
         />
         <Tile
           label={t('landing.unknown')}
-          value={f.unknown.count.toLocaleString('en')}
+          value={formatNumber(f.unknown.count, locale)}
           note={
             oldestHours === null
               ? t('landing.none')
@@ -80,7 +81,7 @@ export async function ManagerLanding() {
         />
         <Tile
           label={t('landing.refundsDue')}
-          value={due.count.toLocaleString('en')}
+          value={formatNumber(Number(due.count), locale)}
           note={formatDzd(due.total, locale, t('money.currency'))}
           href="/refunds"
         />

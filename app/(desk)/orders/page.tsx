@@ -46,8 +46,8 @@ export default async function OrdersPage({
           data-exact={count.exact}
         >
           {count.exact
-            ? t('orders.count', { count: count.n.toLocaleString('en') })
-            : t('orders.countCapped', { count: count.n.toLocaleString('en') })}
+            ? t('orders.count', { count: count.n })
+            : t('orders.countCapped', { count: count.n })}
         </p>
       </div>
       {ignored.length ? (

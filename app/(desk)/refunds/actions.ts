@@ -7,7 +7,6 @@ import { queueRedelivery } from '@/db/queries/refund-outbox';
 import type { ActionContext } from '@/lib/actions/action';
 import { defineAction } from '@/lib/actions/action';
 import { UserFacingError } from '@/lib/errors/user-facing';
-import { isLocale } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { refundDeps } from '@/lib/refunds/deps';
 import {
@@ -34,12 +33,12 @@ const actorOf = (ctx: ActionContext): RefundActor => ({
   viaToken: false,
 });
 const depsOf = (ctx: ActionContext) => ({
-  ...refundDeps(ctx.user.locale && isLocale(ctx.user.locale) ? ctx.user.locale : 'en'),
+  ...refundDeps(ctx.locale),
   requestId: ctx.requestId,
 });
 
 /** The service's outcome as this action's answer; it already audited refusals (ctx.audit). */
-function settle(outcome: RefundOutcome, topupPk: number) {
+function settle(outcome: RefundOutcome, topupPk: number, ctx: ActionContext) {
   revalidatePath(`/orders/${topupPk}`);
   revalidatePath('/refunds');
   if (outcome.kind === 'refused')
@@ -47,7 +46,7 @@ function settle(outcome: RefundOutcome, topupPk: number) {
   const r = outcome.refund;
   if (outcome.kind === 'already' && r.state !== 'rejected')
     return refused('refund.already', {
-      params: { who: r.byName ?? r.createdVia, time: formatDateTime(r.createdAt, 'en') },
+      params: { who: r.byName ?? r.createdVia, time: formatDateTime(r.createdAt, ctx.locale) },
       audited: true,
     });
   return { kind: outcome.kind, state: r.state, approvalReason: r.approvalReason };
@@ -63,6 +62,7 @@ export const refundCustomer = defineAction(
     settle(
       await requestRefund(depsOf(ctx), topupPk, actorOf(ctx), { reason, note }, ctx.audit),
       topupPk,
+      ctx,
     ),
 );
 
@@ -76,6 +76,7 @@ export const decideRefundAction = defineAction(
     settle(
       await decideRefund(depsOf(ctx), topupPk, actorOf(ctx), decision, note, ctx.audit),
       topupPk,
+      ctx,
     ),
 );
 

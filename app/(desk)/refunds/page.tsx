@@ -75,7 +75,7 @@ export default async function RefundsPage({
         </div>
         <Card className="p-3" data-testid="refunds-due-total">
           {t('refunds.dueTotal', {
-            count: totals.count.toLocaleString('en'),
+            count: Number(totals.count),
             amount: money(totals.total),
           })}
         </Card>

@@ -119,7 +119,8 @@ export const arDesk: Pick<
     checkNow: 'افحص الآن',
     checking: 'جارٍ الفحص…',
     checkedNow: 'تم الفحص للتو: {status}.',
-    checkTooSoon: 'جرى الفحص قبل {seconds} ثانية. انتظر {wait} ثانية قبل فحص جديد.',
+    checkTooSoon:
+      'جرى التحقّق قبل {seconds, plural, zero {أقل من ثانية} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} many {# ثانية} other {# ثانية}}. انتظر {wait, plural, zero {لحظة} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} many {# ثانية} other {# ثانية}} قبل تحقّق جديد.',
     checkFailed: 'لم تقدّم OneClick ردًّا مفيدًا ({reason})؛ الحالة لم تتغير.',
     checkNotFound: 'لم تعد OneClick تعرف هذه التعبئة؛ الحالة لم تتغير.',
     timeline: 'التسلسل الزمني',
@@ -131,7 +132,8 @@ export const arDesk: Pick<
     notePlaceholder: 'ما قاله العميل، ما وعدته به…',
     noteSave: 'حفظ الملاحظة',
     noteSaved: 'تم حفظ الملاحظة.',
-    noteTooLong: '{max} حرف كحد أقصى.',
+    noteTooLong:
+      '{max, plural, zero {لا أحرف} one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} كحدّ أقصى.',
     customerRefund: 'الاسترداد للعميل',
     refundNotApplicable: 'غير معنيّ: لم تُجرِ OneClick استرداد هذه التعبئة.',
     refundDue: 'استرداد مستحق: أجرت OneClick استرداد هذه التعبئة؛ ولم يُسترد للعميل مبلغه بعد.',
@@ -153,8 +155,10 @@ export const arDesk: Pick<
   },
   orders: {
     title: 'الطلبات',
-    count: 'الطلبات: {count}',
-    countCapped: 'أكثر من {count} طلب',
+    count:
+      '{count, plural, zero {لا طلبات} one {طلب واحد} two {طلبان} few {# طلبات} many {# طلبًا} other {# طلب}}',
+    countCapped:
+      'أكثر من {count, plural, zero {# طلب} one {طلب واحد} two {طلبين} few {# طلبات} many {# طلبًا} other {# طلب}}',
     ignored: 'تم تجاهل قيم تصفية غير صالحة: {params}.',
     tabs: 'الطلبات حسب الحالة',
     tab: {

@@ -16,7 +16,8 @@ export const arFinance: Pick<
       'يغطي الجدول الفترة (62 يومًا كحد أقصى). يوم الكشف هو اليوم الذي يُقرأ كشف حساب OneClick الخاص به مباشرةً ويُطابَق أدناه؛ اختره من الجدول.',
     apply: 'عرض',
     export: 'تصدير CSV',
-    adjusted: 'بعض التواريخ غير صالحة أو الفترة تتجاوز {max} يومًا: يُعرض من {from} إلى {to}.',
+    adjusted:
+      'بعض التواريخ غير صالحة أو الفترة تتجاوز {max, plural, zero {# يوم} one {يومًا واحدًا} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}: يُعرض من {from} إلى {to}.',
     perDay: 'الاستردادات يوميًا',
     perDayHelp:
       'يُحتسب الطلب في اليوم الذي رأت فيه منصتنا OneClick تحوّله إلى REFUNDED، بالمبلغ الذي خصمته OneClick منا (المبلغ المخصوم من الرصيد). تُحتسب الاستردادات للعملاء في يوم تسجيلها، إن وُوفق عليها، بالمبلغ المُعاد. ناقص: REFUNDED دون استرداد معتمد للعميل بعد. زائد: استرداد معتمد للعميل على طلب ليس REFUNDED حاليًا.',
@@ -32,9 +33,10 @@ export const arFinance: Pick<
     openDay: 'مطابقة كشف يوم {day}',
     allDue:
       'كل طلب REFUNDED لا يزال ينتظر استردادًا للعميل، في أي يوم: افتح الطلبات ذات الاسترداد المستحق',
-    ageHours: '{h} ساعة',
-    ageDays: '{d} يوم {h} ساعة',
-    more: 'عرض {shown} من {total}. ملف CSV المُصدَّر يضمّها كلها.',
+    ageHours: '{h, number} سا',
+    ageDays:
+      '{d, plural, zero {# يوم} one {يوم} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} و{h, number} سا',
+    more: 'عرض {shown, number} من {total, number}. ملف CSV المُصدَّر يضمّها كلها.',
     none: 'لا شيء.',
     table: '{name} (جدول)',
     anomalies: 'استردادات تستحق مراجعة ثانية',
@@ -57,9 +59,11 @@ export const arFinance: Pick<
       'يُقرأ مباشرةً من OneClick. تُطابَق إضافات REFUND-FLEXY مع طلباتنا REFUNDED بمعرّف التعبئة (objid)، ويُقارن المبلغ المضاف بالمبلغ المخصوم من الرصيد المسجّل لدينا، إلى السنتيم.',
     unreachable:
       'تعذّر الاتصال بـ OneClick ({kind}). تُعرض الأرقام من سجلاتنا الخاصة؛ أما هذا الجزء فلا.',
-    cut: 'لدى OneClick {total} سطرًا في كشف هذا اليوم؛ ولم تُقرأ إلا أحدث {pages} صفحات. الطلبات الأقدم من أقدم سطر مقروء لا يُتحقق من غياب إضافة أو خصم لها.',
-    notJudged: 'طلبات أصبحت REFUNDED قبل أقدم سطر مقروء في الكشف ولم يُتحقق من إضافتها: {count}.',
-    notJudgedDebits: 'طلبات أُنشئت قبل أقدم سطر مقروء في الكشف ولم يُتحقق من خصمها: {count}.',
+    cut: 'لدى OneClick {total, plural, zero {لا أسطر} one {سطر واحد} two {سطران} few {# أسطر} many {# سطرًا} other {# سطر}} في كشف هذا اليوم، ولم {pages, plural, zero {تُقرأ أي صفحة} one {تُقرأ إلا أحدث صفحة} two {تُقرأ إلا أحدث صفحتين} few {تُقرأ إلا أحدث # صفحات} many {تُقرأ إلا أحدث # صفحة} other {تُقرأ إلا أحدث # صفحة}}. الطلبات الأقدم من أقدم سطر مقروء لا يُتحقّق من غياب قيد دائن أو مدين لها.',
+    notJudged:
+      'طلبات أصبحت REFUNDED قبل أقدم سطر مقروء في الكشف ولم يُتحقّق من قيدها الدائن: {count, number}.',
+    notJudgedDebits:
+      'طلبات أُنشئت قبل أقدم سطر مقروء في الكشف ولم يُتحقّق من قيدها المدين: {count, number}.',
     credits: 'إضافات الاسترداد (REFUND-FLEXY)',
     debits: 'خصومات التعبئة (FLEXY)',
     debitsHelp: 'تحقق سريع من أن لدينا كل تعبئة خصمت OneClick ثمنها منا في هذا اليوم.',
@@ -76,7 +80,7 @@ export const arFinance: Pick<
       debitMismatch: 'خصم بمبلغ مختلف',
     },
     matchedOtherDay:
-      'إضافات مطابقة لطلبات رأتها منصتنا تتحول إلى REFUNDED في يوم آخر (قرب منتصف الليل، أو استُوردت لاحقًا): {count}.',
+      'قيود دائنة مطابقة لطلبات رأتها منصّتنا تتحوّل إلى REFUNDED في يوم آخر (قرب منتصف الليل، أو استُوردت لاحقًا): {count, number}.',
     mismatchList: 'إضافات يختلف مبلغها عمّا خُصم منا',
     unmatchedList: 'إضافات دون طلب REFUNDED لدينا',
     withoutCreditList: 'طلباتنا التي أصبحت REFUNDED في هذا اليوم دون إضافة',
@@ -89,9 +93,9 @@ export const arFinance: Pick<
       not_refunded: 'حالة طلبنا:',
       duplicate: 'إضافة ثانية للطلب نفسه',
     },
-    others: 'أسطر أخرى في كشف هذا اليوم (إيداعات، منتجات أخرى): {count}، بمجموع',
+    others: 'أسطر أخرى في كشف هذا اليوم (إيداعات، منتجات أخرى): {count, number}، بمجموع',
     breaks:
-      'أسطر في الكشف غير متسقة في ذاتها (الرصيد السابق والمبلغ لا يعطيان الرصيد الجديد): {count}.',
+      'أسطر في الكشف غير متّسقة في ذاتها (الرصيد السابق والمبلغ لا يعطيان الرصيد الجديد): {count, number}.',
     list: {
       order: 'الطلب',
       phone: 'الهاتف',
@@ -121,7 +125,8 @@ export const arFinance: Pick<
     noneMissing: 'لكل طلب أصبح REFUNDED في هذا اليوم استرداد معتمد للعميل.',
     extraList: 'استردادات عملاء زائدة سُجّلت في {day}',
     noneExtra: 'لا يوجد استرداد للعميل سُجّل في هذا اليوم على طلب ليس REFUNDED.',
-    refundedList: 'كل الطلبات التي أصبحت REFUNDED في {day} ({count})',
+    refundedList:
+      '{count, plural, zero {لا طلبات أصبحت REFUNDED في {day}} one {الطلب الوحيد الذي أصبح REFUNDED في {day}} two {الطلبان اللذان أصبحا REFUNDED في {day}} few {الطلبات الـ# التي أصبحت REFUNDED في {day}} many {الطلبات الـ# التي أصبحت REFUNDED في {day}} other {الطلبات الـ# التي أصبحت REFUNDED في {day}}}',
     noneRefunded: 'لم يصبح أي طلب REFUNDED في هذا اليوم.',
     balance: 'الرصيد',
     live: 'رصيد OneClick الآن',
@@ -131,7 +136,7 @@ export const arFinance: Pick<
     disagree:
       'رصيد OneClick يختلف عمّا تتوقعه سجلاتنا. قد تفسّر الطلبات المُرسلة أو المستردة في آخر دقيقة أو دقيقتين فرقًا صغيرًا؛ أعد النظر بعد قليل، ثم راجع قوائم الكشف.',
     predictedHelp:
-      'المتوقع = الرصيد الذي يظهره كشف OneClick قبيل {time} ({anchor})، زائد أسطره منذ ذلك الحين التي ليست تعبئات ولا استردادات تعبئات ({otherCount} سطر، {others}: إيداعات، منتجات أخرى)، ناقص تكلفة طلباتنا المُنشأة منذ ذلك الحين ({chargedCount} طلب، {charged})، زائد تكلفة طلباتنا التي أصبحت REFUNDED منذ ذلك الحين ({returnedCount} طلب، {returned}).',
+      'المتوقع = الرصيد الذي يظهره كشف OneClick قبيل {time} ({anchor})، زائد أسطره منذ ذلك الحين التي ليست تعبئات ولا استردادات تعبئات ({otherCount, number} سطر، {others}: إيداعات، منتجات أخرى)، ناقص تكلفة طلباتنا المُنشأة منذ ذلك الحين ({chargedCount, number} طلب، {charged})، زائد تكلفة طلباتنا التي أصبحت REFUNDED منذ ذلك الحين ({returnedCount, number} طلب، {returned}).',
     noAnchor: 'لا أسطر في كشف OneClick بعد، فلا شيء يُبنى عليه التوقع.',
     balanceCut: 'توقفت قراءة كشف اليوم عند حد الصفحات: يبدأ التوقع من أقدم سطر مقروء.',
   },
@@ -178,7 +183,7 @@ export const arFinance: Pick<
     heatmapTitle: 'نسبة النجاح حسب المتعامل وساعة اليوم',
     heatmapHelp:
       'بتوقيت الجزائر. أخضر: 95% فأكثر، كهرماني: 80–95%، أحمر: أقل من 80%؛ فارغ: لا طلبات نهائية.',
-    heatCell: '{operator} عند الساعة {hour}:00: {rate} من {settled} نهائية',
+    heatCell: '{operator} عند الساعة {hour, number}:00: {rate} من {settled, number} نهائية',
     ttfTitle: 'الزمن حتى الحالة النهائية',
     ttfHelp:
       'من الإنشاء حتى النجاح أو الاسترداد، كما رأته المنصة: نصف الطلبات تصبح نهائية خلال p50، و95% خلال p95.',
@@ -199,7 +204,7 @@ export const arFinance: Pick<
   },
   landing: {
     rateToday: 'نسبة النجاح اليوم',
-    rateCompare: 'أمس {yesterday} · متوسط 7 أيام {week} · {settled} نهائية اليوم',
+    rateCompare: 'أمس {yesterday} · متوسط 7 أيام {week} · {settled, number} نهائية اليوم',
     inFlight: 'طلبات جارية',
     unknown: 'متراكم الأخطاء غير المعروفة',
     oldest: 'الأقدم ينتظر منذ {age}',
@@ -256,7 +261,8 @@ export const arFinance: Pick<
   validation: {
     required: 'حقل مطلوب.',
     email: 'أدخل عنوان بريد إلكتروني صالحًا.',
-    tooLong: '{max} حرف كحد أقصى.',
+    tooLong:
+      '{max, plural, zero {لا أحرف} one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} كحدّ أقصى.',
     role: 'اختر أحد الأدوار.',
   },
 };

@@ -23,12 +23,13 @@ export const arOperations: Pick<
     selectAll: 'تحديد الكل',
     recheck: 'إعادة فحص المحدد',
     rechecking: 'جارٍ الإدراج…',
-    queued: 'أُدرج {count} لإعادة الفحص؛ يفحصها المحرّك خلال دقيقة بالوتيرة المعتادة.',
+    queued:
+      '{count, plural, zero {لم يُدرَج أي طلب لإعادة التحقّق.} one {أُدرج طلب واحد لإعادة التحقّق؛ يتحقّق منه المحرّك خلال دقيقة بالوتيرة المعتادة.} two {أُدرج طلبان لإعادة التحقّق؛ يتحقّق منهما المحرّك خلال دقيقة بالوتيرة المعتادة.} few {أُدرجت # طلبات لإعادة التحقّق؛ يتحقّق منها المحرّك خلال دقيقة بالوتيرة المعتادة.} many {أُدرج # طلبًا لإعادة التحقّق؛ يتحقّق منها المحرّك خلال دقيقة بالوتيرة المعتادة.} other {أُدرج # طلب لإعادة التحقّق؛ يتحقّق منها المحرّك خلال دقيقة بالوتيرة المعتادة.}}',
     noneSelected: 'حدّد طلبًا واحدًا على الأقل.',
     escalation: 'ملف التصعيد لدعم OneClick',
     escalationHelp: 'متأخرة: أرسل هذا إلى دعم OneClick ليحسموها.',
     copyPack: 'نسخ الملف',
-    hours: '{h} ساعة {m} دقيقة',
+    hours: '{h, number} سا {m, number} د',
     pack: {
       title: 'Flexy Desk: تعبئة UNKNOWN_ERROR متأخرة، يرجى حسمها',
       topupId: 'معرّف التعبئة',
@@ -75,8 +76,10 @@ export const arOperations: Pick<
     up: 'يعمل',
     down: 'متوقف',
     backfill: 'استيراد السجل السابق',
-    backfillRunning: 'الصفحة {page} من {total}، تم استيراد {imported} طلب',
-    backfillDone: 'اكتمل: تم استيراد {imported} طلب ({time})',
+    backfillRunning:
+      'الصفحة {page, number} من {total, number}، {imported, plural, zero {لم يُستورَد أي طلب} one {استُورد طلب واحد} two {استُورد طلبان} few {استُوردت # طلبات} many {استُورد # طلبًا} other {استُورد # طلب}}',
+    backfillDone:
+      'اكتمل: {imported, plural, zero {لم يُستورَد أي طلب} one {استُورد طلب واحد} two {استُورد طلبان} few {استُوردت # طلبات} many {استُورد # طلبًا} other {استُورد # طلب}} ({time})',
     backfillNotStarted: 'لم يبدأ',
     minuteTable: 'الاستدعاءات نحو OneClick في الدقيقة (آخر 15 دقيقة)',
     minute: 'الدقيقة',
@@ -101,7 +104,8 @@ export const arOperations: Pick<
     active: 'نشط',
     disabled: 'معطّل',
     locked: 'مقفل',
-    failedAttempts: 'محاولات دخول فاشلة: {count}',
+    failedAttempts:
+      '{count, plural, zero {لا محاولات دخول فاشلة} one {محاولة دخول فاشلة واحدة} two {محاولتا دخول فاشلتان} few {# محاولات دخول فاشلة} many {# محاولة دخول فاشلة} other {# محاولة دخول فاشلة}}',
     disable: 'تعطيل',
     enable: 'تفعيل',
     unlock: 'فتح القفل',
@@ -211,14 +215,14 @@ export const arOperations: Pick<
     overloaded:
       'يجري الآن تأكيد عدد كبير من عمليات الاسترداد لدى OneClick. لم يُسجَّل شيء؛ أعد المحاولة بعد لحظات.',
     checkTooSoon:
-      'سُئل OneClick عن هذا الطلب قبل {seconds} ثانية. يُؤكَّد الاسترداد مباشرةً مرة واحدة على الأكثر كل 10 ثوانٍ لكل طلب: أعد المحاولة بعد {wait} ثانية.',
+      'سُئلت OneClick عن هذا الطلب قبل {seconds, plural, zero {أقل من ثانية} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} many {# ثانية} other {# ثانية}}. لا يُسجَّل إرجاع المبلغ إلا بعد تحقّق مباشر لدى OneClick، مرة واحدة على الأكثر كل 10 ثوانٍ لكل طلب: أعد المحاولة بعد {wait, plural, zero {لحظة} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} many {# ثانية} other {# ثانية}}.',
     notAwaiting: 'هذا الاسترداد لم يعد في انتظار الموافقة.',
     selfApproval: 'يجب أن يوافق مستخدم آخر من المالية على استرداد طلبته أنت.',
     refundedBy: 'أجرى {who} استرداد {amount} للعميل في {time}.',
     requestedBy: 'طلبه {who} في {time}؛ في انتظار مستخدم ثانٍ من المالية.',
     rejectedBy: 'رُفض طلب الاسترداد في {time}.',
     delivery: 'إشعار التاجر',
-    delivery_pending: 'جارٍ الإرسال إلى نظامكم (المحاولة {attempts})',
+    delivery_pending: 'جارٍ الإرسال إلى نظامكم (المحاولة {attempts, number})',
     delivery_delivered: 'سُلّم في {time}',
     delivery_not_configured: 'لا webhook مُعدّ: ادفع المبلغ وفق إجراءاتكم الخاصة.',
     redeliver: 'إعادة الإرسال',
@@ -239,7 +243,8 @@ export const arOperations: Pick<
     intro:
       'أجرت OneClick استرداد هذه التعبئات إلى رصيدنا؛ والعملاء في انتظار أموالهم. الأقدم أولًا.',
     dueTitle: 'استردادات مستحقة',
-    dueTotal: 'استردادات مستحقة: {count}، بمجموع {amount}',
+    dueTotal:
+      '{count, plural, zero {لا مبالغ مستحقّة الإرجاع} one {مبلغ واحد مستحقّ الإرجاع} two {مبلغان مستحقّا الإرجاع} few {# مبالغ مستحقّة الإرجاع} many {# مبلغًا مستحقّ الإرجاع} other {# مبلغ مستحقّ الإرجاع}}، بمجموع {amount}',
     noneDue: 'لا استرداد مستحق. كل تعبئة استردّتها OneClick أُعيد مبلغها إلى عميلها.',
     awaitingTitle: 'في انتظار الموافقة',
     noneAwaiting: 'لا شيء في انتظار الموافقة.',

@@ -106,7 +106,7 @@ export const enDesk = {
     checkNow: 'Check now',
     checking: 'Checking…',
     checkedNow: 'Checked just now: {status}.',
-    checkTooSoon: 'Checked {seconds} s ago. Wait {wait} s before checking again.',
+    checkTooSoon: 'Checked {seconds, number} s ago. Wait {wait, number} s before checking again.',
     checkFailed: 'OneClick did not answer usefully ({reason}); the status is unchanged.',
     checkNotFound: 'OneClick does not know this top-up any more; the status is unchanged.',
     timeline: 'Timeline',
@@ -118,7 +118,7 @@ export const enDesk = {
     notePlaceholder: 'What the customer said, what you promised…',
     noteSave: 'Save note',
     noteSaved: 'Note saved.',
-    noteTooLong: 'At most {max} characters.',
+    noteTooLong: 'At most {max, number} characters.',
     customerRefund: 'Customer refund',
     refundNotApplicable: 'Not applicable: OneClick has not refunded this top-up.',
     refundDue: 'Refund due: OneClick refunded this top-up; the customer has not been refunded yet.',
@@ -140,8 +140,8 @@ export const enDesk = {
   },
   orders: {
     title: 'Orders',
-    count: '{count} orders',
-    countCapped: 'More than {count} orders',
+    count: '{count, plural, =0 {No orders} one {# order} other {# orders}}',
+    countCapped: 'More than {count, plural, one {# order} other {# orders}}',
     ignored: 'Ignored invalid filter values: {params}.',
     tabs: 'Orders by status',
     tab: {

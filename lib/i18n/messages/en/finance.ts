@@ -13,7 +13,7 @@ export const enFinance = {
     apply: 'Show',
     export: 'Export CSV',
     adjusted:
-      'Some dates were not valid or the period was longer than {max} days: showing {from} to {to}.',
+      'Some dates were not valid or the period was longer than {max, number} days: showing {from} to {to}.',
     perDay: 'Refunds per day',
     perDayHelp:
       'An order counts on the day our desk saw OneClick turn it REFUNDED, at what OneClick charged us for it (balance amount). Customer refunds count on the day they were recorded, if approved, at the amount given back. Missing: REFUNDED, with no approved customer refund yet. Extra: an approved customer refund on an order that is not REFUNDED now.',
@@ -29,9 +29,9 @@ export const enFinance = {
     openDay: 'Match the ledger of {day}',
     allDue:
       'Every REFUNDED order still waiting for a customer refund, any day: open the refund-due orders',
-    ageHours: '{h} h',
-    ageDays: '{d} d {h} h',
-    more: 'Showing {shown} of {total}. The CSV export has them all.',
+    ageHours: '{h, number} h',
+    ageDays: '{d, number} d {h, number} h',
+    more: 'Showing {shown, number} of {total, number}. The CSV export has them all.',
     none: 'None.',
     table: '{name} (table)',
     anomalies: 'Refunds to look at again',
@@ -54,11 +54,11 @@ export const enFinance = {
       'Read live from OneClick. REFUND-FLEXY credits are matched to our REFUNDED orders by top-up id (objid), and the amount credited is compared with the balance amount we hold, to the centime.',
     unreachable:
       'OneClick could not be reached ({kind}). The figures from our own records are shown; this part is not.',
-    cut: 'OneClick holds {total} ledger rows for this day; only the newest {pages} pages were read. Orders older than the oldest row read are not checked for a missing credit or charge.',
+    cut: 'OneClick holds {total, plural, one {# ledger row} other {# ledger rows}} for this day; only the newest {pages, plural, one {page was} other {# pages were}} read. Orders older than the oldest row read are not checked for a missing credit or charge.',
     notJudged:
-      '{count} orders that became REFUNDED before the oldest ledger row read were not checked for a credit.',
+      '{count, plural, one {# order that became REFUNDED before the oldest ledger row read was not checked for a credit.} other {# orders that became REFUNDED before the oldest ledger row read were not checked for a credit.}}',
     notJudgedDebits:
-      '{count} orders created before the oldest ledger row read were not checked for a charge.',
+      '{count, plural, one {# order created before the oldest ledger row read was not checked for a charge.} other {# orders created before the oldest ledger row read were not checked for a charge.}}',
     credits: 'Refund credits (REFUND-FLEXY)',
     debits: 'Top-up charges (FLEXY)',
     debitsHelp: 'A brief check that we hold every top-up OneClick charged us for on this day.',
@@ -75,7 +75,7 @@ export const enFinance = {
       debitMismatch: 'Charged a different amount',
     },
     matchedOtherDay:
-      '{count} matched credits are for orders our desk saw turn REFUNDED on another day (around midnight, or imported later).',
+      '{count, plural, one {# matched credit is for an order} other {# matched credits are for orders}} our desk saw turn REFUNDED on another day (around midnight, or imported later).',
     mismatchList: 'Credits whose amount differs from what we were charged',
     unmatchedList: 'Credits with no REFUNDED order of ours',
     withoutCreditList: 'Our orders REFUNDED this day with no credit',
@@ -88,9 +88,10 @@ export const enFinance = {
       not_refunded: 'Our order is',
       duplicate: 'A second credit for the same order',
     },
-    others: '{count} other ledger rows this day (deposits, other products), amounting to',
+    others:
+      '{count, plural, one {# other ledger row} other {# other ledger rows}} this day (deposits, other products), amounting to',
     breaks:
-      '{count} ledger rows do not add up on their own (old balance and amount do not give the new balance).',
+      '{count, plural, one {# ledger row does not add up on its own (its old balance and amount do not give its new balance).} other {# ledger rows do not add up on their own (old balance and amount do not give the new balance).}}',
     list: {
       order: 'Order',
       phone: 'Phone',
@@ -120,7 +121,8 @@ export const enFinance = {
     noneMissing: 'Every order REFUNDED this day has an approved customer refund.',
     extraList: 'Extra customer refunds recorded on {day}',
     noneExtra: 'No customer refund recorded this day is on an order that is not REFUNDED.',
-    refundedList: 'All {count} orders REFUNDED on {day}',
+    refundedList:
+      '{count, plural, =0 {No orders REFUNDED on {day}} one {The order REFUNDED on {day}} other {All # orders REFUNDED on {day}}}',
     noneRefunded: 'No order became REFUNDED this day.',
     balance: 'Balance',
     live: 'OneClick balance now',
@@ -130,7 +132,7 @@ export const enFinance = {
     disagree:
       'OneClick’s balance differs from what our records predict. Orders sent or refunded in the last minute or two can explain a small difference; look again shortly, then check the ledger lists.',
     predictedHelp:
-      'Predicted = the balance OneClick’s ledger shows just before {time} ({anchor}), plus its {otherCount} rows since then that are not top-ups or top-up refunds ({others}: deposits, other products), minus what our {chargedCount} orders created since then cost ({charged}), plus what our {returnedCount} orders that became REFUNDED since then cost ({returned}).',
+      'Predicted = the balance OneClick’s ledger shows just before {time} ({anchor}), plus its {otherCount, number} rows since then that are not top-ups or top-up refunds ({others}: deposits, other products), minus what our {chargedCount, number} orders created since then cost ({charged}), plus what our {returnedCount, number} orders that became REFUNDED since then cost ({returned}).',
     noAnchor: 'OneClick’s ledger has no rows yet, so there is nothing to predict from.',
     balanceCut:
       'Today’s ledger read was cut at the page limit: the prediction starts from the oldest row read.',
@@ -178,7 +180,7 @@ export const enFinance = {
     heatmapTitle: 'Fulfilment rate by operator and hour of the day',
     heatmapHelp:
       'Algeria time. Green 95 % and above, amber 80–95 %, red below 80 %; empty: no settled orders.',
-    heatCell: '{operator} at {hour}:00: {rate} of {settled} settled',
+    heatCell: '{operator} at {hour, number}:00: {rate} of {settled, number} settled',
     ttfTitle: 'Time to a final status',
     ttfHelp:
       'From creation to fulfilled or refunded, as the desk saw it: half of the orders settle within p50, 95 % within p95.',
@@ -199,7 +201,7 @@ export const enFinance = {
   },
   landing: {
     rateToday: 'Fulfilment rate today',
-    rateCompare: 'Yesterday {yesterday} · 7-day average {week} · {settled} settled today',
+    rateCompare: 'Yesterday {yesterday} · 7-day average {week} · {settled, number} settled today',
     inFlight: 'Orders in flight',
     unknown: 'Unknown-error backlog',
     oldest: 'oldest waiting {age}',
@@ -257,7 +259,7 @@ export const enFinance = {
   validation: {
     required: 'Required.',
     email: 'Enter a valid email address.',
-    tooLong: 'At most {max} characters.',
+    tooLong: 'At most {max, number} characters.',
     role: 'Choose one of the roles.',
   },
 } as const;

@@ -8,8 +8,9 @@ export const enSync = {
       'Not confirmed yet: until OneClick accepts it, calls go one at a time, so a bad key is never tried more than twice.',
     ok: 'Accepted by OneClick on {time}.',
     refused:
-      'Refused by OneClick {count} times (last on {time}: {error}). Every upstream call is stopped so OneClick does not block this server’s IP.',
-    attemptsLeft: 'OneClick says {count} attempts are left before it blocks the IP.',
+      'Refused by OneClick {count, plural, one {once} other {# times}} (last on {time}: {error}). Every upstream call is stopped so OneClick does not block this server’s IP.',
+    attemptsLeft:
+      'OneClick says {count, plural, one {# attempt is} other {# attempts are}} left before it blocks the IP.',
     fixHelp:
       'Fix the key in OneClick’s dashboard (enable it, allow this server’s IP) and confirm below, or set a new ONECLICK_API_KEY and restart: a new key is tried at once.',
     retry: 'The key is fixed: try again',

@@ -121,7 +121,8 @@ export const frDesk: Pick<
     checkNow: 'Vérifier maintenant',
     checking: 'Vérification…',
     checkedNow: 'Vérifiée à l’instant : {status}.',
-    checkTooSoon: 'Vérifiée il y a {seconds} s. Attendez {wait} s avant de revérifier.',
+    checkTooSoon:
+      'Vérifiée il y a {seconds, number} s. Attendez {wait, number} s avant de revérifier.',
     checkFailed:
       'OneClick n’a pas donné de réponse exploitable ({reason}) ; le statut est inchangé.',
     checkNotFound: 'OneClick ne connaît plus cette recharge ; le statut est inchangé.',
@@ -134,7 +135,7 @@ export const frDesk: Pick<
     notePlaceholder: 'Ce que le client a dit, ce que vous avez promis…',
     noteSave: 'Enregistrer la note',
     noteSaved: 'Note enregistrée.',
-    noteTooLong: '{max} caractères au maximum.',
+    noteTooLong: '{max, number} caractères au maximum.',
     customerRefund: 'Remboursement client',
     refundNotApplicable: 'Sans objet : OneClick n’a pas remboursé cette recharge.',
     refundDue:
@@ -157,8 +158,10 @@ export const frDesk: Pick<
   },
   orders: {
     title: 'Commandes',
-    count: '{count} commandes',
-    countCapped: 'Plus de {count} commandes',
+    count:
+      '{count, plural, =0 {Aucune commande} one {# commande} many {# de commandes} other {# commandes}}',
+    countCapped:
+      'Plus de {count, plural, one {# commande} many {# de commandes} other {# commandes}}',
     ignored: 'Valeurs de filtre invalides ignorées : {params}.',
     tabs: 'Commandes par statut',
     tab: {

@@ -17,7 +17,7 @@ export const frFinance: Pick<
     apply: 'Afficher',
     export: 'Exporter en CSV',
     adjusted:
-      'Certaines dates étaient invalides ou la période dépassait {max} jours : affichage du {from} au {to}.',
+      'Certaines dates étaient invalides ou la période dépassait {max, number} jours : affichage du {from} au {to}.',
     perDay: 'Remboursements par jour',
     perDayHelp:
       'Une commande compte le jour où Flexy Desk a vu OneClick la passer en REFUNDED, pour ce que OneClick nous l’a facturée (montant débité du solde). Les remboursements clients comptent le jour de leur enregistrement, s’ils sont approuvés, pour le montant rendu. Manquant : REFUNDED, sans remboursement client approuvé pour l’instant. En trop : un remboursement client approuvé sur une commande qui n’est pas REFUNDED actuellement.',
@@ -33,9 +33,9 @@ export const frFinance: Pick<
     openDay: 'Rapprocher le relevé du {day}',
     allDue:
       'Toutes les commandes REFUNDED encore en attente d’un remboursement client, tous jours confondus : ouvrir les commandes à rembourser',
-    ageHours: '{h} h',
-    ageDays: '{d} j {h} h',
-    more: '{shown} affichés sur {total}. L’export CSV les contient tous.',
+    ageHours: '{h, number} h',
+    ageDays: '{d, number} j {h, number} h',
+    more: '{shown, number} affichées sur {total, number}. L’export CSV les contient toutes.',
     none: 'Aucun.',
     table: '{name} (tableau)',
     anomalies: 'Remboursements à revoir',
@@ -59,11 +59,11 @@ export const frFinance: Pick<
       'Lu en direct chez OneClick. Les crédits REFUND-FLEXY sont rapprochés de nos commandes REFUNDED par ID de recharge (objid), et le montant crédité est comparé au montant débité de notre solde, au centime près.',
     unreachable:
       'OneClick est injoignable ({kind}). Les chiffres issus de nos propres données sont affichés ; cette partie ne l’est pas.',
-    cut: 'OneClick compte {total} lignes de relevé pour ce jour ; seules les {pages} pages les plus récentes ont été lues. Les commandes antérieures à la plus ancienne ligne lue ne sont pas contrôlées (crédit ou débit manquant).',
+    cut: 'OneClick compte {total, plural, one {# ligne} many {# de lignes} other {# lignes}} de relevé pour ce jour ; {pages, plural, one {seule la page la plus récente a été lue} many {seules les # de pages les plus récentes ont été lues} other {seules les # pages les plus récentes ont été lues}}. Les commandes antérieures à la plus ancienne ligne lue ne sont pas contrôlées (crédit ou débit manquant).',
     notJudged:
-      '{count} commandes passées en REFUNDED avant la plus ancienne ligne lue n’ont pas été contrôlées pour un crédit.',
+      '{count, plural, one {# commande passée en REFUNDED avant la plus ancienne ligne lue n’a pas été contrôlée (crédit).} many {# de commandes passées en REFUNDED avant la plus ancienne ligne lue n’ont pas été contrôlées (crédit).} other {# commandes passées en REFUNDED avant la plus ancienne ligne lue n’ont pas été contrôlées (crédit).}}',
     notJudgedDebits:
-      '{count} commandes créées avant la plus ancienne ligne lue n’ont pas été contrôlées pour un débit.',
+      '{count, plural, one {# commande créée avant la plus ancienne ligne lue n’a pas été contrôlée (débit).} many {# de commandes créées avant la plus ancienne ligne lue n’ont pas été contrôlées (débit).} other {# commandes créées avant la plus ancienne ligne lue n’ont pas été contrôlées (débit).}}',
     credits: 'Crédits de remboursement (REFUND-FLEXY)',
     debits: 'Débits de recharge (FLEXY)',
     debitsHelp:
@@ -81,7 +81,7 @@ export const frFinance: Pick<
       debitMismatch: 'Débit d’un montant différent',
     },
     matchedOtherDay:
-      '{count} crédits rapprochés portent sur des commandes que Flexy Desk a vues passer en REFUNDED un autre jour (vers minuit, ou importées plus tard).',
+      '{count, plural, one {# crédit rapproché porte sur une commande} many {# de crédits rapprochés portent sur des commandes} other {# crédits rapprochés portent sur des commandes}} passées en REFUNDED un autre jour selon Flexy Desk (vers minuit, ou après un import tardif).',
     mismatchList: 'Crédits dont le montant diffère de ce qui nous a été facturé',
     unmatchedList: 'Crédits sans commande REFUNDED chez nous',
     withoutCreditList: 'Nos commandes REFUNDED ce jour sans crédit',
@@ -94,9 +94,10 @@ export const frFinance: Pick<
       not_refunded: 'Notre commande est au statut',
       duplicate: 'Second crédit pour la même commande',
     },
-    others: '{count} autres lignes de relevé ce jour (dépôts, autres produits), pour un total de',
+    others:
+      '{count, plural, one {# autre ligne} many {# de lignes autres} other {# autres lignes}} de relevé ce jour (dépôts, autres produits), pour un total de',
     breaks:
-      '{count} lignes de relevé ne sont pas cohérentes (l’ancien solde et le montant ne donnent pas le nouveau solde).',
+      '{count, plural, one {# ligne de relevé n’est pas cohérente (l’ancien solde et le montant ne donnent pas le nouveau solde).} many {# de lignes de relevé ne sont pas cohérentes (l’ancien solde et le montant ne donnent pas le nouveau solde).} other {# lignes de relevé ne sont pas cohérentes (l’ancien solde et le montant ne donnent pas le nouveau solde).}}',
     list: {
       order: 'Commande',
       phone: 'Téléphone',
@@ -127,7 +128,8 @@ export const frFinance: Pick<
     extraList: 'Remboursements clients en trop enregistrés le {day}',
     noneExtra:
       'Aucun remboursement client enregistré ce jour ne porte sur une commande non REFUNDED.',
-    refundedList: 'Les {count} commandes REFUNDED le {day}',
+    refundedList:
+      '{count, plural, =0 {Aucune commande passée en REFUNDED le {day}} one {La commande passée en REFUNDED le {day}} many {Les # de commandes passées en REFUNDED le {day}} other {Les # commandes passées en REFUNDED le {day}}}',
     noneRefunded: 'Aucune commande n’est passée en REFUNDED ce jour.',
     balance: 'Solde',
     live: 'Solde OneClick actuel',
@@ -137,7 +139,7 @@ export const frFinance: Pick<
     disagree:
       'Le solde OneClick diffère de ce que prévoient nos données. Des commandes envoyées ou remboursées dans la ou les deux dernières minutes peuvent expliquer un petit écart ; revérifiez sous peu, puis consultez les listes du relevé.',
     predictedHelp:
-      'Prévu = le solde du relevé OneClick juste avant {time} ({anchor}), plus ses {otherCount} lignes depuis, qui ne sont ni des recharges ni des remboursements de recharge ({others} : dépôts, autres produits), moins le coût de nos {chargedCount} commandes créées depuis ({charged}), plus le coût de nos {returnedCount} commandes passées en REFUNDED depuis ({returned}).',
+      'Prévu = le solde du relevé OneClick juste avant {time} ({anchor}), plus ses {otherCount, number} lignes depuis, qui ne sont ni des recharges ni des remboursements de recharge ({others} : dépôts, autres produits), moins le coût de nos {chargedCount, number} commandes créées depuis ({charged}), plus le coût de nos {returnedCount, number} commandes passées en REFUNDED depuis ({returned}).',
     noAnchor: 'Le relevé OneClick n’a encore aucune ligne : aucune base pour une prévision.',
     balanceCut:
       'La lecture du relevé du jour a été coupée à la limite de pages : la prévision part de la plus ancienne ligne lue.',
@@ -186,7 +188,7 @@ export const frFinance: Pick<
     heatmapTitle: 'Taux de réussite par opérateur et heure de la journée',
     heatmapHelp:
       'Heure d’Algérie. Vert : 95 % et plus, orange : 80–95 %, rouge : moins de 80 % ; vide : aucune commande finalisée.',
-    heatCell: '{operator} à {hour} h : {rate} sur {settled} finalisées',
+    heatCell: '{operator} à {hour, number} h : {rate} sur {settled, number} finalisées',
     ttfTitle: 'Délai jusqu’au statut final',
     ttfHelp:
       'De la création à la réussite ou au remboursement, vu par Flexy Desk : la moitié des commandes sont finalisées en moins de p50, 95 % en moins de p95.',
@@ -207,7 +209,8 @@ export const frFinance: Pick<
   },
   landing: {
     rateToday: 'Taux de réussite aujourd’hui',
-    rateCompare: 'Hier {yesterday} · moyenne sur 7 jours {week} · {settled} finalisées aujourd’hui',
+    rateCompare:
+      'Hier {yesterday} · moyenne sur 7 jours {week} · {settled, number} finalisées aujourd’hui',
     inFlight: 'Commandes en cours',
     unknown: 'Erreurs inconnues en attente',
     oldest: 'la plus ancienne attend depuis {age}',
@@ -267,7 +270,7 @@ export const frFinance: Pick<
   validation: {
     required: 'Obligatoire.',
     email: 'Saisissez une adresse e-mail valide.',
-    tooLong: '{max} caractères au maximum.',
+    tooLong: '{max, number} caractères au maximum.',
     role: 'Choisissez l’un des rôles.',
   },
 };

@@ -24,12 +24,12 @@ export const frOperations: Pick<
     recheck: 'Revérifier la sélection',
     rechecking: 'Mise en file…',
     queued:
-      '{count} en file pour revérification ; le moteur les vérifie dans la minute, au rythme habituel.',
+      '{count, plural, one {# commande mise en file pour revérification ; le moteur la vérifie dans la minute, au rythme habituel.} many {# de commandes mises en file pour revérification ; le moteur les vérifie dans la minute, au rythme habituel.} other {# commandes mises en file pour revérification ; le moteur les vérifie dans la minute, au rythme habituel.}}',
     noneSelected: 'Sélectionnez au moins une commande.',
     escalation: 'Dossier d’escalade pour le support OneClick',
     escalationHelp: 'En retard : envoyez ceci au support OneClick pour qu’il finalise la recharge.',
     copyPack: 'Copier le dossier',
-    hours: '{h} h {m} min',
+    hours: '{h, number} h {m, number} min',
     pack: {
       title: 'Flexy Desk : recharge UNKNOWN_ERROR en retard, merci de la finaliser',
       topupId: 'ID de recharge',
@@ -77,8 +77,10 @@ export const frOperations: Pick<
     up: 'En ligne',
     down: 'Hors ligne',
     backfill: 'Import de l’historique',
-    backfillRunning: 'page {page} sur {total}, {imported} commandes importées',
-    backfillDone: 'terminé : {imported} commandes importées ({time})',
+    backfillRunning:
+      'page {page, number} sur {total, number}, {imported, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}}',
+    backfillDone:
+      'terminé : {imported, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}} ({time})',
     backfillNotStarted: 'non démarré',
     minuteTable: 'Appels à OneClick par minute (15 dernières minutes)',
     minute: 'Heure',
@@ -104,7 +106,8 @@ export const frOperations: Pick<
     active: 'Actif',
     disabled: 'Désactivé',
     locked: 'Verrouillé',
-    failedAttempts: '{count} connexions échouées',
+    failedAttempts:
+      '{count, plural, one {# connexion échouée} many {# de connexions échouées} other {# connexions échouées}}',
     disable: 'Désactiver',
     enable: 'Activer',
     unlock: 'Déverrouiller',
@@ -219,7 +222,7 @@ export const frOperations: Pick<
     overloaded:
       'Trop de remboursements sont en cours de confirmation auprès de OneClick. Rien n’a été enregistré ; réessayez dans un instant.',
     checkTooSoon:
-      'OneClick a été interrogé sur cette commande il y a {seconds} s. Un remboursement est confirmé en direct, au plus une fois toutes les 10 s par commande : réessayez dans {wait} s.',
+      'OneClick a été interrogé sur cette commande il y a {seconds, number} s. Un remboursement est confirmé en direct, au plus une fois toutes les 10 s par commande : réessayez dans {wait, number} s.',
     notAwaiting: 'Ce remboursement n’est plus en attente d’approbation.',
     selfApproval:
       'Un autre utilisateur finance doit approuver un remboursement que vous avez demandé.',
@@ -227,7 +230,7 @@ export const frOperations: Pick<
     requestedBy: 'Demandé par {who} le {time} ; en attente d’un second utilisateur finance.',
     rejectedBy: 'Demande de remboursement rejetée le {time}.',
     delivery: 'Notification au marchand',
-    delivery_pending: 'Envoi à votre système (tentative {attempts})',
+    delivery_pending: 'Envoi à votre système (tentative {attempts, number})',
     delivery_delivered: 'Livrée le {time}',
     delivery_not_configured:
       'Aucun webhook configuré : versez le montant par votre propre procédure.',
@@ -249,7 +252,8 @@ export const frOperations: Pick<
     intro:
       'OneClick a remboursé ces recharges sur notre solde ; les clients attendent leur argent. Les plus anciennes d’abord.',
     dueTitle: 'Remboursements dus',
-    dueTotal: '{count} remboursements dus, {amount} au total',
+    dueTotal:
+      '{count, plural, one {# remboursement dû} many {# de remboursements dus} other {# remboursements dus}}, {amount} au total',
     noneDue:
       'Aucun remboursement dû. Chaque recharge remboursée par OneClick a été remboursée à son client.',
     awaitingTitle: 'En attente d’approbation',

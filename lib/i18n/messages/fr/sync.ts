@@ -7,8 +7,9 @@ export const frSync = {
       'Pas encore confirmée : tant que OneClick ne l’a pas acceptée, les appels partent un par un, pour qu’une mauvaise clé ne soit jamais essayée plus de deux fois.',
     ok: 'Acceptée par OneClick le {time}.',
     refused:
-      'Refusée par OneClick {count} fois (dernière fois le {time} : {error}). Tous les appels sont arrêtés pour que OneClick ne bloque pas l’IP de ce serveur.',
-    attemptsLeft: 'Selon OneClick, il reste {count} essais avant le blocage de l’IP.',
+      'Refusée par OneClick {count, plural, one {# fois} many {# de fois} other {# fois}} (dernière fois le {time} : {error}). Tous les appels sont arrêtés pour que OneClick ne bloque pas l’IP de ce serveur.',
+    attemptsLeft:
+      'Selon OneClick, il reste {count, plural, one {# essai} many {# d’essais} other {# essais}} avant le blocage de l’IP.',
     fixHelp:
       'Corrigez la clé dans le tableau de bord OneClick (activez-la, autorisez l’IP de ce serveur) puis confirmez ci-dessous, ou définissez une nouvelle ONECLICK_API_KEY et redémarrez : une nouvelle clé est essayée aussitôt.',
     retry: 'La clé est corrigée : réessayer',

@@ -8,5 +8,5 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, ctx: { params: Promise<{ idOrRef: string }> }) {
   const { idOrRef } = await ctx.params;
-  return handleRefund(request, idOrRef, { ...refundDeps('en'), log });
+  return handleRefund(request, idOrRef, { ...refundDeps(), log });
 }
