@@ -31,6 +31,7 @@ export const arViews = {
   close: 'إغلاق',
   cancel: 'إلغاء',
   defaultApplied: 'تُعرض الآن «{name}»، وهي طريقة العرض الافتراضية لدور {role}.',
+  defaultBadge: 'افتراضية',
   showAll: 'عرض كل الطلبات',
   errors: {
     nameRequired: 'أعطِ طريقة العرض اسمًا.',

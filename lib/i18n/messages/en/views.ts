@@ -30,6 +30,7 @@ export const enViews = {
   close: 'Close',
   cancel: 'Cancel',
   defaultApplied: 'Showing “{name}”, the default view for {role}.',
+  defaultBadge: 'Default',
   showAll: 'Show all orders',
   errors: {
     nameRequired: 'Give the view a name.',

@@ -32,6 +32,7 @@ export const frViews = {
   close: 'Fermer',
   cancel: 'Annuler',
   defaultApplied: 'Affichage de « {name} », la vue par défaut pour {role}.',
+  defaultBadge: 'Par défaut',
   showAll: 'Afficher toutes les commandes',
   errors: {
     nameRequired: 'Donnez un nom à la vue.',
