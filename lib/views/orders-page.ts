@@ -9,7 +9,6 @@ import {
   paramsOf,
   queryOf,
   type SearchParams,
-  VIEW_PARAM,
   viewHref,
   withoutViewMarker,
 } from './query';
@@ -20,7 +19,7 @@ import {
 export async function resolveOrdersParams(db: Db, viewer: Viewer, raw: SearchParams) {
   const pinned = await pinnedDefaultView(db, viewer.role);
   // Any parameter, the `view=all` marker included, means the person chose what to see.
-  if (!pinned || Object.keys(raw).length > 0 || VIEW_PARAM in raw)
+  if (!pinned || Object.keys(raw).length > 0)
     return { params: withoutViewMarker(raw), defaultView: null, hasDefault: pinned !== null };
   return { params: paramsOf(pinned.query), defaultView: pinned, hasDefault: true };
 }

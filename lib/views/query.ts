@@ -10,7 +10,8 @@ import {
 
 /** The URL parameter that asks for the unfiltered list even when the role has a default view. */
 export const VIEW_PARAM = 'view';
-export const ALL_ORDERS_HREF = `/orders?${VIEW_PARAM}=all`;
+export const ALL_ORDERS_QUERY = `?${VIEW_PARAM}=all`;
+export const ALL_ORDERS_HREF = `/orders${ALL_ORDERS_QUERY}`;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

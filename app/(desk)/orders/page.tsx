@@ -13,7 +13,7 @@ import {
   withoutCursor,
 } from '@/lib/orders/filters';
 import { resolveOrdersParams, savedViewsFor } from '@/lib/views/orders-page';
-import { ALL_ORDERS_HREF } from '@/lib/views/query';
+import { ALL_ORDERS_HREF, ALL_ORDERS_QUERY } from '@/lib/views/query';
 import { OrdersFilters } from './orders-filters';
 import { OrdersTable } from './orders-table';
 import { OrdersTabs } from './orders-tabs';
@@ -81,9 +81,7 @@ export default async function OrdersPage({
         next={page.next ? orderFiltersToQuery({ ...base, after: page.next }) : null}
         prev={page.prev ? orderFiltersToQuery({ ...base, before: page.prev }) : null}
         first={
-          filters.after || filters.before
-            ? orderFiltersToQuery(base) || ALL_ORDERS_HREF.slice('/orders'.length)
-            : null
+          filters.after || filters.before ? orderFiltersToQuery(base) || ALL_ORDERS_QUERY : null
         }
         exportHref={
           can(user.role, 'export')
