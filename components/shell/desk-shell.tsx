@@ -10,9 +10,11 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { NAV_ITEMS } from '@/lib/nav';
 import { currentStanding } from '@/lib/sync/upstream';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLink } from './nav-link';
 import { SearchBox } from './search-box';
+import { goShortcuts } from './shortcuts';
 import { SignOutButton } from './sign-out-button';
 import { ThemeToggle } from './theme-toggle';
 
@@ -36,6 +38,7 @@ export async function DeskShell({
   const items = NAV_ITEMS.filter(
     (item) => item.capability === null || can(user.role, item.capability),
   );
+  const labelled = items.map((item) => ({ href: item.href, label: t(item.label) }));
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -108,6 +111,10 @@ export async function DeskShell({
           {children}
         </main>
       </div>
+      <KeyboardShortcuts
+        goTo={goShortcuts(labelled)}
+        searchLabel={can(user.role, 'orders:read') ? t('nav.search') : null}
+      />
     </div>
   );
 }

@@ -8,3 +8,4 @@ export * from './reports';
 export * from './sync';
 export * from './topups';
 export * from './users';
+export * from './views';

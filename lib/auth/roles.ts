@@ -19,6 +19,8 @@ export const CAPABILITIES = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  /** Pin a shared saved view as the default orders view of the role it is shared with. */
+  'views:pin',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

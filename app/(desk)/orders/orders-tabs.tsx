@@ -8,9 +8,12 @@ import { ORDER_TABS, type OrderFilters, orderFiltersToQuery } from '@/lib/orders
 export async function OrdersTabs({
   filters,
   counts,
+  emptyHref = '/orders',
 }: {
   filters: OrderFilters;
   counts: Awaited<ReturnType<typeof tabCounts>>;
+  /** Where a tab with no filters at all leads (`/orders` alone opens the role's default view). */
+  emptyHref?: string;
 }) {
   const [t, locale] = [await getT(), await getLocale()];
   return (
@@ -18,10 +21,11 @@ export async function OrdersTabs({
       <ul className="flex gap-1 border-b border-border">
         {ORDER_TABS.map((tab) => {
           const active = filters.tab === tab;
+          const query = orderFiltersToQuery({ ...filters, tab });
           return (
             <li key={tab}>
               <Link
-                href={`/orders${orderFiltersToQuery({ ...filters, tab })}`}
+                href={query ? `/orders${query}` : emptyHref}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
                   '-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 px-3 py-2 text-sm',

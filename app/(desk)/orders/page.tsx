@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { countOrders, listOrders, tabCounts } from '@/db/queries/orders-list';
 import { can } from '@/lib/auth/roles';
@@ -11,9 +12,12 @@ import {
   parseOrderFilters,
   withoutCursor,
 } from '@/lib/orders/filters';
+import { resolveOrdersParams, savedViewsFor } from '@/lib/views/orders-page';
+import { ALL_ORDERS_HREF, ALL_ORDERS_QUERY } from '@/lib/views/query';
 import { OrdersFilters } from './orders-filters';
 import { OrdersTable } from './orders-table';
 import { OrdersTabs } from './orders-tabs';
+import { SavedViews } from './saved-views';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('orders.title') };
@@ -26,13 +30,16 @@ export default async function OrdersPage({
 }) {
   const user = await requireCapability('orders:read');
   const t = await getT();
-  const { filters, ignored } = parseOrderFilters(await searchParams);
   const db = getDb();
+  // With no parameters the role's pinned default view applies (lib/views); `?view=all` opts out.
+  const { params, defaultView } = await resolveOrdersParams(db, user, await searchParams);
+  const { filters, ignored } = parseOrderFilters(params);
   const query = orderQuery(filters);
-  const [page, count, tabs] = await Promise.all([
+  const [page, count, tabs, views] = await Promise.all([
     listOrders(db, query),
     countOrders(db, query),
     tabCounts(db),
+    savedViewsFor(db, user, filters),
   ]);
   const base = withoutCursor(filters);
   return (
@@ -53,7 +60,16 @@ export default async function OrdersPage({
       {ignored.length ? (
         <Alert tone="warning">{t('orders.ignored', { params: ignored.join(', ') })}</Alert>
       ) : null}
-      <OrdersTabs filters={base} counts={tabs} />
+      {defaultView ? (
+        <Alert data-testid="default-view-notice">
+          {t('views.defaultApplied', { name: defaultView.name, role: t(`roles.${user.role}`) })}{' '}
+          <Link href={ALL_ORDERS_HREF} className="font-medium text-primary underline">
+            {t('views.showAll')}
+          </Link>
+        </Alert>
+      ) : null}
+      <OrdersTabs filters={base} counts={tabs} emptyHref={ALL_ORDERS_HREF} />
+      <SavedViews views={views} />
       <OrdersFilters filters={base} />
       <OrdersTable
         rows={page.rows.map((r) => ({
@@ -64,7 +80,9 @@ export default async function OrdersPage({
         filters={filters}
         next={page.next ? orderFiltersToQuery({ ...base, after: page.next }) : null}
         prev={page.prev ? orderFiltersToQuery({ ...base, before: page.prev }) : null}
-        first={filters.after || filters.before ? orderFiltersToQuery(base) || '?' : null}
+        first={
+          filters.after || filters.before ? orderFiltersToQuery(base) || ALL_ORDERS_QUERY : null
+        }
         exportHref={
           can(user.role, 'export')
             ? `/orders/export${orderFiltersToQuery({ ...base, hide: [] })}`

@@ -1,0 +1,112 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from '@/components/ui/dialog';
+import { Field, Input, Select } from '@/components/ui/field';
+import { StatusLine } from '@/components/ui/use-action';
+import type { Role } from '@/db/enums';
+import { useT } from '@/lib/i18n/client';
+import { VIEW_NAME_MAX } from '@/lib/views/schemas';
+import { saveView } from './actions';
+
+/** "Save view": names the view on screen now, privately or for one role. */
+export function SaveViewDialog({ query, roles }: { query: string; roles: Role[] }) {
+  const t = useT();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<{ form?: string; name?: string; sharing?: string }>({});
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await saveView({
+        name: String(form.get('name') ?? ''),
+        sharing: String(form.get('sharing') ?? 'private'),
+        query,
+      });
+      if (!result.ok) {
+        const fields = result.fieldErrors ?? {};
+        setErrors({
+          name: fields.name,
+          sharing: fields.sharing,
+          form: fields.name || fields.sharing ? undefined : result.error,
+        });
+        return;
+      }
+      setErrors({});
+      setOpen(false);
+      setDone(t('views.saved', { name: result.data.name }));
+      router.refresh();
+    });
+  };
+
+  return (
+    <div className="flex items-center gap-2">
+      <StatusLine outcome={done ? { ok: true, text: done } : null} small />
+      <DialogRoot
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (next) setDone(null);
+        }}
+      >
+        <DialogTrigger asChild>
+          <Button variant="secondary" size="sm">
+            {t('views.save')}
+          </Button>
+        </DialogTrigger>
+        <DialogContent title={t('views.saveTitle')} description={t('views.saveDescription')}>
+          <form onSubmit={submit} className="space-y-4" noValidate>
+            <Field id="view-name" label={t('views.name')} error={errors.name}>
+              <Input
+                id="view-name"
+                name="name"
+                required
+                maxLength={VIEW_NAME_MAX}
+                autoComplete="off"
+                aria-invalid={errors.name ? true : undefined}
+                aria-describedby={errors.name ? 'view-name-error' : undefined}
+              />
+            </Field>
+            <Field id="view-sharing" label={t('views.sharing')} error={errors.sharing}>
+              <Select
+                id="view-sharing"
+                name="sharing"
+                defaultValue="private"
+                aria-invalid={errors.sharing ? true : undefined}
+                aria-describedby={errors.sharing ? 'view-sharing-error' : undefined}
+              >
+                <option value="private">{t('views.private')}</option>
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {t('views.sharedWith', { role: t(`roles.${role}`) })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {errors.form ? (
+              <p role="alert" className="text-sm text-danger">
+                {errors.form}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              <DialogClose asChild>
+                <Button variant="ghost" size="sm">
+                  {t('views.cancel')}
+                </Button>
+              </DialogClose>
+              <Button type="submit" size="sm" disabled={pending}>
+                {t('views.submit')}
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      </DialogRoot>
+    </div>
+  );
+}

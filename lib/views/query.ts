@@ -1,0 +1,44 @@
+import {
+  type OrderFilters,
+  orderFiltersToQuery,
+  parseOrderFilters,
+  withoutCursor,
+} from '../orders/filters';
+
+// A saved view is the orders page's query string. It is always read back through the page's
+// own parser (lib/orders/filters.ts), never interpreted here, so it follows the parser's rules.
+
+/** The URL parameter that asks for the unfiltered list even when the role has a default view. */
+export const VIEW_PARAM = 'view';
+export const ALL_ORDERS_QUERY = `?${VIEW_PARAM}=all`;
+export const ALL_ORDERS_HREF = `/orders${ALL_ORDERS_QUERY}`;
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function paramsOf(query: string): SearchParams {
+  const out: SearchParams = {};
+  for (const [key, value] of new URLSearchParams(query.replace(/^\?/, '')))
+    if (!(key in out)) out[key] = value;
+  return out;
+}
+
+/** What a view stores: the parsed filters without their paging cursor, as the parser writes them. */
+export function canonicalViewQuery(raw: string | SearchParams): string {
+  const { filters } = parseOrderFilters(typeof raw === 'string' ? paramsOf(raw) : raw);
+  return queryOf(filters);
+}
+
+export function queryOf(filters: OrderFilters): string {
+  return orderFiltersToQuery(withoutCursor(filters)).replace(/^\?/, '');
+}
+
+/** Where a view's tab leads: its stored query, so the page's parser reports what no longer fits. */
+export function viewHref(query: string): string {
+  return query ? `/orders?${query}` : ALL_ORDERS_HREF;
+}
+
+/** The parameters without the view marker, for the page's parser. */
+export function withoutViewMarker(params: SearchParams): SearchParams {
+  const { [VIEW_PARAM]: _marker, ...rest } = params;
+  return rest;
+}
