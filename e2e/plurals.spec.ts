@@ -1,0 +1,126 @@
+import { randomInt } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, type Response, test } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema';
+import type { Locale } from '../lib/i18n/locales';
+import { ar } from '../lib/i18n/messages/ar';
+import { en } from '../lib/i18n/messages/en';
+import { fr } from '../lib/i18n/messages/fr';
+import { LoginPage } from './pages/login-page';
+import { createStaff, testDb } from './support/db';
+import { placeOrder } from './support/upstream';
+
+// Counts read as people say them in each language, and each page ships one language's
+// messages only. `npm run screenshots` keeps the Arabic counts in e2e/screenshots/.
+
+const COUNTS = [0, 1, 2, 3, 11, 100] as const;
+const SAID: Record<Locale, string[]> = {
+  en: ['No orders', '1 order', '2 orders', '3 orders', '11 orders', '100 orders'],
+  fr: [
+    'Aucune commande',
+    '1 commande',
+    '2 commandes',
+    '3 commandes',
+    '11 commandes',
+    '100 commandes',
+  ],
+  ar: ['لا طلبات', 'طلب واحد', 'طلبان', '3 طلبات', '11 طلبًا', '100 طلب'],
+  'ar-arab': ['لا طلبات', 'طلب واحد', 'طلبان', '٣ طلبات', '١١ طلبًا', '١٠٠ طلب'],
+};
+
+/** A phone number of its own for each count, holding exactly that many orders. */
+const phones = new Map<number, string>();
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  for (const count of COUNTS) {
+    const phone = `07${String(randomInt(10_000_000, 99_999_999))}`;
+    phones.set(count, phone);
+    for (let i = 0; i < count; i++) await placeOrder(phone, { amount: 100 + i });
+  }
+});
+
+async function signInSpeaking(page: Page, locale: Locale) {
+  const staff = await createStaff('support');
+  await testDb().db.update(users).set({ locale }).where(eq(users.id, staff.id));
+  await new LoginPage(page).signInAs(staff);
+}
+
+for (const locale of Object.keys(SAID) as Locale[]) {
+  test(`orders counts of 0, 1, 2, 3, 11 and 100 read correctly in ${locale}`, async ({
+    page,
+  }, testInfo) => {
+    await signInSpeaking(page, locale);
+    const dir = process.env.SCREENSHOT_DIR ?? testInfo.outputPath();
+    for (const [i, count] of COUNTS.entries()) {
+      await page.goto(`/orders?phone=${phones.get(count)}`);
+      const said = page.getByTestId('orders-count');
+      await expect(said).toHaveAttribute('data-count', String(count));
+      await expect(said).toHaveText(SAID[locale][i] as string);
+      if (locale === 'ar') {
+        mkdirSync(dir, { recursive: true });
+        await page.locator('main').screenshot({
+          path: path.join(dir, `orders-count-ar-${count}.png`),
+        });
+      }
+    }
+  });
+}
+
+type Tree = { [key: string]: string | Tree };
+function leaves(node: string | Tree): string[] {
+  return typeof node === 'string' ? [node] : Object.values(node).flatMap(leaves);
+}
+/** A stretch of a message's own words, long enough to be unmistakable, with nothing escaped. */
+function probes(messages: Tree): Set<string> {
+  const out = new Set<string>();
+  for (const text of leaves(messages)) {
+    const words = text
+      .replace(/\{[^{}]*\}/g, '|')
+      .split(/[|{}'"’«»()\\:;,.!?؟،؛]/)
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 18);
+    const longest = words.sort((a, b) => b.length - a.length)[0];
+    if (longest) out.add(longest);
+  }
+  return out;
+}
+
+test('a page downloads one language’s messages, and only its own scope’s', async ({ page }) => {
+  const bodies: { url: string; type: string; text: string }[] = [];
+  const seen: Promise<void>[] = [];
+  page.on('response', (response: Response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!/javascript|html|x-component|text\/plain/.test(type)) return;
+    seen.push(
+      response
+        .text()
+        .then((text) => void bodies.push({ url: response.url(), type, text }))
+        .catch(() => {}),
+    );
+  });
+  await signInSpeaking(page, 'fr');
+  bodies.length = 0;
+  await page.goto('/orders');
+  await expect(page.getByTestId('orders-count')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(seen);
+
+  const french = probes(fr as unknown as Tree);
+  const others = [...probes(en as unknown as Tree), ...probes(ar as unknown as Tree)].filter(
+    (p) => !french.has(p),
+  );
+  const everything = bodies.map((b) => b.text).join('\n');
+  // The check can see messages: the orders table's column menu label is shipped, in French.
+  expect(everything).toContain(fr.orders.columns);
+  // Not a word of the English or Arabic catalogues anywhere the browser downloaded.
+  expect(others.filter((p) => everything.includes(p))).toEqual([]);
+  // No catalogue in the JavaScript itself: messages travel with the page, one scope at a time.
+  const scripts = bodies.filter((b) => b.type.includes('javascript')).map((b) => b.text);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect([...french].filter((p) => scripts.some((s) => s.includes(p)))).toEqual([]);
+  // French messages of other pages (sign-in security, reconciliation) are not shipped either.
+  expect(everything).not.toContain(fr.security.totp.codeHint);
+  expect(everything).not.toContain(fr.reconcile.cut.slice(0, 30));
+});
