@@ -60,6 +60,11 @@ test.describe('reports', () => {
     }).toPass({ timeout: 30_000, intervals: [2_000] });
     const hour = `/orders?tab=FULFILLED&from=${DAY}T12:00&to=${DAY}T13:00`;
     const opensHour = new RegExp(hour.replace(/[?]/g, '\\?'));
+    // The numbers as a table: each row's link leads where its point does.
+    await page
+      .getByRole('figure', { name: 'Fulfilment rate' })
+      .getByText('Show the numbers as a table')
+      .click();
     await expect(hourRow.getByRole('link', { name: /Open orders/ })).toHaveAttribute('href', hour);
     await expect(hourRow).toContainText('83.3% (10)');
 

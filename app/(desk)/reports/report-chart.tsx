@@ -2,7 +2,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatShortDate } from '@/lib/i18n/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
-import type { ChartSpec, HeatRow, Point, SeriesSpec } from '@/lib/reports/chart-specs';
+import type { ChartSpec, ColorToken, HeatRow, Point, SeriesSpec } from '@/lib/reports/chart-specs';
 import { bucketLabel, bucketSpan } from '@/lib/reports/links';
 import type { ParsedRange } from '@/lib/reports/range';
 import { DESK_UTC_OFFSET, dayStart } from '@/lib/time/algiers';
@@ -10,6 +10,17 @@ import { ChartDataTable } from './chart-data-table';
 import { formatValue } from './format';
 import { Heatmap } from './heatmap';
 import { type ChartRow, type Series, SeriesChart } from './series-chart';
+
+/**
+ * The theme colour of each token, written out in full: Tailwind emits a theme variable only
+ * when it finds its name in the sources, so `var(--color-${token})` would draw in black.
+ */
+const COLORS: Record<ColorToken, string> = {
+  primary: 'var(--color-primary)',
+  success: 'var(--color-success)',
+  warning: 'var(--color-warning)',
+  danger: 'var(--color-danger)',
+};
 
 /** A figure as a chart can plot it: a number, or null for no point (missing, or off the scale). */
 function plotted(value: Point[string] | undefined): number | null {
@@ -73,7 +84,7 @@ export async function ReportChart({
     const series: Series[] = spec.series.map((s) => ({
       field: s.field,
       label: t(s.label),
-      color: `var(--color-${s.color})`,
+      color: COLORS[s.color],
       kind: drawn(spec, s),
       format: s.format,
       axis: s.axis ?? 'left',
@@ -117,7 +128,7 @@ export async function ReportChart({
           <p className="text-sm text-muted-fg">{t(spec.description)}</p>
         </figcaption>
         {chart}
-        {spec.columns.length ? (
+        {spec.columns.length && points.length ? (
           <details>
             <summary className="cursor-pointer text-sm text-primary">
               {t('reports.dataTable')}

@@ -160,8 +160,8 @@ export function SeriesChart({
                 {...valueTicks(left)}
                 label={{
                   value: yLabel,
-                  angle: -90,
-                  position: 'left',
+                  angle: rtl ? 90 : -90,
+                  position: rtl ? 'right' : 'left',
                   offset: 4,
                   fill: 'var(--color-muted-fg)',
                   style: { textAnchor: 'middle' },
@@ -175,8 +175,8 @@ export function SeriesChart({
                   {...valueTicks(right)}
                   label={{
                     value: yRightLabel,
-                    angle: 90,
-                    position: 'insideRight',
+                    angle: rtl ? -90 : 90,
+                    position: rtl ? 'insideLeft' : 'insideRight',
                     fill: 'var(--color-muted-fg)',
                   }}
                 />
