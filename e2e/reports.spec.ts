@@ -46,6 +46,52 @@ test.describe('reports', () => {
     await expect(page.getByTestId('orders-count')).toHaveAttribute('data-count', '10');
   });
 
+  test('an hourly point, from the mouse or the keyboard, and its table row open that Algiers hour', async ({
+    page,
+  }) => {
+    const manager = demoUsers().find((u) => u.role === 'manager');
+    if (!manager) throw new Error('no demo manager');
+    await new LoginPage(page).signInAs(manager);
+    // The orders were created from 12:01 to 12:12 Algiers time (11:xx UTC).
+    const hourRow = page.getByTestId('rate-table').locator('tbody tr', { hasText: `${DAY} 12:00` });
+    await expect(async () => {
+      await page.goto(`/reports?range=custom&from=${DAY}&to=${DAY}&g=hour`);
+      await expect(hourRow).toBeAttached({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000, intervals: [2_000] });
+    const hour = `/orders?tab=FULFILLED&from=${DAY}T12:00&to=${DAY}T13:00`;
+    const opensHour = new RegExp(hour.replace(/[?]/g, '\\?'));
+    // The numbers as a table: each row's link leads where its point does.
+    await page
+      .getByRole('figure', { name: 'Fulfilment rate' })
+      .getByText('Show the numbers as a table')
+      .click();
+    await expect(hourRow.getByRole('link', { name: /Open orders/ })).toHaveAttribute('href', hour);
+    await expect(hourRow).toContainText('83.3% (10)');
+
+    // Keyboard: focus the chart, move to the point with the arrow keys, press Enter.
+    const rows = await page.getByTestId('rate-table').locator('tbody tr').allTextContents();
+    const index = rows.findIndex((r) => r.startsWith(`${DAY} 12:00`));
+    const chart = page.getByTestId('rate-chart').getByRole('application');
+    await chart.focus();
+    for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('rate-chart').locator('.recharts-tooltip-wrapper')).toContainText(
+      '12:00',
+    );
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(opensHour);
+
+    // Mouse: the fulfilled-rate dot of that hour.
+    await page.goBack();
+    await page
+      .getByTestId('rate-chart')
+      .locator('.recharts-line-dots')
+      .first()
+      .locator('circle')
+      .nth(index)
+      .click();
+    await expect(page).toHaveURL(opensHour);
+  });
+
   test('a support user cannot open the reports', async ({ page }) => {
     await new LoginPage(page).signInAs(await createStaff('support'));
     await page.goto('/reports');

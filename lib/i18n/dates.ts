@@ -21,3 +21,19 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
   }
   return fmt.format(date);
 }
+
+/** A chart point's short name in Algeria's time: "1 Nov" for a day, "1 Nov, 12:00" for an hour. */
+export function formatShortDate(value: Date, locale: Locale, withHour: boolean): string {
+  const key = `${locale}:short:${withHour}`;
+  let fmt = formatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(intlLocale(locale), {
+      day: 'numeric',
+      month: 'short',
+      ...(withHour ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+      timeZone: DESK_TIME_ZONE,
+    });
+    formatters.set(key, fmt);
+  }
+  return fmt.format(value);
+}

@@ -1,28 +1,38 @@
-import { intlLocale, type Locale } from '@/lib/i18n/locales';
+import { createT, type Locale } from '@/lib/i18n';
+import { formatDzd } from '@/lib/i18n/money';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
+import type { ValueFormat } from '@/lib/reports/chart-specs';
 
-export type ValueFormat = 'percent' | 'count' | 'seconds' | 'hours' | 'dzd';
+export type { ValueFormat };
 
-/** Chart numbers for people: 87.5 %, 1,204, 14 s, 2.5 h, 12,400 DZD (Western digits). */
+/** A DZD figure as formatDzd reads it: a decimal string kept as stored, a chart number to cents. */
+const dzdText = (value: number | string) =>
+  typeof value === 'string' ? value : Number.isInteger(value) ? String(value) : value.toFixed(2);
+
+/**
+ * A report figure for people, in their language and digits: 87.5%, 1,204, 14 s, 2.5 h,
+ * 12,400 DZD (fr: 87,5 %, 1 204, 12 400 DA). Missing figures read "—"; axes, tooltips and
+ * tables all go through here.
+ */
 export function formatValue(
-  value: number | null | undefined,
+  value: number | string | null | undefined,
   format: ValueFormat,
   locale: Locale,
-  currency = 'DZD',
 ): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (!Number.isFinite(value)) return format === 'seconds' ? '> 1 h' : '—';
-  const n = (opts: Intl.NumberFormatOptions) =>
-    new Intl.NumberFormat(intlLocale(locale), opts).format(value);
+  if (value === null || value === undefined || value === '') return '—';
+  const t = createT(locale);
+  if (format === 'dzd') return formatDzd(dzdText(value), locale, t('money.currency'));
+  const n = Number(value);
+  if (Number.isNaN(n)) return '—';
+  if (!Number.isFinite(n)) return format === 'seconds' ? t('charts.overAnHour') : '—';
   switch (format) {
     case 'percent':
-      return n({ style: 'percent', maximumFractionDigits: 1 });
+      return formatPercent(n, locale);
     case 'seconds':
-      return `${n({ maximumFractionDigits: 0 })} s`;
+      return t('charts.seconds', { value: formatNumber(Math.round(n), locale) });
     case 'hours':
-      return `${n({ maximumFractionDigits: 1 })} h`;
-    case 'dzd':
-      return `${n({ maximumFractionDigits: 0 })} ${currency}`;
+      return t('charts.hours', { value: formatNumber(Math.round(n * 10) / 10, locale) });
     default:
-      return n({ maximumFractionDigits: 0 });
+      return formatNumber(Math.round(n), locale);
   }
 }

@@ -1,9 +1,11 @@
 import Link from 'next/link';
-import { Card } from '@/components/ui/card';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { getLocale, getT } from '@/lib/i18n/server';
-import type { HeatCell } from '@/lib/reports/charts';
+import type { Locale, T } from '@/lib/i18n';
+import { type HeatRow, HOURS_OF_DAY } from '@/lib/reports/chart-specs';
 import { formatValue } from './format';
+
+/** The percent sign and the spacing or direction marks around it, in any of the desk's languages. */
+const PERCENT_SIGN = /[\s\u200e\u200f\u061c]*[%٪][\u200e\u200f\u061c]*$/;
 
 /** Colour for a fulfilment rate: red below 80 %, amber to 95 %, green above; text says the number. */
 function tone(rate: number | null) {
@@ -14,65 +16,76 @@ function tone(rate: number | null) {
 }
 
 /** Fulfilment rate by operator × hour of the day, as a table a screen reader can read. */
-export async function Heatmap({ cells, span }: { cells: HeatCell[]; span: string }) {
-  const [t, locale] = [await getT(), await getLocale()];
-  const operators = [...new Set(cells.map((c) => c.operator))];
-  const at = new Map(cells.map((c) => [`${c.operator}:${c.hourOfDay}`, c]));
-  const hours = Array.from({ length: 24 }, (_, h) => h);
+export function Heatmap({
+  rows,
+  hrefs,
+  label,
+  rowHeader,
+  t,
+  locale,
+}: {
+  rows: HeatRow[];
+  hrefs: (string | null)[];
+  label: string;
+  rowHeader: string;
+  t: T;
+  locale: Locale;
+}) {
   return (
-    <Card className="p-4">
-      <h2 className="text-lg font-medium">{t('reports.heatmapTitle')}</h2>
-      <p className="mb-2 text-sm text-muted-fg">{t('reports.heatmapHelp')}</p>
-      <TableScroll label={t('reports.heatmapTitle')}>
-        <table className="text-xs" data-testid="heatmap">
-          <thead>
-            <tr>
-              <th scope="col" className="px-2 py-1 text-start">
-                {t('order.operator')}
+    <TableScroll label={label}>
+      <table className="text-xs" data-testid="heatmap">
+        <thead>
+          <tr>
+            <th scope="col" className="px-2 py-1 text-start">
+              {rowHeader}
+            </th>
+            {HOURS_OF_DAY.map((h) => (
+              <th key={h} scope="col" className="px-1 py-1 text-center font-normal tabular-nums">
+                {String(h).padStart(2, '0')}
               </th>
-              {hours.map((h) => (
-                <th key={h} scope="col" className="px-1 py-1 text-center font-normal tabular-nums">
-                  {String(h).padStart(2, '0')}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {operators.map((op) => (
-              <tr key={op}>
-                <th scope="row" className="px-2 py-1 text-start font-medium">
-                  <Link
-                    href={`/orders?operator=${encodeURIComponent(op)}&${span}`}
-                    className="underline"
-                  >
-                    {op}
-                  </Link>
-                </th>
-                {hours.map((h) => {
-                  const c = at.get(`${op}:${h}`);
-                  const label = c
-                    ? t('reports.heatCell', {
-                        operator: op,
-                        hour: h,
-                        rate: formatValue(c.rate, 'percent', locale),
-                        settled: c.settled,
-                      })
-                    : undefined;
-                  return (
-                    <td
-                      key={h}
-                      className={`min-w-10 px-1 py-1.5 text-center tabular-nums ${tone(c?.rate ?? null)}`}
-                      title={label}
-                    >
-                      {c ? formatValue(c.rate, 'percent', locale).replace(/\s?%$/, '') : ''}
-                    </td>
-                  );
-                })}
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </Card>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={row.key}>
+              <th scope="row" className="px-2 py-1 text-start font-medium">
+                {hrefs[i] ? (
+                  <Link href={hrefs[i]} className="underline">
+                    {row.key}
+                  </Link>
+                ) : (
+                  row.key
+                )}
+              </th>
+              {HOURS_OF_DAY.map((h) => {
+                const value = row[`rate${h}`];
+                const rate = typeof value === 'number' ? value : null;
+                const settled = row[`settled${h}`];
+                const has = typeof settled === 'number';
+                return (
+                  <td
+                    key={h}
+                    className={`min-w-10 px-1 py-1.5 text-center tabular-nums ${tone(rate)}`}
+                    title={
+                      has
+                        ? t('reports.heatCell', {
+                            operator: row.key,
+                            hour: h,
+                            rate: formatValue(rate, 'percent', locale),
+                            settled: formatValue(settled, 'count', locale),
+                          })
+                        : undefined
+                    }
+                  >
+                    {has ? formatValue(rate, 'percent', locale).replace(PERCENT_SIGN, '') : ''}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

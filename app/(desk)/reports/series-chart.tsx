@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { type RefObject, useEffect, useRef } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -9,84 +10,122 @@ import {
   Line,
   ResponsiveContainer,
   Tooltip,
+  useActiveTooltipLabel,
   XAxis,
   YAxis,
 } from 'recharts';
-import { useLocale, useT } from '@/lib/i18n/client';
+import { useLocale } from '@/lib/i18n/client';
 import { directionOf } from '@/lib/i18n/locales';
 import { formatValue, type ValueFormat } from './format';
 
+// The reports' only recharts code: a client component imported by the reports page alone, so
+// the chart library ships with this page and no other.
+
 export type Series = {
-  key: string;
+  field: string;
   label: string;
   /** A theme colour variable, so light and dark mode both stay readable. */
   color: string;
   kind: 'line' | 'bar';
   format: ValueFormat;
-  axis?: 'left' | 'right';
+  axis: 'left' | 'right';
   stack?: string;
 };
 
-type Row = Record<string, string | number | null>;
+/** One point: its key, its axis/tooltip label, and its figures by series field. */
+export type ChartRow = { key: string; label: string } & Record<string, string | number | null>;
+
+/** Keeps the key of the point the pointer or the arrow keys last made active. */
+function ActivePoint({ into }: { into: RefObject<string | null> }) {
+  const label = useActiveTooltipLabel();
+  useEffect(() => {
+    into.current = label === undefined || label === null ? null : String(label);
+  }, [label, into]);
+  return null;
+}
 
 /**
- * One chart for the reports: lines and/or bars over a category axis, with labelled axes,
- * a tooltip, a legend, and a click on a point that opens the matching orders.
+ * Lines and/or bars over periods or categories, with labelled axes, a tooltip and a legend.
+ * A point with an href opens it: clicked, or chosen with the arrow keys and Enter.
  */
 export function SeriesChart({
   rows,
-  xKey,
   series,
   yLabel,
   yRightLabel,
   hrefs,
-  layout = 'horizontal',
-  height = 280,
+  label,
+  describedBy,
+  layout,
+  height,
   testId,
 }: {
-  rows: Row[];
-  xKey: string;
+  rows: ChartRow[];
   series: Series[];
   yLabel: string;
   yRightLabel?: string;
-  /** Where a click on each row's point leads (null: nowhere). */
-  hrefs?: (string | null)[];
-  layout?: 'horizontal' | 'vertical';
-  height?: number;
+  /** Where each row's point leads (null: nowhere). */
+  hrefs: (string | null)[];
+  label: string;
+  describedBy?: string;
+  layout: 'horizontal' | 'vertical';
+  height: number;
   testId?: string;
 }) {
   const router = useRouter();
   const locale = useLocale();
-  const currency = useT()('money.currency');
-  const left = series.find((s) => (s.axis ?? 'left') === 'left')?.format ?? 'count';
+  const active = useRef<string | null>(null);
+  const hrefOf = new Map(rows.map((r, i) => [r.key, hrefs[i] ?? null]));
+  const labelOf = new Map(rows.map((r) => [r.key, r.label]));
+  const tick = (key: unknown) => labelOf.get(String(key)) ?? String(key);
+  const left = series.find((s) => s.axis === 'left')?.format ?? 'count';
   const right = series.find((s) => s.axis === 'right')?.format;
+  const linked = hrefs.some(Boolean);
   const vertical = layout === 'vertical';
   // Right-to-left: time and values read from the right, the value axis stands on the right.
   const rtl = directionOf(locale) === 'rtl';
+  const open = (key: string | null) => {
+    const href = key === null ? null : hrefOf.get(key);
+    if (href) router.push(href);
+  };
+  const valueTicks = (format: ValueFormat) => ({
+    tickFormatter: (v: number) => formatValue(v, format, locale),
+    allowDecimals: format !== 'count',
+    stroke: 'var(--color-muted-fg)',
+  });
   return (
-    <div style={{ height }} data-testid={testId} className="w-full" dir="ltr">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Enter on the focused chart surface (recharts' keyboard layer, role=application) bubbles here
+    <div
+      style={{ height }}
+      data-testid={testId}
+      className="w-full"
+      dir="ltr"
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && linked) open(active.current);
+      }}
+    >
       <ResponsiveContainer>
         <ComposedChart
           data={rows}
           layout={layout}
           margin={{ top: 8, right: 24, bottom: 24, left: 24 }}
           accessibilityLayer
+          aria-label={label}
+          aria-describedby={describedBy}
           onClick={(state) => {
-            const index =
-              typeof state.activeIndex === 'number' ? state.activeIndex : Number(state.activeIndex);
-            const href = Number.isInteger(index) ? hrefs?.[index] : null;
-            if (href) router.push(href);
+            const index = Number(state.activeIndex);
+            open(Number.isInteger(index) ? (rows[index]?.key ?? null) : null);
           }}
-          style={{ cursor: hrefs ? 'pointer' : undefined }}
+          style={{ cursor: linked ? 'pointer' : undefined }}
         >
+          <ActivePoint into={active} />
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
           {vertical ? (
             <>
               <XAxis
                 type="number"
                 reversed={rtl}
-                tickFormatter={(v) => formatValue(v, left, locale, currency)}
-                stroke="var(--color-muted-fg)"
+                {...valueTicks(left)}
                 label={{
                   value: yLabel,
                   position: 'insideBottom',
@@ -97,31 +136,32 @@ export function SeriesChart({
               <YAxis
                 type="category"
                 orientation={rtl ? 'right' : 'left'}
-                dataKey={xKey}
+                dataKey="key"
                 width={170}
                 tick={{ fontSize: 12 }}
+                tickFormatter={tick}
                 stroke="var(--color-muted-fg)"
               />
             </>
           ) : (
             <>
               <XAxis
-                dataKey={xKey}
+                dataKey="key"
                 reversed={rtl}
                 stroke="var(--color-muted-fg)"
                 tick={{ fontSize: 12 }}
+                tickFormatter={tick}
                 minTickGap={16}
               />
               <YAxis
                 yAxisId="left"
                 orientation={rtl ? 'right' : 'left'}
                 width={72}
-                tickFormatter={(v) => formatValue(v, left, locale, currency)}
-                stroke="var(--color-muted-fg)"
+                {...valueTicks(left)}
                 label={{
                   value: yLabel,
-                  angle: -90,
-                  position: 'left',
+                  angle: rtl ? 90 : -90,
+                  position: rtl ? 'right' : 'left',
                   offset: 4,
                   fill: 'var(--color-muted-fg)',
                   style: { textAnchor: 'middle' },
@@ -131,12 +171,12 @@ export function SeriesChart({
                 <YAxis
                   yAxisId="right"
                   orientation={rtl ? 'left' : 'right'}
-                  tickFormatter={(v) => formatValue(v, right, locale, currency)}
-                  stroke="var(--color-muted-fg)"
+                  width={88}
+                  {...valueTicks(right)}
                   label={{
                     value: yRightLabel,
-                    angle: 90,
-                    position: 'insideRight',
+                    angle: rtl ? -90 : 90,
+                    position: rtl ? 'insideLeft' : 'insideRight',
                     fill: 'var(--color-muted-fg)',
                   }}
                 />
@@ -144,17 +184,10 @@ export function SeriesChart({
             </>
           )}
           <Tooltip
-            formatter={(value, name) => {
-              const s = series.find((x) => x.label === name);
-              return [
-                formatValue(
-                  typeof value === 'number' ? value : Number(value),
-                  s?.format ?? 'count',
-                  locale,
-                  currency,
-                ),
-                name,
-              ];
+            labelFormatter={tick}
+            formatter={(value, name, item) => {
+              const s = series.find((x) => x.field === item.dataKey);
+              return [formatValue(value as number | null, s?.format ?? 'count', locale), name];
             }}
             contentStyle={{
               background: 'var(--color-surface)',
@@ -167,10 +200,10 @@ export function SeriesChart({
           {series.map((s) =>
             s.kind === 'line' ? (
               <Line
-                key={s.key}
-                yAxisId={vertical ? undefined : (s.axis ?? 'left')}
+                key={s.field}
+                yAxisId={vertical ? undefined : s.axis}
                 type="monotone"
-                dataKey={s.key}
+                dataKey={s.field}
                 name={s.label}
                 stroke={s.color}
                 strokeWidth={2}
@@ -181,9 +214,9 @@ export function SeriesChart({
               />
             ) : (
               <Bar
-                key={s.key}
-                yAxisId={vertical ? undefined : (s.axis ?? 'left')}
-                dataKey={s.key}
+                key={s.field}
+                yAxisId={vertical ? undefined : s.axis}
+                dataKey={s.field}
                 name={s.label}
                 fill={s.color}
                 stackId={s.stack}
