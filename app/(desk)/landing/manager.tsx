@@ -46,7 +46,7 @@ export async function ManagerLanding() {
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
   const now = new Date();
   const [f, due] = await Promise.all([landingFigures(db, now), refundsDueTotals(db)]);
-  const pct = (v: number | null) => formatValue(v, 'percent', locale);
+  const pct = (v: number | null) => formatValue(v, 'percent', locale, t);
   const oldestHours = f.unknown.oldest
     ? (now.getTime() - f.unknown.oldest.getTime()) / 3_600_000
     : null;
@@ -75,7 +75,7 @@ export async function ManagerLanding() {
           note={
             oldestHours === null
               ? t('landing.none')
-              : t('landing.oldest', { age: formatValue(oldestHours, 'hours', locale) })
+              : t('landing.oldest', { age: formatValue(oldestHours, 'hours', locale, t) })
           }
           href="/unknown"
         />
@@ -90,7 +90,7 @@ export async function ManagerLanding() {
           value={f.balance ? formatDzd(f.balance.balance, locale, t('money.currency')) : '—'}
           note={
             f.balance
-              ? `${f.runwayHours === null ? t('landing.noSpend') : t('landing.runway', { hours: formatValue(f.runwayHours, 'hours', locale) })} · ${t('landing.asOf', { time: formatDateTime(f.balance.at, locale) })}`
+              ? `${f.runwayHours === null ? t('landing.noSpend') : t('landing.runway', { hours: formatValue(f.runwayHours, 'hours', locale, t) })} · ${t('landing.asOf', { time: formatDateTime(f.balance.at, locale) })}`
               : t('landing.noBalance')
           }
         />

@@ -1,4 +1,4 @@
-import { createT, type Locale } from '@/lib/i18n';
+import type { Locale, T } from '@/lib/i18n';
 import { formatDzd } from '@/lib/i18n/money';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import type { ValueFormat } from '@/lib/reports/chart-specs';
@@ -18,9 +18,9 @@ export function formatValue(
   value: number | string | null | undefined,
   format: ValueFormat,
   locale: Locale,
+  t: T,
 ): string {
   if (value === null || value === undefined || value === '') return '—';
-  const t = createT(locale);
   if (format === 'dzd') return formatDzd(dzdText(value), locale, t('money.currency'));
   const n = Number(value);
   if (Number.isNaN(n)) return '—';

@@ -72,13 +72,13 @@ export function Heatmap({
                         ? t('reports.heatCell', {
                             operator: row.key,
                             hour: h,
-                            rate: formatValue(rate, 'percent', locale),
-                            settled: formatValue(settled, 'count', locale),
+                            rate: formatValue(rate, 'percent', locale, t),
+                            settled,
                           })
                         : undefined
                     }
                   >
-                    {has ? formatValue(rate, 'percent', locale).replace(PERCENT_SIGN, '') : ''}
+                    {has ? formatValue(rate, 'percent', locale, t).replace(PERCENT_SIGN, '') : ''}
                   </td>
                 );
               })}

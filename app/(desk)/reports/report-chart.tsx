@@ -160,11 +160,11 @@ export async function ReportChart({
                   nameText: name,
                   href: hrefs[i] ?? null,
                   cells: spec.columns.map((c) => {
-                    const value = formatValue(p[c.field], c.format, locale);
+                    const value = formatValue(p[c.field], c.format, locale, t);
                     const count = c.count === undefined ? undefined : p[c.count];
                     return count === undefined
                       ? value
-                      : `${value} (${formatValue(count, 'count', locale)})`;
+                      : `${value} (${formatValue(count, 'count', locale, t)})`;
                   }),
                 };
               })}

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useLocale } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { directionOf } from '@/lib/i18n/locales';
 import { formatValue, type ValueFormat } from './format';
 
@@ -74,6 +74,7 @@ export function SeriesChart({
 }) {
   const router = useRouter();
   const locale = useLocale();
+  const t = useT();
   const active = useRef<string | null>(null);
   const hrefOf = new Map(rows.map((r, i) => [r.key, hrefs[i] ?? null]));
   const labelOf = new Map(rows.map((r) => [r.key, r.label]));
@@ -89,7 +90,7 @@ export function SeriesChart({
     if (href) router.push(href);
   };
   const valueTicks = (format: ValueFormat) => ({
-    tickFormatter: (v: number) => formatValue(v, format, locale),
+    tickFormatter: (v: number) => formatValue(v, format, locale, t),
     allowDecimals: format !== 'count',
     stroke: 'var(--color-muted-fg)',
   });
@@ -187,7 +188,7 @@ export function SeriesChart({
             labelFormatter={tick}
             formatter={(value, name, item) => {
               const s = series.find((x) => x.field === item.dataKey);
-              return [formatValue(value as number | null, s?.format ?? 'count', locale), name];
+              return [formatValue(value as number | null, s?.format ?? 'count', locale, t), name];
             }}
             contentStyle={{
               background: 'var(--color-surface)',
