@@ -30,6 +30,7 @@ export function ConfirmButton<R>({
   success,
   onSuccess,
   variant = 'danger',
+  confirmVariant = 'danger',
   size,
   disabled,
   triggerLabel,
@@ -44,7 +45,10 @@ export function ConfirmButton<R>({
   action: () => Promise<ActionResult<R>>;
   success?: (data: R) => string | null | undefined;
   onSuccess?: (data: R) => void;
+  /** The trigger's look. */
   variant?: ButtonProps['variant'];
+  /** The confirm button's look: danger unless what it does is harmless. */
+  confirmVariant?: 'danger' | 'primary';
   size?: ButtonProps['size'];
   disabled?: boolean;
   /** An accessible name for the trigger when its text alone is ambiguous in a table row. */
@@ -88,7 +92,7 @@ export function ConfirmButton<R>({
           </AlertDialogCancel>
           {/* Not AlertDialog.Action: that would close before the answer is known. */}
           <Button
-            variant={variant === 'danger' ? 'danger' : 'primary'}
+            variant={confirmVariant}
             disabled={pending}
             onClick={() =>
               run(action, {

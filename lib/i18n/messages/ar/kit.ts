@@ -19,5 +19,10 @@ export const arKit = {
     recoveryHelp:
       'كل رمز يتيح لك الدخول مرة واحدة إذا فقدت هاتفك. احفظ الرموز في مكان آمن، لا على الهاتف.',
   },
+  confirm: {
+    disableTitle: 'تعطيل {email}؟',
+    disableBody: 'تتوقف جلساته المفتوحة فورًا. يمكنك إعادة تفعيل الحساب لاحقًا.',
+    resetTitle: 'إعادة ضبط الدخول بخطوتين لـ {email}؟',
+  },
   tokenRevoked: 'أُبطل الرمز «{name}».',
 } as const;

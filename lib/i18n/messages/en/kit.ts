@@ -21,5 +21,11 @@ export const enKit = {
     recoveryHelp:
       'Each code signs you in once if you lose your phone. Keep them somewhere safe, not on the phone.',
   },
+  confirm: {
+    disableTitle: 'Disable {email}?',
+    disableBody:
+      'Their open sessions stop working at once. You can enable the account again later.',
+    resetTitle: 'Reset two-factor sign-in for {email}?',
+  },
   tokenRevoked: 'Token “{name}” revoked.',
 } as const;

@@ -21,5 +21,11 @@ export const frKit = {
     recoveryHelp:
       'Chaque code permet de vous connecter une fois si vous perdez votre téléphone. Gardez-les en lieu sûr, pas dans le téléphone.',
   },
+  confirm: {
+    disableTitle: 'Désactiver {email} ?',
+    disableBody:
+      'Ses sessions ouvertes cessent aussitôt de fonctionner. Vous pourrez réactiver le compte plus tard.',
+    resetTitle: 'Réinitialiser la connexion en deux étapes de {email} ?',
+  },
   tokenRevoked: 'Jeton « {name} » révoqué.',
 } as const;
