@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DeskShell } from '@/components/shell/desk-shell';
+import { ToastProvider } from '@/components/ui/toast';
 import { requireUser } from '@/lib/auth/session';
 import { ClientMessages } from '@/lib/i18n/client-messages';
 import { saveLocale } from './settings/actions';
@@ -8,9 +9,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const user = await requireUser();
   return (
     <ClientMessages scope="desk">
-      <DeskShell user={user} saveLocale={saveLocale}>
-        {children}
-      </DeskShell>
+      <ToastProvider>
+        <DeskShell user={user} saveLocale={saveLocale}>
+          {children}
+        </DeskShell>
+      </ToastProvider>
     </ClientMessages>
   );
 }

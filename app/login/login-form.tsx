@@ -86,9 +86,9 @@ export function LoginForm({
       {secondStep ? (
         <>
           <p className="text-sm font-medium">{t('security.signIn.codeTitle')}</p>
-          <Field id="code" label={t('security.signIn.code')}>
+          {/* A fixed id: the e2e page object finds the code box by it. */}
+          <Field id="code" label={t('security.signIn.code')} hint={t('security.signIn.codeHint')}>
             <Input
-              id="code"
               name="code"
               autoComplete="one-time-code"
               inputMode="text"
@@ -97,12 +97,8 @@ export function LoginForm({
               maxLength={16}
               required
               autoFocus
-              aria-describedby="code-hint"
             />
           </Field>
-          <p id="code-hint" className="-mt-2 text-xs text-muted-fg">
-            {t('security.signIn.codeHint')}
-          </p>
           <Button type="submit" disabled={pending}>
             {pending ? t('auth.submitting') : t('security.signIn.verify')}
           </Button>
@@ -119,24 +115,11 @@ export function LoginForm({
         </>
       ) : (
         <>
-          <Field id="email" label={t('auth.email')}>
-            <Input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-            />
+          <Field label={t('auth.email')}>
+            <Input name="email" type="email" autoComplete="username" required autoFocus />
           </Field>
-          <Field id="password" label={t('auth.password')}>
-            <Input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-            />
+          <Field label={t('auth.password')}>
+            <Input name="password" type="password" autoComplete="current-password" required />
           </Field>
           <Button type="submit" disabled={pending}>
             {pending ? t('auth.submitting') : t('auth.submit')}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { StatusLine, useAction } from '@/components/ui/use-action';
@@ -36,9 +36,9 @@ export function SignOutOthers({ others }: { others: number }) {
 
 export function RegenerateRecoveryCodes() {
   const t = useT();
-  const [pending, startTransition] = useTransition();
+  // No refresh: the new codes are only in this component's state, shown once.
+  const { pending, outcome, run } = useAction();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   if (codes)
     return (
       <div className="space-y-2">
@@ -50,15 +50,14 @@ export function RegenerateRecoveryCodes() {
     <form
       className="flex max-w-xs flex-col gap-2"
       action={(data) =>
-        startTransition(async () => {
-          const r = await replaceRecoveryCodes({ code: data.get('code') });
-          if (r.ok) setCodes(r.data.recoveryCodes);
-          else setError(r.fieldErrors?.code ?? r.error);
+        run(() => replaceRecoveryCodes({ code: data.get('code') }), {
+          onSuccess: (r) => setCodes(r.recoveryCodes),
+          refresh: false,
         })
       }
     >
       <p className="text-sm text-muted-fg">{t('security.totp.regenerateHelp')}</p>
-      <TotpCodeField id="regen-code" error={error} />
+      <TotpCodeField error={outcome?.ok === false ? outcome.text : null} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t('security.totp.regenerate')}
       </Button>

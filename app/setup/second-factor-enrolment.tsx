@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { beginSecondFactor, confirmSecondFactor } from './actions';
 import { RecoveryCodes } from './recovery-codes';
@@ -13,10 +14,11 @@ import { TotpCodeField } from './totp-code-field';
 export function SecondFactorEnrolment({ doneHref }: { doneHref?: string }) {
   const t = useT();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  // No refresh until the codes are saved: the page would no longer show this step.
+  const { pending, outcome, run } = useAction();
   const [enrolment, setEnrolment] = useState<{ secret: string; qrSvg: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const error = outcome?.ok === false ? outcome.text : null;
 
   if (codes)
     return (
@@ -35,11 +37,7 @@ export function SecondFactorEnrolment({ doneHref }: { doneHref?: string }) {
         <Button
           disabled={pending}
           onClick={() =>
-            startTransition(async () => {
-              const r = await beginSecondFactor({});
-              if (r.ok) setEnrolment(r.data);
-              else setError(r.error);
-            })
+            run(() => beginSecondFactor({}), { onSuccess: setEnrolment, refresh: false })
           }
         >
           {pending ? t('security.totp.starting') : t('security.totp.start')}
@@ -69,14 +67,13 @@ export function SecondFactorEnrolment({ doneHref }: { doneHref?: string }) {
       <form
         className="flex max-w-xs flex-col gap-2"
         action={(data) =>
-          startTransition(async () => {
-            const r = await confirmSecondFactor({ code: data.get('code') });
-            if (r.ok) setCodes(r.data.recoveryCodes);
-            else setError(r.fieldErrors?.code ?? r.error);
+          run(() => confirmSecondFactor({ code: data.get('code') }), {
+            onSuccess: (r) => setCodes(r.recoveryCodes),
+            refresh: false,
           })
         }
       >
-        <TotpCodeField id="totp-code" error={error} hint={t('security.totp.codeHint')} />
+        <TotpCodeField error={error} hint={t('security.totp.codeHint')} />
         <Button type="submit" disabled={pending}>
           {pending ? t('security.totp.confirming') : t('security.totp.confirm')}
         </Button>

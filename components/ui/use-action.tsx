@@ -1,38 +1,54 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useCallback, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/action';
+import { type ActionState, IDLE, type Outcome, type RunOptions, settle } from './action-state';
 import { cn } from './cn';
+import { toast } from './toast';
 
-/** What a button says after its action ran: the action's refusal as written, or a success. */
-export type Outcome = { ok: boolean; text: string };
+export type { Outcome, RunOptions };
 
 /**
- * The desk's one way to run a server action from a button: one call at a time (`pending`
- * disables the controls), the answer kept as an Outcome for a StatusLine, and the page's server
- * data refreshed afterwards so what the person sees is what the database now holds.
+ * The desk's one way to run a server action from a button or a form: one call at a time
+ * (`pending` disables the controls), the answer kept for a StatusLine (`outcome`), a form-wide
+ * alert (`error`) and the fields (`fieldErrors`), and the page's server data refreshed afterwards
+ * so what the person sees is what the database now holds. The second argument is the success
+ * words, or options (`toast`, `onSuccess`, `onError`, `refresh: false`).
  */
 export function useAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const run = <R,>(call: () => Promise<ActionResult<R>>, success: (data: R) => string) =>
+  const [state, setState] = useState<ActionState>(IDLE);
+  const run = <R,>(
+    call: () => Promise<ActionResult<R>>,
+    options: ((data: R) => string) | RunOptions<R> = {},
+  ) => {
+    const o: RunOptions<R> = typeof options === 'function' ? { success: options } : options;
     startTransition(async () => {
       const result = await call();
-      setOutcome(
-        result.ok
-          ? { ok: true, text: success(result.data) }
-          : // A refusal of one field (a form's note) reads better than the form-wide message.
-            { ok: false, text: Object.values(result.fieldErrors ?? {})[0] ?? result.error },
-      );
-      router.refresh();
+      const next = settle(result, o);
+      setState(next.state);
+      if (next.toast) toast({ title: next.toast, tone: 'success' });
+      if (result.ok) o.onSuccess?.(result.data);
+      else o.onError?.(result.error);
+      if (o.refresh !== false) router.refresh();
     });
-  return { pending, outcome, run };
+  };
+  const reset = useCallback(() => setState(IDLE), []);
+  return { pending, ...state, run, reset };
 }
 
 /** Announces an Outcome to screen readers and shows it in the success or danger colour. */
-export function StatusLine({ outcome, small }: { outcome: Outcome | null; small?: boolean }) {
+export function StatusLine({
+  outcome,
+  small,
+  ...rest
+}: {
+  outcome: Outcome | null;
+  small?: boolean;
+  'data-testid'?: string;
+}) {
   return (
     <p
       role="status"
@@ -40,6 +56,7 @@ export function StatusLine({ outcome, small }: { outcome: Outcome | null; small?
         small ? 'text-xs' : 'text-sm',
         outcome?.ok ? 'text-success-fg' : 'text-danger-fg',
       )}
+      {...rest}
     >
       {outcome?.text}
     </p>

@@ -1,7 +1,8 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
 import { StatusLine, useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { dismissQuarantineItem, retryQuarantineItem } from './actions';
@@ -9,7 +10,6 @@ import { dismissQuarantineItem, retryQuarantineItem } from './actions';
 /** Retry (ask OneClick again) or dismiss (with a reason, for the audit log) one item. */
 export function QuarantineControls({ id }: { id: number }) {
   const t = useT();
-  const noteId = useId();
   const [dismissing, setDismissing] = useState(false);
   const { pending, outcome, run } = useAction();
 
@@ -44,16 +44,9 @@ export function QuarantineControls({ id }: { id: number }) {
             )
           }
         >
-          <label htmlFor={noteId} className="block text-xs">
-            {t('sync.quarantine.dismissNote')}
-          </label>
-          <input
-            id={noteId}
-            name="note"
-            required
-            maxLength={500}
-            className="w-full rounded border border-border bg-surface px-2 py-1 text-sm"
-          />
+          <Field label={t('sync.quarantine.dismissNote')}>
+            <Input name="note" required maxLength={500} className="h-8" />
+          </Field>
           <Button size="sm" type="submit" variant="danger" disabled={pending}>
             {t('sync.quarantine.dismiss')}
           </Button>

@@ -8,12 +8,13 @@ import { decideRefundAction, redeliverRefund } from './actions';
 
 export function DecideButtons({ id }: { id: number }) {
   const t = useT();
-  const { pending, outcome, run } = useAction();
+  const { pending, error, run } = useAction();
   const decide = (decision: 'approve' | 'reject') =>
-    run(
-      () => decideRefundAction({ id, decision }),
-      () => (decision === 'approve' ? t('refund.approved') : t('refund.rejected')),
-    );
+    // A toast, not a line: once decided, the row leaves the queue and this button with it.
+    run(() => decideRefundAction({ id, decision }), {
+      success: () => (decision === 'approve' ? t('refund.approved') : t('refund.rejected')),
+      toast: true,
+    });
   return (
     <div className="space-y-2">
       <div className="flex gap-2">
@@ -24,7 +25,7 @@ export function DecideButtons({ id }: { id: number }) {
           {t('refund.reject')}
         </Button>
       </div>
-      {outcome ? <Alert tone={outcome.ok ? 'success' : 'danger'}>{outcome.text}</Alert> : null}
+      {error ? <Alert tone="danger">{error}</Alert> : null}
     </div>
   );
 }

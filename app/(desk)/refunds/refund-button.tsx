@@ -1,11 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from '@/components/ui/dialog';
+import {
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogRoot,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { Field, Input } from '@/components/ui/field';
+import { useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { refundCustomer } from './actions';
 
@@ -24,36 +31,39 @@ export function RefundButton({
   const t = useT();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pending, outcome, run } = useAction();
 
   function confirm(form: FormData) {
-    startTransition(async () => {
-      const res = await refundCustomer({
-        id,
-        reason: form.get('reason') ?? undefined,
-        note: form.get('note') ?? undefined,
-      });
-      if (res.ok) {
-        const why =
-          res.data.approvalReason === 'unknown_error'
-            ? t('refund.approvalUnknown')
-            : res.data.approvalReason === 'linked_orders'
-              ? t('refund.approvalLinked')
-              : t('refund.approvalAmount');
-        setResult({
-          ok: true,
-          text:
-            res.data.kind === 'awaiting_approval'
-              ? t('refund.awaiting', { why })
-              : t('refund.recorded'),
-        });
-      } else setResult({ ok: false, text: res.error });
-      setOpen(false);
-      // In a queue the row leaves the list on success: say so on the page it lands on.
-      if (res.ok && afterHref) router.push(afterHref);
-      else router.refresh();
-    });
+    run(
+      () =>
+        refundCustomer({
+          id,
+          reason: form.get('reason') ?? undefined,
+          note: form.get('note') ?? undefined,
+        }),
+      {
+        success: (data) => {
+          if (data.kind !== 'awaiting_approval') return t('refund.recorded');
+          const why =
+            data.approvalReason === 'unknown_error'
+              ? t('refund.approvalUnknown')
+              : data.approvalReason === 'linked_orders'
+                ? t('refund.approvalLinked')
+                : t('refund.approvalAmount');
+          return t('refund.awaiting', { why });
+        },
+        // In a queue the row leaves the list on success: say so on the page it lands on.
+        refresh: !afterHref,
+        onSuccess: () => {
+          setOpen(false);
+          if (afterHref) router.push(afterHref);
+        },
+        onError: () => {
+          setOpen(false);
+          if (afterHref) router.refresh();
+        },
+      },
+    );
   }
 
   return (
@@ -73,26 +83,26 @@ export function RefundButton({
               <span className="ltr-isolate">{amount}</span> →{' '}
               <span className="ltr-isolate">{phone}</span>
             </p>
-            <Field id={`refund-reason-${id}`} label={t('refund.reason')}>
-              <Input id={`refund-reason-${id}`} name="reason" maxLength={200} />
+            <Field label={t('refund.reason')}>
+              <Input name="reason" maxLength={200} />
             </Field>
-            <Field id={`refund-note-${id}`} label={t('refund.note')}>
-              <Input id={`refund-note-${id}`} name="note" maxLength={2000} />
+            <Field label={t('refund.note')}>
+              <Input name="note" maxLength={2000} />
             </Field>
-            <div className="flex justify-end gap-2">
+            <DialogFooter>
               <DialogClose asChild>
                 <Button variant="secondary">{t('refund.cancel')}</Button>
               </DialogClose>
               <Button type="submit" variant="danger" disabled={pending}>
                 {pending ? t('refund.working') : t('refund.confirm')}
               </Button>
-            </div>
+            </DialogFooter>
           </form>
         </DialogContent>
       </DialogRoot>
-      {result ? (
-        <Alert tone={result.ok ? 'success' : 'danger'} data-testid="refund-result">
-          {result.text}
+      {outcome ? (
+        <Alert tone={outcome.ok ? 'success' : 'danger'} data-testid="refund-result">
+          {outcome.text}
         </Alert>
       ) : null}
     </div>

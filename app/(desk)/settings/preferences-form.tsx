@@ -1,40 +1,34 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
+import { useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { LANGUAGES, type Language, type Locale, languageOf } from '@/lib/i18n/locales';
 import { saveLocale } from './actions';
 
 export function PreferencesForm({ locale }: { locale: Locale }) {
   const t = useT();
-  const router = useRouter();
   const [language, setLanguage] = useState<Language>(languageOf(locale));
   const [digits, setDigits] = useState<'latn' | 'arab'>(locale === 'ar-arab' ? 'arab' : 'latn');
-  const [pending, startTransition] = useTransition();
-  const [saved, setSaved] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
   return (
     <form
       className="space-y-4 rounded-lg border border-border bg-surface p-4"
       onSubmit={(e) => {
         e.preventDefault();
         const next: Locale = language === 'ar' && digits === 'arab' ? 'ar-arab' : language;
-        startTransition(async () => {
-          const result = await saveLocale({ locale: next });
-          setSaved(result.ok ? t('settings.saved') : result.error);
-          router.refresh();
+        // Said in a toast: the page re-renders in the new language, an inline line would not.
+        run(() => saveLocale({ locale: next }), {
+          success: () => t('settings.saved'),
+          toast: true,
         });
       }}
     >
-      <Field id="pref-language" label={t('settings.language')}>
-        <Select
-          id="pref-language"
-          value={language}
-          onChange={(e) => setLanguage(e.target.value as Language)}
-        >
+      <Field label={t('settings.language')}>
+        <Select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
               {t(`language.${l}`)}
@@ -43,12 +37,8 @@ export function PreferencesForm({ locale }: { locale: Locale }) {
         </Select>
       </Field>
       {language === 'ar' ? (
-        <Field id="pref-digits" label={t('settings.digits')}>
-          <Select
-            id="pref-digits"
-            value={digits}
-            onChange={(e) => setDigits(e.target.value as 'latn' | 'arab')}
-          >
+        <Field label={t('settings.digits')}>
+          <Select value={digits} onChange={(e) => setDigits(e.target.value as 'latn' | 'arab')}>
             <option value="latn">{t('settings.digitsLatn')}</option>
             <option value="arab">{t('settings.digitsArab')}</option>
           </Select>
@@ -57,7 +47,7 @@ export function PreferencesForm({ locale }: { locale: Locale }) {
       <Button type="submit" disabled={pending}>
         {t('settings.save')}
       </Button>
-      {saved ? <Alert tone="success">{saved}</Alert> : null}
+      {error ? <Alert tone="danger">{error}</Alert> : null}
     </form>
   );
 }

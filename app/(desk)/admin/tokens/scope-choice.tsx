@@ -1,5 +1,6 @@
 'use client';
 
+import { FieldGroup } from '@/components/ui/field';
 import { API_SCOPES, type ApiScope, SCOPE_OPERATIONS } from '@/lib/api/scopes';
 import { useT } from '@/lib/i18n/client';
 
@@ -10,15 +11,12 @@ const DEFAULT_SCOPES: ReadonlySet<ApiScope> = new Set(['read', 'register']);
 export function ScopeChoice({ error }: { error?: string }) {
   const t = useT();
   return (
-    <fieldset
-      className="basis-full space-y-2"
-      aria-describedby={error ? 'token-scopes-hint token-scopes-error' : 'token-scopes-hint'}
-      {...(error ? { 'aria-invalid': true } : {})}
+    <FieldGroup
+      className="basis-full"
+      legend={t('apiAdmin.scopesLegend')}
+      hint={t('apiAdmin.scopesHint')}
+      error={error}
     >
-      <legend className="text-sm font-medium text-fg">{t('apiAdmin.scopesLegend')}</legend>
-      <p id="token-scopes-hint" className="text-sm text-muted-fg">
-        {t('apiAdmin.scopesHint')}
-      </p>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         {API_SCOPES.map((scope) => (
           <label key={scope} className="flex items-start gap-2 text-sm">
@@ -39,11 +37,6 @@ export function ScopeChoice({ error }: { error?: string }) {
           </label>
         ))}
       </div>
-      {error ? (
-        <p id="token-scopes-error" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </FieldGroup>
   );
 }

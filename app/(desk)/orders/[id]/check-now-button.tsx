@@ -1,51 +1,34 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { StatusLine, useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { checkNowAction } from './actions';
 
 export function CheckNowButton({ id }: { id: number }) {
   const t = useT();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{
-    text: string;
-    ok: boolean;
-    eventId?: number | null;
-  } | null>(null);
+  const { pending, outcome, run } = useAction();
+  // The event the check wrote, for the page to point at (and tests to wait for).
+  const [eventId, setEventId] = useState<number | null>(null);
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
         disabled={pending}
         onClick={() =>
-          startTransition(async () => {
-            const result = await checkNowAction({ id });
-            setMessage(
-              result.ok
-                ? {
-                    text: t('order.checkedNow', { status: t(`status.${result.data.status}`) }),
-                    ok: true,
-                    eventId: result.data.eventId,
-                  }
-                : { text: result.error, ok: false },
-            );
-            router.refresh();
+          run(() => checkNowAction({ id }), {
+            success: (data) => t('order.checkedNow', { status: t(`status.${data.status}`) }),
+            onSuccess: (data) => setEventId(data.eventId ?? null),
           })
         }
       >
         {pending ? t('order.checking') : t('order.checkNow')}
       </Button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={message?.ok ? 'text-sm text-success-fg' : 'text-sm text-danger-fg'}
+      <StatusLine
+        outcome={outcome}
         data-testid="check-now-result"
-        data-event-id={message?.eventId ?? undefined}
-      >
-        {message?.text}
-      </p>
+        data-event-id={outcome?.ok ? (eventId ?? undefined) : undefined}
+      />
     </div>
   );
 }
