@@ -87,40 +87,56 @@ function probes(messages: Tree): Set<string> {
   return out;
 }
 
-test('a page downloads one language’s messages, and only its own scope’s', async ({ page }) => {
-  const bodies: { url: string; type: string; text: string }[] = [];
+test('each page downloads one language’s messages, of its own scope only', async ({ page }) => {
+  // Responses are read as they come; each belongs to the page being opened when it arrived.
+  let opening = '';
+  const bodies: { target: string; type: string; text: string }[] = [];
   const seen: Promise<void>[] = [];
   page.on('response', (response: Response) => {
     const type = response.headers()['content-type'] ?? '';
     if (!/javascript|html|x-component|text\/plain/.test(type)) return;
+    const target = opening;
     seen.push(
       response
         .text()
-        .then((text) => void bodies.push({ url: response.url(), type, text }))
+        .then((text) => void bodies.push({ target, type, text }))
         .catch(() => {}),
     );
   });
-  await signInSpeaking(page, 'fr');
-  bodies.length = 0;
-  await page.goto('/orders');
-  await expect(page.getByTestId('orders-count')).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await Promise.all(seen);
+  const staff = await createStaff('manager');
+  await testDb().db.update(users).set({ locale: 'fr' }).where(eq(users.id, staff.id));
+  await new LoginPage(page).signInAs(staff);
 
   const french = probes(fr as unknown as Tree);
   const others = [...probes(en as unknown as Tree), ...probes(ar as unknown as Tree)].filter(
     (p) => !french.has(p),
   );
-  const everything = bodies.map((b) => b.text).join('\n');
-  // The check can see messages: the orders table's column menu label is shipped, in French.
-  expect(everything).toContain(fr.orders.columns);
-  // Not a word of the English or Arabic catalogues anywhere the browser downloaded.
-  expect(others.filter((p) => everything.includes(p))).toEqual([]);
-  // No catalogue in the JavaScript itself: messages travel with the page, one scope at a time.
-  const scripts = bodies.filter((b) => b.type.includes('javascript')).map((b) => b.text);
-  expect(scripts.length).toBeGreaterThan(0);
-  expect([...french].filter((p) => scripts.some((s) => s.includes(p)))).toEqual([]);
-  // French messages of other pages (sign-in security, reconciliation) are not shipped either.
-  expect(everything).not.toContain(fr.security.totp.codeHint);
-  expect(everything).not.toContain(fr.reconcile.cut.slice(0, 30));
+  for (const target of ['/orders', '/reports', '/unknown', '/refunds', '/settings']) {
+    opening = target;
+    await page.goto(target);
+    await page.waitForLoadState('networkidle');
+    await Promise.all(seen);
+    const mine = bodies.filter((b) => b.target === target);
+    const everything = mine.map((b) => b.text).join('\n');
+    // Not a word of the English or Arabic catalogues anywhere the browser downloaded.
+    expect(
+      others.filter((p) => everything.includes(p)),
+      `other languages on ${target}`,
+    ).toEqual([]);
+    // No catalogue in the JavaScript itself: messages travel with the page, one scope at a time.
+    const scripts = mine.filter((b) => b.type.includes('javascript')).map((b) => b.text);
+    expect(
+      [...french].filter((p) => scripts.some((s) => s.includes(p))),
+      `messages inside the JavaScript of ${target}`,
+    ).toEqual([]);
+    // French messages of other pages (sign-in, reconciliation) are not shipped either.
+    expect(everything.includes(fr.auth.locked), `sign-in messages on ${target}`).toBe(false);
+    expect(everything.includes(fr.reconcile.cut), `reconciliation messages on ${target}`).toBe(
+      false,
+    );
+    if (target === '/orders') {
+      // The check can see shipped messages: the orders table's column menu label, in French.
+      expect(everything.includes(fr.orders.columns), 'the orders column menu label').toBe(true);
+    }
+  }
 });

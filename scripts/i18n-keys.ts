@@ -93,6 +93,44 @@ function keysIn(source: string): Set<string> {
   return keys;
 }
 
+const CATALOGUES = [path.join(ROOT, 'lib/i18n/index.ts'), path.join(ROOT, 'lib/i18n/messages')];
+
+/**
+ * Client files that import the catalogues (lib/i18n/index.ts or a messages file) for more than
+ * types: each would put all three languages in the browser's JavaScript.
+ */
+export function catalogueLeaks(): string[] {
+  const leaks = new Set<string>();
+  for (const file of clientFiles(Object.values(scopes()).flat())) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(IMPORT)) {
+      if (TYPE_ONLY.test(match[0])) continue;
+      const spec = match[1] ?? '';
+      const target =
+        spec.startsWith('@/') || spec.startsWith('.') ? resolveImport(file, spec) : null;
+      if (target && CATALOGUES.some((c) => target === c || target.startsWith(`${c}${path.sep}`)))
+        leaks.add(path.relative(ROOT, file));
+    }
+  }
+  return [...leaks].sort();
+}
+
+/** Every file that runs in the browser, reached from the given entries. */
+function clientFiles(entries: string[]): string[] {
+  const seen = new Map<string, boolean>();
+  const queue: Array<[string, boolean]> = entries.map((e) => [e, false]);
+  while (queue.length) {
+    const [file, parentClient] = queue.shift() as [string, boolean];
+    const source = readFileSync(file, 'utf8');
+    if (directive(source, 'server')) continue;
+    const client = parentClient || directive(source, 'client');
+    if (seen.has(file) && (seen.get(file) || !client)) continue;
+    seen.set(file, client);
+    for (const next of importsOf(file, source)) queue.push([next, client]);
+  }
+  return [...seen].filter(([, client]) => client).map(([file]) => file);
+}
+
 /** The keys one scope's client code uses, sorted, with groups ending in "." */
 export function scanScope(entries: string[]): string[] {
   const seen = new Map<string, boolean>(); // file → reached as client code

@@ -2,7 +2,7 @@
 
 import { Toast as T } from 'radix-ui';
 import { type ReactNode, useSyncExternalStore } from 'react';
-import { directionOf } from '@/lib/i18n';
+import { directionOf } from '@/lib/i18n/locales';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { cn } from './cn';
 import { XIcon } from './icons';

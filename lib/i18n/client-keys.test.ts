@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { render, scanAll, scanScope, scopes } from '../../scripts/i18n-keys';
+import { catalogueLeaks, render, scanAll, scanScope, scopes } from '../../scripts/i18n-keys';
 import { pickMessages } from './client-messages';
 import { catalogues } from './index';
 
@@ -21,6 +21,10 @@ describe('messages shipped to the browser', () => {
       expect(existsSync(layout), `app/${scope}/layout.tsx`).toBe(true);
       expect(readFileSync(layout, 'utf8')).toContain(`<ClientMessages scope="${scope}">`);
     }
+  });
+
+  it('no browser code imports the catalogues themselves (all three languages would ship)', () => {
+    expect(catalogueLeaks()).toEqual([]);
   });
 
   it('finds literal keys, key groups and template prefixes, and skips server actions', () => {

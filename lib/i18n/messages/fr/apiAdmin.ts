@@ -3,7 +3,7 @@ export const frApiAdmin = {
   scopes: 'Autorisations',
   scopesLegend: 'Ce que ce jeton peut faire',
   scopesHint:
-    'Ne cochez que ce dont la boutique a besoin : un jeton qui peut rembourser fait sortir de l’argent.',
+    'Ne cochez que ce dont la boutique a besoin : un jeton qui peut rembourser fait sortir de l’argent.',
   scopesRequired: 'Choisissez au moins une autorisation.',
   scope: {
     read: 'Consulter les recharges',

@@ -17,10 +17,10 @@ export const frFinance: Pick<
     apply: 'Afficher',
     export: 'Exporter en CSV',
     adjusted:
-      'Certaines dates étaient invalides ou la période dépassait {max, number} jours : affichage du {from} au {to}.',
+      'Certaines dates étaient invalides ou la période dépassait {max, number} jours : affichage du {from} au {to}.',
     perDay: 'Remboursements par jour',
     perDayHelp:
-      'Une commande compte le jour où Flexy Desk a vu OneClick la passer en REFUNDED, pour ce que OneClick nous l’a facturée (montant débité du solde). Les remboursements clients comptent le jour de leur enregistrement, s’ils sont approuvés, pour le montant rendu. Manquant : REFUNDED, sans remboursement client approuvé pour l’instant. En trop : un remboursement client approuvé sur une commande qui n’est pas REFUNDED actuellement.',
+      'Une commande est comptée le jour où Flexy Desk a constaté son passage en REFUNDED chez OneClick, au montant que OneClick nous a facturé (montant débité de notre solde). Un remboursement client est compté le jour de son enregistrement, s’il est approuvé, au montant rendu. Manquant : commande REFUNDED sans remboursement client approuvé à ce jour. En trop : remboursement client approuvé sur une commande qui n’est plus REFUNDED.',
     col: {
       day: 'Jour',
       refunded: 'REFUNDED par OneClick',
@@ -33,8 +33,8 @@ export const frFinance: Pick<
     openDay: 'Rapprocher le relevé du {day}',
     allDue:
       'Toutes les commandes REFUNDED encore en attente d’un remboursement client, tous jours confondus : ouvrir les commandes à rembourser',
-    ageHours: '{h, number} h',
-    ageDays: '{d, number} j {h, number} h',
+    ageHours: '{h, number} h',
+    ageDays: '{d, number} j {h, number} h',
     more: '{shown, number} affichées sur {total, number}. L’export CSV les contient toutes.',
     none: 'Aucun.',
     table: '{name} (tableau)',
@@ -59,15 +59,15 @@ export const frFinance: Pick<
       'Lu en direct chez OneClick. Les crédits REFUND-FLEXY sont rapprochés de nos commandes REFUNDED par ID de recharge (objid), et le montant crédité est comparé au montant débité de notre solde, au centime près.',
     unreachable:
       'OneClick est injoignable ({kind}). Les chiffres issus de nos propres données sont affichés ; cette partie ne l’est pas.',
-    cut: 'OneClick compte {total, plural, one {# ligne} many {# de lignes} other {# lignes}} de relevé pour ce jour ; {pages, plural, one {seule la page la plus récente a été lue} many {seules les # de pages les plus récentes ont été lues} other {seules les # pages les plus récentes ont été lues}}. Les commandes antérieures à la plus ancienne ligne lue ne sont pas contrôlées (crédit ou débit manquant).',
+    cut: 'Le relevé OneClick compte {total, plural, one {# écriture} many {# d’écritures} other {# écritures}} pour ce jour ; {pages, plural, one {seule la page la plus récente a été lue} many {seules les # de pages les plus récentes ont été lues} other {seules les # pages les plus récentes ont été lues}}. Les commandes antérieures à la plus ancienne écriture lue ne sont pas contrôlées (crédit ou débit manquant).',
     notJudged:
-      '{count, plural, one {# commande passée en REFUNDED avant la plus ancienne ligne lue n’a pas été contrôlée (crédit).} many {# de commandes passées en REFUNDED avant la plus ancienne ligne lue n’ont pas été contrôlées (crédit).} other {# commandes passées en REFUNDED avant la plus ancienne ligne lue n’ont pas été contrôlées (crédit).}}',
+      '{count, plural, one {# commande passée en REFUNDED avant la plus ancienne écriture lue n’a pas été contrôlée (crédit).} many {# de commandes passées en REFUNDED avant la plus ancienne écriture lue n’ont pas été contrôlées (crédit).} other {# commandes passées en REFUNDED avant la plus ancienne écriture lue n’ont pas été contrôlées (crédit).}}',
     notJudgedDebits:
-      '{count, plural, one {# commande créée avant la plus ancienne ligne lue n’a pas été contrôlée (débit).} many {# de commandes créées avant la plus ancienne ligne lue n’ont pas été contrôlées (débit).} other {# commandes créées avant la plus ancienne ligne lue n’ont pas été contrôlées (débit).}}',
+      '{count, plural, one {# commande créée avant la plus ancienne écriture lue n’a pas été contrôlée (débit).} many {# de commandes créées avant la plus ancienne écriture lue n’ont pas été contrôlées (débit).} other {# commandes créées avant la plus ancienne écriture lue n’ont pas été contrôlées (débit).}}',
     credits: 'Crédits de remboursement (REFUND-FLEXY)',
     debits: 'Débits de recharge (FLEXY)',
     debitsHelp:
-      'Contrôle rapide : chaque recharge que OneClick nous a facturée ce jour-là figure bien chez nous.',
+      'Contrôle rapide : chaque recharge que OneClick nous a facturée ce jour-là figure bien dans nos données.',
     stat: {
       credits: 'Crédits',
       matched: 'Rapprochés',
@@ -89,15 +89,15 @@ export const frFinance: Pick<
     oursWithoutDebitList: 'Nos commandes créées ce jour sans débit',
     debitMismatchList: 'Débits d’un montant différent de la commande',
     reason: {
-      no_objid: 'Pas d’ID de recharge sur la ligne',
+      no_objid: 'Pas d’ID de recharge dans l’écriture',
       unknown_order: 'Pas une de nos commandes',
       not_refunded: 'Notre commande est au statut',
       duplicate: 'Second crédit pour la même commande',
     },
     others:
-      '{count, plural, one {# autre ligne} many {# de lignes autres} other {# autres lignes}} de relevé ce jour (dépôts, autres produits), pour un total de',
+      '{count, plural, one {# autre écriture} many {# d’autres écritures} other {# autres écritures}} au relevé ce jour (dépôts, autres produits), pour un total de',
     breaks:
-      '{count, plural, one {# ligne de relevé n’est pas cohérente (l’ancien solde et le montant ne donnent pas le nouveau solde).} many {# de lignes de relevé ne sont pas cohérentes (l’ancien solde et le montant ne donnent pas le nouveau solde).} other {# lignes de relevé ne sont pas cohérentes (l’ancien solde et le montant ne donnent pas le nouveau solde).}}',
+      '{count, plural, one {# écriture du relevé est incohérente (l’ancien solde et le montant ne donnent pas le nouveau solde).} many {# d’écritures du relevé sont incohérentes (l’ancien solde et le montant ne donnent pas le nouveau solde).} other {# écritures du relevé sont incohérentes (l’ancien solde et le montant ne donnent pas le nouveau solde).}}',
     list: {
       order: 'Commande',
       phone: 'Téléphone',
@@ -111,7 +111,7 @@ export const frFinance: Pick<
       recordedAt: 'Enregistré le',
       recordedBy: 'Enregistré par',
       statusNow: 'Statut actuel',
-      ledgerRow: 'Ligne du relevé',
+      ledgerRow: 'Écriture du relevé',
       objid: 'ID de recharge',
       time: 'Heure',
       why: 'Motif',
@@ -139,15 +139,16 @@ export const frFinance: Pick<
     disagree:
       'Le solde OneClick diffère de ce que prévoient nos données. Des commandes envoyées ou remboursées dans la ou les deux dernières minutes peuvent expliquer un petit écart ; revérifiez sous peu, puis consultez les listes du relevé.',
     predictedHelp:
-      'Prévu = le solde du relevé OneClick juste avant {time} ({anchor}), plus ses {otherCount, number} lignes depuis, qui ne sont ni des recharges ni des remboursements de recharge ({others} : dépôts, autres produits), moins le coût de nos {chargedCount, number} commandes créées depuis ({charged}), plus le coût de nos {returnedCount, number} commandes passées en REFUNDED depuis ({returned}).',
-    noAnchor: 'Le relevé OneClick n’a encore aucune ligne : aucune base pour une prévision.',
+      'Prévu = le solde du relevé OneClick juste avant {time} ({anchor}), plus ses {otherCount, number} écritures depuis, qui ne sont ni des recharges ni des remboursements de recharge ({others} : dépôts, autres produits), moins le coût de nos {chargedCount, number} commandes créées depuis ({charged}), plus le coût de nos {returnedCount, number} commandes passées en REFUNDED depuis ({returned}).',
+    noAnchor:
+      'Le relevé OneClick ne compte encore aucune écriture : aucune base pour une prévision.',
     balanceCut:
-      'La lecture du relevé du jour a été coupée à la limite de pages : la prévision part de la plus ancienne ligne lue.',
+      'La lecture du relevé du jour a été coupée à la limite de pages : la prévision part de la plus ancienne écriture lue.',
   },
   reports: {
     title: 'Rapports',
     intro:
-      'Le taux de réussite des recharges, par jour ou par heure, opérateur et offre. Les taux ne comptent que les commandes finalisées (réussies, remboursées ou en erreur inconnue) ; les commandes en cours sont exclues. Cliquez sur un point pour ouvrir ses commandes.',
+      'Taux de réussite des recharges, par jour ou par heure, par opérateur et par offre. Les taux ne comptent que les commandes finalisées (réussies, remboursées ou en erreur inconnue) ; les commandes en cours sont exclues. Cliquez sur un point pour ouvrir ses commandes.',
     rangeLabel: 'Période du rapport',
     range: 'Période',
     presets: {
@@ -225,7 +226,7 @@ export const frFinance: Pick<
     openReports: 'Ouvrir les rapports',
     openRefunds: 'Ouvrir les remboursements dus',
     openUnknown: 'Ouvrir la file des erreurs inconnues',
-    findOrder: 'Retrouver la recharge d’un client',
+    findOrder: 'Retrouver le flexy d’un client',
     notFoundHint: 'Pas encore dans Flexy Desk ?',
   },
   language: {
@@ -237,11 +238,11 @@ export const frFinance: Pick<
   settings: {
     title: 'Mes préférences',
     intro:
-      'La façon dont Flexy Desk s’adresse à vous. Enregistré sur votre compte, sur tous vos appareils.',
+      'Langue et affichage de Flexy Desk. Enregistrés sur votre compte, pour tous vos appareils.',
     language: 'Langue',
-    digits: 'Chiffres en arabe',
-    digitsLatn: 'Chiffres occidentaux (0123)',
-    digitsArab: 'Chiffres indo-arabes (٠١٢٣)',
+    digits: 'Chiffres de l’interface en arabe',
+    digitsLatn: 'Chiffres arabes (0123)',
+    digitsArab: 'Chiffres arabes orientaux (٠١٢٣)',
     save: 'Enregistrer',
     saved: 'Enregistré.',
   },

@@ -14,7 +14,7 @@ export const frKit = {
     notAgainMany: 'Ils ne seront plus affichés : copiez-les maintenant et gardez-les en lieu sûr.',
     tokenTitle: 'Jeton « {name} » créé',
     tokenHelp:
-      'Transmettez-le à la boutique par un canal privé : le bureau n’en garde qu’une empreinte, jamais le jeton lui-même.',
+      'Transmettez-le à la boutique par un canal privé : Flexy Desk n’en garde qu’une empreinte, jamais le jeton lui-même.',
     passwordTitle: 'Mot de passe provisoire de {email}',
     passwordHelp:
       'Remettez-le en main propre : la personne choisira son propre mot de passe à sa première connexion.',

@@ -7,7 +7,7 @@ export const frOperations: Pick<
   unknown: {
     title: 'Erreurs inconnues',
     intro:
-      'OneClick n’a pas encore tranché ces recharges. Ne remboursez pas encore : OneClick les traite manuellement, généralement sous 1 à 24 h, et Flexy Desk les revérifie automatiquement.',
+      'OneClick n’a pas encore tranché pour ces recharges. Ne remboursez pas encore : OneClick les traite manuellement, généralement sous 1 à 24 h, et Flexy Desk les revérifie automatiquement.',
     doNotRefund: 'Ne pas rembourser pour l’instant',
     empty: 'Aucune recharge en attente de OneClick. Rien à faire.',
     age: 'Attente',
@@ -24,12 +24,12 @@ export const frOperations: Pick<
     recheck: 'Revérifier la sélection',
     rechecking: 'Mise en file…',
     queued:
-      '{count, plural, one {# commande mise en file pour revérification ; le moteur la vérifie dans la minute, au rythme habituel.} many {# de commandes mises en file pour revérification ; le moteur les vérifie dans la minute, au rythme habituel.} other {# commandes mises en file pour revérification ; le moteur les vérifie dans la minute, au rythme habituel.}}',
+      '{count, plural, one {# commande mise en file pour revérification ; le moteur la vérifie dans la minute, au rythme habituel.} many {# de commandes mises en file pour revérification ; le moteur les vérifie dans la minute, au rythme habituel.} other {# commandes mises en file pour revérification ; le moteur les vérifie dans la minute, au rythme habituel.}}',
     noneSelected: 'Sélectionnez au moins une commande.',
     escalation: 'Dossier d’escalade pour le support OneClick',
     escalationHelp: 'En retard : envoyez ceci au support OneClick pour qu’il finalise la recharge.',
     copyPack: 'Copier le dossier',
-    hours: '{h, number} h {m, number} min',
+    hours: '{h, number} h {m, number} min',
     pack: {
       title: 'Flexy Desk : recharge UNKNOWN_ERROR en retard, merci de la finaliser',
       topupId: 'ID de recharge',
@@ -67,20 +67,20 @@ export const frOperations: Pick<
     stuck: 'Commandes bloquées (plus de 5 min)',
     dueBacklog: 'Vérifications à faire',
     oldestDue: 'la plus ancienne attendue depuis {time}',
-    unknownBacklog: 'UNKNOWN_ERROR en attente',
+    unknownBacklog: 'Recharges en UNKNOWN_ERROR en attente',
     ingestQueue: 'Enregistrements boutique en attente de OneClick',
     keyType: 'Clé d’API',
-    operators: 'Opérateurs (ping OneClick)',
+    operators: 'Opérateurs (test de connexion OneClick)',
     pingAt: 'vérifié le {time}',
-    pingFailed: 'Échec du ping : {error}',
-    noPing: 'Aucun ping pour l’instant',
+    pingFailed: 'Échec du test de connexion : {error}',
+    noPing: 'Aucun test de connexion pour l’instant',
     up: 'En ligne',
     down: 'Hors ligne',
     backfill: 'Import de l’historique',
     backfillRunning:
       'page {page, number} sur {total, number}, {imported, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}}',
     backfillDone:
-      'terminé : {imported, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}} ({time})',
+      'terminé : {imported, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}} ({time})',
     backfillNotStarted: 'non démarré',
     minuteTable: 'Appels à OneClick par minute (15 dernières minutes)',
     minute: 'Heure',
@@ -102,7 +102,7 @@ export const frOperations: Pick<
     status: 'Statut',
     lastLogin: 'Dernière connexion',
     never: 'Jamais',
-    actions: 'Opérations',
+    actions: 'Gestion',
     active: 'Actif',
     disabled: 'Désactivé',
     locked: 'Verrouillé',
@@ -136,7 +136,7 @@ export const frOperations: Pick<
       'Chaque action sur l’argent ou les rôles, et chaque tentative refusée. Les lignes ne peuvent être ni modifiées ni supprimées.',
     at: 'Heure (Alger)',
     actor: 'Qui',
-    action: 'Opération',
+    action: 'Action effectuée',
     outcome: 'Résultat',
     target: 'Cible',
     details: 'Détails',
@@ -154,7 +154,7 @@ export const frOperations: Pick<
   tokens: {
     title: 'Jetons d’API',
     intro:
-      'Les jetons permettent à la boutique du marchand d’utiliser l’API : lire des recharges, les enregistrer (POST /api/v1/topups) et demander des remboursements clients, selon les droits choisis à la création. Un jeton n’est affiché qu’une fois, à sa création ; révoquez-le dès qu’il a pu fuiter.',
+      'Les jetons permettent à la boutique du marchand d’utiliser l’API : lire des recharges, les enregistrer (POST /api/v1/topups) et demander des remboursements clients, selon les autorisations choisies à la création. Un jeton n’est affiché qu’une fois, à sa création ; révoquez-le dès qu’il a pu fuiter.',
     docs: 'Description de l’API (OpenAPI) : /api/v1/openapi.json',
     create: 'Créer un jeton',
     creating: 'Création…',
@@ -165,7 +165,7 @@ export const frOperations: Pick<
     createdAt: 'Créé le',
     lastUsed: 'Dernière utilisation',
     status: 'Statut',
-    actions: 'Opérations',
+    actions: 'Gestion',
     never: 'Jamais',
     unknownCreator: 'Inconnu',
     active: 'Actif',
@@ -192,7 +192,7 @@ export const frOperations: Pick<
     button: 'Rembourser le client',
     dialogTitle: 'Rembourser le client ?',
     dialogBody:
-      'Rendre {amount} au client du {phone}. OneClick est interrogé une dernière fois avant tout enregistrement. Action irréversible.',
+      'Rendre {amount} au client du {phone}. Flexy Desk revérifie auprès de OneClick avant tout enregistrement. Action irréversible.',
     reason: 'Motif (facultatif)',
     note: 'Note (facultative)',
     confirm: 'Confirmer le remboursement',
@@ -204,11 +204,11 @@ export const frOperations: Pick<
     approvalUnknown: 'la commande est passée par UNKNOWN_ERROR',
     approvalLinked: 'OneClick a relancé ou redirigé cette recharge',
     refusedLinkedServed:
-      'Non remboursable : OneClick a relancé ou redirigé cette recharge, et la commande liée {id} a été effectuée (FULFILLED). Le client a reçu sa recharge.',
+      'Non remboursable : OneClick a relancé ou redirigé cette recharge, et la commande liée {id} a été effectuée (FULFILLED). Le client a reçu sa recharge.',
     refusedLinkedUnknown:
-      'Pas encore remboursable : la commande liée {id} (relance ou suite de cette recharge) est en UNKNOWN_ERROR ; elle peut encore aboutir.',
+      'Pas encore remboursable : la commande liée {id} (relance ou redirection de cette recharge) est en UNKNOWN_ERROR ; elle peut encore aboutir.',
     refusedLinkedInFlight:
-      'Pas encore remboursable : la commande liée {id} (relance ou suite de cette recharge) est encore {status} chez OneClick.',
+      'Pas encore remboursable : la commande liée {id} (relance ou redirection de cette recharge) est toujours au statut {status} chez OneClick.',
     already: 'Déjà remboursé par {who} le {time}.',
     refusedRole: 'Seuls la finance et les administrateurs peuvent rembourser les clients.',
     refusedUnknown:
@@ -218,11 +218,11 @@ export const frOperations: Pick<
       'Pas encore remboursable : la recharge est toujours au statut {status} chez OneClick.',
     upstreamUnavailable:
       'OneClick n’a pas pu confirmer le remboursement pour le moment ({reason}). Rien n’a été enregistré ; réessayez dans une minute.',
-    busy: 'Un autre remboursement de cette commande est en cours de confirmation auprès de OneClick. Rien n’a été enregistré ; réessayez dans un instant.',
+    busy: 'Un autre remboursement de cette commande est en cours de confirmation auprès de OneClick. Rien n’a été enregistré ; réessayez dans un instant.',
     overloaded:
-      'Trop de remboursements sont en cours de confirmation auprès de OneClick. Rien n’a été enregistré ; réessayez dans un instant.',
+      'Trop de remboursements sont en cours de confirmation auprès de OneClick. Rien n’a été enregistré ; réessayez dans un instant.',
     checkTooSoon:
-      'OneClick a été interrogé sur cette commande il y a {seconds, number} s. Un remboursement est confirmé en direct, au plus une fois toutes les 10 s par commande : réessayez dans {wait, number} s.',
+      'OneClick a été interrogé sur cette commande il y a {seconds, number} s. Un remboursement est confirmé en direct, au plus une fois toutes les 10 s par commande : réessayez dans {wait, number} s.',
     notAwaiting: 'Ce remboursement n’est plus en attente d’approbation.',
     selfApproval:
       'Un autre utilisateur finance doit approuver un remboursement que vous avez demandé.',
@@ -233,7 +233,7 @@ export const frOperations: Pick<
     delivery_pending: 'Envoi à votre système (tentative {attempts, number})',
     delivery_delivered: 'Livrée le {time}',
     delivery_not_configured:
-      'Aucun webhook configuré : versez le montant par votre propre procédure.',
+      'Aucun webhook configuré : remboursez le client selon votre procédure habituelle.',
     redeliver: 'Renvoyer',
     redelivered: 'Renvoi programmé.',
     attempts: 'Tentatives d’envoi',
@@ -258,7 +258,7 @@ export const frOperations: Pick<
       'Aucun remboursement dû. Chaque recharge remboursée par OneClick a été remboursée à son client.',
     awaitingTitle: 'En attente d’approbation',
     noneAwaiting: 'Rien en attente d’approbation.',
-    recentTitle: 'Remboursés récemment',
+    recentTitle: 'Remboursements récents',
     export: 'Exporter les remboursements dus (CSV)',
     waiting: 'En attente depuis',
     refundedAt: 'Remboursé le',

@@ -1,15 +1,15 @@
 // Partie du catalogue français (voir ./index.ts).
 export const frSecurity = {
   title: 'Sécurité',
-  intro: 'Votre mot de passe, votre deuxième facteur et les endroits où vous êtes connecté.',
+  intro: 'Votre mot de passe, la connexion en deux étapes et vos sessions ouvertes.',
   setup: {
     title: 'Sécurisez votre compte',
     intro:
-      'Avant d’utiliser le bureau, terminez ces étapes. Elles protègent l’argent et les clients derrière ce compte.',
-    passwordStep: 'Choisissez votre propre mot de passe : celui qu’on vous a donné est provisoire.',
+      'Avant d’utiliser Flexy Desk, terminez ces étapes. Elles protègent l’argent et les clients dont ce compte a la charge.',
+    passwordStep: 'Choisissez votre propre mot de passe : celui qu’on vous a donné est provisoire.',
     totpStep:
-      'Votre rôle touche à l’argent ou aux droits : activez la connexion en deux étapes avec une application d’authentification.',
-    done: 'C’est prêt. Ouvrir le bureau',
+      'Votre rôle touche à l’argent ou aux droits : activez la connexion en deux étapes avec une application d’authentification.',
+    done: 'C’est prêt. Ouvrir Flexy Desk',
   },
   password: {
     title: 'Mot de passe',
@@ -25,7 +25,7 @@ export const frSecurity = {
   },
   totp: {
     title: 'Connexion en deux étapes',
-    on: 'Activée depuis le {time}. Codes de secours restants : {count, number}.',
+    on: 'Activée depuis le {time}. Codes de secours restants : {count, number}.',
     off: 'Désactivée. La connexion ne demande que votre mot de passe.',
     required: 'Obligatoire pour votre rôle.',
     start: 'Activer la connexion en deux étapes',
@@ -34,7 +34,7 @@ export const frSecurity = {
     qrLabel: 'Code QR pour ajouter Flexy Desk à votre application d’authentification',
     key: 'Clé à saisir',
     code: 'Code de l’application',
-    codeHint: 'Les 6 chiffres affichés maintenant par l’application.',
+    codeHint: 'Les 6 chiffres affichés en ce moment par l’application.',
     confirm: 'Activer',
     confirming: 'Vérification…',
     wrongCode:
@@ -44,21 +44,21 @@ export const frSecurity = {
     notEnrolled: 'La connexion en deux étapes n’est pas activée.',
     recoveryTitle: 'Vos codes de secours',
     recoveryHelp:
-      'Chaque code vous connecte une fois si vous perdez votre téléphone. Gardez-les en lieu sûr, pas sur le téléphone : ils ne sont affichés que maintenant.',
+      'Chaque code vous connecte une fois si vous perdez votre téléphone. Gardez-les en lieu sûr, pas sur le téléphone : ils ne sont affichés que maintenant.',
     recoverySaved: 'Je les ai enregistrés',
     regenerate: 'Nouveaux codes de secours',
     regenerateHelp:
       'Les anciens codes cessent de fonctionner. Saisissez un code de votre application pour confirmer.',
-    regenerated: 'Nouveaux codes de secours créés ; les anciens ne fonctionnent plus.',
+    regenerated: 'Nouveaux codes de secours créés ; les anciens ne fonctionnent plus.',
     copy: 'Copier les codes',
     copied: 'Copié',
   },
   sessions: {
-    title: 'Où vous êtes connecté',
+    title: 'Vos sessions ouvertes',
     current: 'Ce navigateur',
     since: 'depuis le {time}',
     lastSeen: 'dernière activité le {time}',
-    others: 'Autres sessions : {count, number}',
+    others: 'Autres sessions : {count, number}',
     signOutOthers: 'Déconnecter mes autres sessions',
     signingOut: 'Déconnexion…',
     signedOutOthers:
@@ -74,10 +74,10 @@ export const frSecurity = {
     back: 'Utiliser un autre compte',
   },
   admin: {
-    secondFactor: 'Double authentification',
+    secondFactor: 'Connexion en deux étapes',
     on: 'Activée',
     off: 'Désactivée',
-    reset: 'Réinitialiser la double authentification',
+    reset: 'Réinitialiser la connexion en deux étapes',
     resetFor: 'Réinitialiser la connexion en deux étapes de {email}',
     resetConfirm:
       'La personne est déconnectée partout et réactive la connexion en deux étapes à sa prochaine connexion. Faites-le seulement après avoir vérifié qui le demande.',
