@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{app,lib,db,scripts,test}/**/*.test.{ts,tsx}'],
+    include: ['{app,components,lib,db,scripts,test}/**/*.test.{ts,tsx}'],
     exclude: ['e2e/**', 'node_modules/**', '.next/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,

@@ -1,5 +1,5 @@
 import { interpolate, lookup, type MessageKey, type Params } from './format';
-import { DEFAULT_LOCALE, type Language, type Locale, languageOf } from './locales';
+import { DEFAULT_LOCALE, intlLocale, type Language, type Locale, languageOf } from './locales';
 import { ar } from './messages/ar';
 import { en } from './messages/en';
 import { fr } from './messages/fr';
@@ -20,6 +20,6 @@ export function createT(locale: Locale): T {
     // A key missing here is caught by the catalogue tests; show the key rather than crash.
     const template =
       lookup(messages, key) ?? lookup(catalogues[languageOf(DEFAULT_LOCALE)], key) ?? key;
-    return interpolate(template, params);
+    return interpolate(template, params, intlLocale(locale));
   };
 }

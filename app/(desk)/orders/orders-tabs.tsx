@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import type { tabCounts } from '@/db/queries/orders-list';
-import { getT } from '@/lib/i18n/server';
+import { formatNumber } from '@/lib/i18n/numbers';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { ORDER_TABS, type OrderFilters, orderFiltersToQuery } from '@/lib/orders/filters';
 
 export async function OrdersTabs({
@@ -11,7 +12,7 @@ export async function OrdersTabs({
   filters: OrderFilters;
   counts: Awaited<ReturnType<typeof tabCounts>>;
 }) {
-  const t = await getT();
+  const [t, locale] = [await getT(), await getLocale()];
   return (
     <nav aria-label={t('orders.tabs')} className="overflow-x-auto">
       <ul className="flex gap-1 border-b border-border">
@@ -34,7 +35,7 @@ export async function OrdersTabs({
                   className="rounded-full bg-muted px-1.5 text-xs tabular-nums text-fg"
                   data-testid={`tab-count-${tab}`}
                 >
-                  {counts[tab].toLocaleString('en')}
+                  {formatNumber(counts[tab], locale)}
                 </span>
               </Link>
             </li>

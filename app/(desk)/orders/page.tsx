@@ -45,9 +45,7 @@ export default async function OrdersPage({
           data-count={count.n}
           data-exact={count.exact}
         >
-          {count.exact
-            ? t('orders.count', { count: count.n.toLocaleString('en') })
-            : t('orders.countCapped', { count: count.n.toLocaleString('en') })}
+          {t(count.exact ? 'table.orderCount' : 'table.orderCountCapped', { count: count.n })}
         </p>
       </div>
       {ignored.length ? (
