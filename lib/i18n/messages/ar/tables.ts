@@ -11,6 +11,7 @@ export const arTables = {
   keyboardHint: 'لوحة المفاتيح: j للصف التالي، k للصف السابق، Enter لفتح الصف.',
   rowPosition: 'الصف {index} من {total}: {label}',
   rows: '{count, plural, zero {لا صفوف} one {صف واحد} two {صفّان} few {# صفوف} many {# صفًّا} other {# صف}}',
+  refundRequest: 'طلب الإرجاع',
   empty: 'لا شيء لعرضه.',
   pagination: 'التنقل بين الصفحات',
   firstPage: 'الصفحة الأولى',

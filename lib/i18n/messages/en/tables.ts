@@ -10,6 +10,7 @@ export const enTables = {
   keyboardHint: 'Keys: j next row, k previous row, Enter opens the row.',
   rowPosition: 'Row {index} of {total}: {label}',
   rows: '{count, plural, one {# row} other {# rows}}',
+  refundRequest: 'Request',
   empty: 'Nothing to show.',
   pagination: 'Pages',
   firstPage: 'First page',

@@ -9,6 +9,7 @@ export const frTables = {
   keyboardHint: 'Clavier : j ligne suivante, k ligne précédente, Entrée ouvre la ligne.',
   rowPosition: 'Ligne {index} sur {total} : {label}',
   rows: '{count, plural, one {# ligne} other {# lignes}}',
+  refundRequest: 'Demande',
   empty: 'Rien à afficher.',
   pagination: 'Navigation entre les pages',
   firstPage: 'Première page',
