@@ -23,6 +23,21 @@ export function cellClass(meta: DataColumnMeta | undefined): string {
   );
 }
 
+/** Decorative (aria-sort says it): an SVG, so it is no part of the header's text. */
+function SortIcon({ dir }: { dir: false | 'asc' | 'desc' }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 10 14"
+      className={cn('h-3.5 w-2.5 shrink-0', dir ? 'text-fg' : 'text-muted-fg')}
+      fill="currentColor"
+    >
+      {dir !== 'desc' ? <path d="M5 1 9 6H1z" opacity={dir === 'asc' ? 1 : 0.5} /> : null}
+      {dir !== 'asc' ? <path d="M5 13 1 8h8z" opacity={dir === 'desc' ? 1 : 0.5} /> : null}
+    </svg>
+  );
+}
+
 function SortHeader<Row extends RowData>({
   table,
   header,
@@ -54,7 +69,7 @@ function SortHeader<Row extends RowData>({
           )}
         >
           <table.FlexRender header={header} />
-          <span aria-hidden="true">{dir === 'desc' ? '↓' : dir === 'asc' ? '↑' : '↕'}</span>
+          <SortIcon dir={dir} />
         </button>
       ) : (
         <table.FlexRender header={header} />
