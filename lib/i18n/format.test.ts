@@ -27,13 +27,17 @@ describe('catalogue strings with counts (ICU plurals, as next-intl reads them)',
 
   it('fills plain placeholders inside and around a plural, and prefers an exact =N form', () => {
     expect(
-      interpolate('{name}: {count, plural, =0 {nothing} one {# of {total}} other {# of {total}}}', {
-        name: 'Orders',
-        count: 0,
-        total: 5,
-      }),
+      interpolate(
+        '{name}: {count, plural, =0 {nothing} one {# of {total}} other {# of {total}}}',
+        {
+          name: 'Orders',
+          count: 0,
+          total: 5,
+        },
+        'en-GB',
+      ),
     ).toBe('Orders: nothing');
-    expect(interpolate('Row {n}', { n: 3 })).toBe('Row 3');
-    expect(interpolate('Keep {missing}', { n: 3 })).toBe('Keep {missing}');
+    expect(interpolate('Row {n}', { n: 3 }, 'en-GB')).toBe('Row 3');
+    expect(interpolate('Keep {missing}', { n: 3 }, 'en-GB')).toBe('Keep {missing}');
   });
 });

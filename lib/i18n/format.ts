@@ -39,7 +39,11 @@ function plural(body: string, count: number, locale: string): string | null {
     : chosen.replace(/#/g, new Intl.NumberFormat(locale).format(count));
 }
 
-export function interpolate(template: string, params?: Params, intlLocale = 'en-GB'): string {
+export function interpolate(
+  template: string,
+  params: Params | undefined,
+  intlLocale: string,
+): string {
   if (!params) return template;
   let out = '';
   let at = 0;
