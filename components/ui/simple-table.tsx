@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
-import { TableScroll } from './table-scroll';
+import { DataTable, type StaticRow } from '@/components/data-table/data-table';
 
-/** A plain read-only table: a header row and rows of cells, scrollable on narrow screens. */
+/**
+ * @deprecated Use `DataTable` from components/data-table/data-table.tsx. Kept only for the
+ * reports' chart tables (app/(desk)/reports/chart-figure.tsx) until they move to the kit; it
+ * already renders through the kit (text and number cells sort in the browser).
+ */
 export function SimpleTable({
   label,
   head,
@@ -15,37 +19,18 @@ export function SimpleTable({
   caption?: string;
   testId?: string;
 }) {
+  const columns = head.map((h, i) => ({ id: `c${i}`, label: h }));
+  const data: StaticRow[] = rows.map((cells, r) => {
+    const row: StaticRow = { id: String(r), values: {}, cells: {} };
+    cells.forEach((cell, i) => {
+      const key = `c${i}`;
+      if (typeof cell === 'string' || typeof cell === 'number') {
+        if (row.values) row.values[key] = cell;
+      } else if (row.cells) row.cells[key] = cell;
+    });
+    return row;
+  });
   return (
-    <TableScroll label={label}>
-      <table className="w-full text-sm" data-testid={testId}>
-        {caption ? <caption className="p-2 text-start font-medium">{caption}</caption> : null}
-        <thead className="bg-muted">
-          <tr>
-            {head.map((h) => (
-              <th
-                key={h}
-                scope="col"
-                className="whitespace-nowrap px-3 py-2 text-start font-medium"
-              >
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are rendered once, in a fixed order
-            <tr key={i} className="border-t border-border tabular-nums">
-              {cells.map((cell, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells follow the fixed header
-                <td key={j} className="px-3 py-1.5">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable label={label} caption={caption} testId={testId} columns={columns} rows={data} />
   );
 }

@@ -2,8 +2,8 @@
 
 import { Toast as T } from 'radix-ui';
 import { type ReactNode, useSyncExternalStore } from 'react';
-import { directionOf } from '@/lib/i18n/locales';
 import { useLocale, useT } from '@/lib/i18n/client';
+import { directionOf } from '@/lib/i18n/locales';
 import { cn } from './cn';
 import { XIcon } from './icons';
 import { createToastStore, type ToastInput, type ToastItem, type ToastTone } from './toast-store';

@@ -81,6 +81,25 @@ describe('the orders list', () => {
     expect((await countOrders(t.db, view({ phone: '0778037340' }))).n).toBe(13);
   });
 
+  it('opens one Algiers hour from a chart point: 05:00 included, 07:00 excluded', async () => {
+    const { filters, ignored } = parseOrderFilters({
+      from: '2026-11-20T05:00',
+      to: '2026-11-20T07:00',
+      sort: 'created',
+      dir: 'asc',
+    });
+    expect(ignored).toEqual([]);
+    const query = orderQuery(filters);
+    const { seen } = await walk(query);
+    const { rows } = await t.pool.query(`
+      select id from topups
+      where upstream_created_at >= '2026-11-20 05:00+01' and upstream_created_at < '2026-11-20 07:00+01'
+      order by upstream_created_at asc, id asc`);
+    expect(rows).toHaveLength(4);
+    expect(seen).toEqual(rows.map((r) => Number(r.id)));
+    expect(await countOrders(t.db, query)).toEqual({ n: 4, exact: true });
+  });
+
   it('reads tab counts from the trigger-kept counters', async () => {
     expect(await tabCounts(t.db)).toMatchObject({
       all: 130,

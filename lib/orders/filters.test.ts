@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../db/enums';
-import { orderQuery, parseOrderFilters } from './filters';
+import { orderFiltersToQuery, orderQuery, parseOrderFilters } from './filters';
 
 describe('the orders view read from its URL', () => {
   it('filters amounts written as every DZD amount is (whole dinars or two decimals, up to a billion)', () => {
@@ -34,5 +34,42 @@ describe('the orders view read from its URL', () => {
     });
     expect(query).not.toHaveProperty('from');
     expect(query).not.toHaveProperty('to');
+  });
+});
+
+describe('the orders view bounded by Algiers minutes', () => {
+  it('reads an hour as [14:00, 15:00) Algiers time, for a link from an hourly chart point', () => {
+    const { filters, ignored } = parseOrderFilters({
+      from: '2026-11-29T14:00',
+      to: '2026-11-29T15:00',
+    });
+    expect(ignored).toEqual([]);
+    expect(orderQuery(filters)).toMatchObject({
+      createdFrom: new Date('2026-11-29T13:00:00Z'),
+      createdTo: new Date('2026-11-29T14:00:00Z'),
+    });
+  });
+
+  it('mixes a day and a minute: a day `to` still includes the whole day', () => {
+    const { filters } = parseOrderFilters({ from: '2026-11-29T22:30', to: '2026-11-30' });
+    expect(orderQuery(filters)).toMatchObject({
+      createdFrom: new Date('2026-11-29T21:30:00Z'),
+      createdTo: new Date('2026-11-30T23:00:00Z'),
+    });
+  });
+
+  it('drops a minute that does not exist and says so', () => {
+    const { filters, ignored } = parseOrderFilters({
+      from: '2026-11-29T25:00',
+      to: '2026-11-29T15:00',
+    });
+    expect(filters.from).toBeUndefined();
+    expect(filters.to).toBe('2026-11-29T15:00');
+    expect(ignored).toEqual(['from']);
+  });
+
+  it('keeps the minute as typed in the view’s URL', () => {
+    const { filters } = parseOrderFilters({ from: '2026-11-29T14:00', to: '2026-11-29T15:00' });
+    expect(orderFiltersToQuery(filters)).toBe('?from=2026-11-29T14%3A00&to=2026-11-29T15%3A00');
   });
 });

@@ -3,10 +3,24 @@ import { EVENT_SOURCES, OPERATORS, TOPUP_STATUSES } from '../../db/enums';
 import type { OrderQuery } from '../../db/queries/orders-list';
 import { dzdAmount, toCents } from '../money';
 import { normalizeMsisdn } from '../phone';
-import { daySpan, parseDay } from '../time/algiers';
+import { boundsOf, parseDayOrTime } from '../time/algiers';
+import {
+  cursorParam,
+  type Direction,
+  dayOrTimeParam,
+  dirParam,
+  enumParam,
+  hiddenColumnsParam,
+  pageSizeParam,
+  readParams,
+  type SearchParams,
+  sortParam,
+  toQuery,
+} from '../url-state/params';
 
-// The orders view lives in the URL (so a view can be shared): this is its one parser. Each
-// parameter is read on its own; a bad one is dropped and reported, never guessed.
+// The orders view lives in the URL (so a view can be shared), read by the desk's one URL
+// parser (lib/url-state/params.ts): each parameter on its own; a bad one is dropped and
+// reported, never guessed.
 
 export const ORDER_TABS = ['all', ...TOPUP_STATUSES, 'refund_due'] as const;
 export type OrderTab = (typeof ORDER_TABS)[number];
@@ -15,58 +29,40 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const HIDEABLE_COLUMNS = ['ref', 'operator', 'plan', 'source', 'changed'] as const;
 
-/** A desk day (lib/time/algiers.ts): a date that does not exist, such as 2025-02-30, is dropped. */
-const day = z.string().refine((s) => parseDay(s) !== null);
 /** The one DZD amount pattern (lib/money.ts). */
 const amount = dzdAmount();
 
 const FIELDS = {
-  tab: z.enum(ORDER_TABS),
-  from: day,
-  to: day,
-  operator: z.enum(OPERATORS),
+  tab: enumParam(ORDER_TABS),
+  /** A whole Algiers day (YYYY-MM-DD) or an Algiers minute (YYYY-MM-DDTHH:mm), inclusive. */
+  from: dayOrTimeParam(),
+  /** A whole Algiers day, included; or an Algiers minute, excluded (an hour is [14:00, 15:00)). */
+  to: dayOrTimeParam(),
+  operator: enumParam(OPERATORS),
   plan: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
   min: amount,
   max: amount,
-  source: z.enum(EVENT_SOURCES),
+  source: enumParam(EVENT_SOURCES),
   phone: z.string().transform((v, ctx) => {
     const msisdn = normalizeMsisdn(v);
     if (msisdn) return msisdn;
     ctx.addIssue({ code: 'custom', message: 'not a phone number' });
     return z.NEVER;
   }),
-  sort: z.enum(SORT_KEYS),
-  dir: z.enum(['asc', 'desc']),
-  after: z.string().regex(/^[\w-]{4,200}$/),
-  before: z.string().regex(/^[\w-]{4,200}$/),
-  size: z.coerce
-    .number()
-    .pipe(
-      z.union(
-        PAGE_SIZES.map((n) => z.literal(n)) as [
-          z.ZodLiteral<25>,
-          z.ZodLiteral<50>,
-          z.ZodLiteral<100>,
-        ],
-      ),
-    ),
-  hide: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .filter((c): c is (typeof HIDEABLE_COLUMNS)[number] =>
-          (HIDEABLE_COLUMNS as readonly string[]).includes(c),
-        ),
-    ),
+  sort: sortParam(SORT_KEYS),
+  dir: dirParam(),
+  after: cursorParam(),
+  before: cursorParam(),
+  size: pageSizeParam(PAGE_SIZES),
+  hide: hiddenColumnsParam(HIDEABLE_COLUMNS),
 } as const;
 
-type Parsed = { [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
+type Parsed = { -readonly [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
 
 export type OrderFilters = Omit<Parsed, 'tab' | 'sort' | 'dir' | 'size' | 'hide'> & {
   tab: OrderTab;
   sort: SortKey;
-  dir: 'asc' | 'desc';
+  dir: Direction;
   size: (typeof PAGE_SIZES)[number];
   hide: (typeof HIDEABLE_COLUMNS)[number][];
 };
@@ -80,64 +76,42 @@ export const DEFAULT_FILTERS: OrderFilters = {
 };
 
 /** Parses URL search params; `ignored` names every parameter that was dropped. */
-export function parseOrderFilters(params: Record<string, string | string[] | undefined>): {
+export function parseOrderFilters(params: SearchParams): {
   filters: OrderFilters;
   ignored: string[];
 } {
-  const out: Record<string, unknown> = { ...DEFAULT_FILTERS };
-  const ignored: string[] = [];
-  for (const [key, schema] of Object.entries(FIELDS)) {
-    const raw = params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value === undefined || value === '') continue;
-    const parsed = (schema as z.ZodType).safeParse(value);
-    if (parsed.success) out[key] = parsed.data;
-    else ignored.push(key);
-  }
-  if (
-    typeof out.min === 'string' &&
-    typeof out.max === 'string' &&
-    (toCents(out.min) ?? 0n) > (toCents(out.max) ?? 0n)
-  ) {
-    ignored.push('min', 'max');
+  const { values, ignored } = readParams(params, FIELDS);
+  const out: OrderFilters = { ...DEFAULT_FILTERS, ...values } as OrderFilters;
+  const dropped: string[] = [...ignored];
+  if (out.min && out.max && (toCents(out.min) ?? 0n) > (toCents(out.max) ?? 0n)) {
+    dropped.push('min', 'max');
     delete out.min;
     delete out.max;
   }
   if (out.after && out.before) {
-    ignored.push('before');
+    dropped.push('before');
     delete out.before;
   }
-  return { filters: out as OrderFilters, ignored };
+  return { filters: out, ignored: dropped };
 }
 
 /** The URL of a view: only non-default values, in a stable order. */
 export function orderFiltersToQuery(filters: Partial<OrderFilters>): string {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
-    const value = filters[key as keyof OrderFilters];
-    if (value === undefined || value === null) continue;
-    if (key === 'hide') {
-      if (Array.isArray(value) && value.length) params.set('hide', value.join(','));
-      continue;
-    }
-    if (value === DEFAULT_FILTERS[key as keyof OrderFilters]) continue;
-    params.set(key, String(value));
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  return toQuery(FIELDS, filters, DEFAULT_FILTERS);
 }
 
 /**
- * The view as the orders query (db/queries/orders-list.ts) takes it: the creation days become
- * the instants [start of `from`, start of the day after `to`) of the desk's day rule
- * (lib/time/algiers.ts), so the query does not restate the rule.
+ * The view as the orders query (db/queries/orders-list.ts) takes it: the creation bounds become
+ * the instants [from, to) of the desk's day rule (lib/time/algiers.ts `boundsOf`: a day `to` is
+ * included whole, a minute `to` is excluded), so the query does not restate the rule.
  */
 export function orderQuery(filters: OrderFilters): OrderQuery {
   const { from, to, hide: _hide, ...rest } = filters;
+  const bounds = boundsOf(parseDayOrTime(from), parseDayOrTime(to));
   return {
     ...rest,
-    createdFrom: from ? daySpan(from).from : undefined,
-    createdTo: to ? daySpan(to).to : undefined,
+    createdFrom: bounds.from,
+    createdTo: bounds.to,
   };
 }
 

@@ -1,4 +1,5 @@
-import { addDays, algiersDate, parseDay, spanDays } from '../time/algiers';
+import { addDays, algiersDate, spanDays } from '../time/algiers';
+import { dayParam, readParams, type SearchParams } from '../url-state/params';
 
 // Finance thinks in Algiers calendar days (lib/time/algiers.ts): a date typed here means the
 // same instants as one typed in the orders list or the reports.
@@ -16,23 +17,17 @@ export type ReconcileRange = {
 };
 
 /** Reads `from`, `to` and `day` from the URL; bad values fall back to the defaults. */
-export function parseRange(
-  params: Record<string, string | string[] | undefined>,
-  now: Date,
-): ReconcileRange {
-  const adjusted: ReconcileRange['adjusted'] = [];
-  const read = (key: 'from' | 'to' | 'day') => {
-    const raw = params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value === undefined || value === '') return undefined;
-    const day = parseDay(value);
-    if (day) return day;
-    adjusted.push(key);
-    return undefined;
-  };
+export function parseRange(params: SearchParams, now: Date): ReconcileRange {
+  // The desk's one URL parser (lib/url-state/params.ts): a day that does not exist is dropped.
+  const { values, ignored } = readParams(params, {
+    from: dayParam(),
+    to: dayParam(),
+    day: dayParam(),
+  });
+  const adjusted: ReconcileRange['adjusted'] = [...ignored];
   const today = algiersDate(now);
-  let to = read('to') ?? today;
-  let from = read('from') ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  let to = values.to ?? today;
+  let from = values.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to) {
     [from, to] = [to, from];
     adjusted.push('range');
@@ -41,7 +36,7 @@ export function parseRange(
     from = addDays(to, -(MAX_RANGE_DAYS - 1));
     adjusted.push('range');
   }
-  const day = read('day') ?? today;
+  const day = values.day ?? today;
   return { from, to, day, adjusted };
 }
 

@@ -1,4 +1,5 @@
-import { addDays, algiersDate, daySpan, parseDay, spanDays } from '../time/algiers';
+import { addDays, algiersDate, daySpan, spanDays } from '../time/algiers';
+import { dayParam, enumParam, readParams, type SearchParams } from '../url-state/params';
 import type { Granularity, ReportRange } from './charts';
 
 // The reports' date range from the URL: a preset (today, 7 d, 30 d, 90 d) or custom days, in
@@ -10,6 +11,13 @@ const MAX_HOURLY_DAYS = 14;
 const MAX_DAYS = 366;
 /** Days a preset covers, today included. */
 const PRESET_DAYS = { today: 1, '7d': 7, '30d': 30, '90d': 90 } as const;
+/** Read by the desk's one URL parser (lib/url-state/params.ts). */
+const FIELDS = {
+  range: enumParam(PRESETS),
+  from: dayParam(),
+  to: dayParam(),
+  g: enumParam(['hour', 'day']),
+} as const;
 
 export type ParsedRange = ReportRange & {
   preset: Preset;
@@ -18,25 +26,16 @@ export type ParsedRange = ReportRange & {
   notice: 'hourlyTooLong' | 'badDates' | null;
 };
 
-export function parseReportRange(
-  params: Record<string, string | string[] | undefined>,
-  now: Date,
-): ParsedRange {
-  const get = (k: string) => {
-    const v = params[k];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  let preset = (PRESETS as readonly string[]).includes(get('range') ?? '')
-    ? (get('range') as Preset)
-    : '30d';
+export function parseReportRange(params: SearchParams, now: Date): ParsedRange {
+  const { values } = readParams(params, FIELDS);
+  let preset: Preset = values.range ?? '30d';
   let notice: ParsedRange['notice'] = null;
   const today = algiersDate(now);
   let toDay = today;
   let fromDay = addDays(today, 1 - PRESET_DAYS['30d']);
   if (preset !== 'custom') fromDay = addDays(today, 1 - PRESET_DAYS[preset]);
   else {
-    const from = parseDay(get('from'));
-    const to = parseDay(get('to'));
+    const { from, to } = values;
     if (from && to && from <= to && spanDays(from, to) <= MAX_DAYS) {
       fromDay = from;
       toDay = to;
@@ -47,7 +46,7 @@ export function parseReportRange(
   }
   const days = spanDays(fromDay, toDay);
   let granularity: Granularity =
-    get('g') === 'hour' || (get('g') === undefined && preset === 'today') ? 'hour' : 'day';
+    values.g === 'hour' || (values.g === undefined && preset === 'today') ? 'hour' : 'day';
   if (granularity === 'hour' && days > MAX_HOURLY_DAYS) {
     granularity = 'day';
     notice = 'hourlyTooLong';

@@ -67,3 +67,42 @@ export function daysIn(from: string, to: string): string[] {
 export function spanDays(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
 }
+
+const WALL_TIME_SHAPE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * A wall-clock minute in Algeria as typed in a URL (YYYY-MM-DDTHH:mm) → its instant, else null.
+ * "2026-11-29T14:00" is 13:00 UTC; a date that does not exist or an hour past 23 is null.
+ */
+export function parseWallTime(text: string | null | undefined): Date | null {
+  const match = typeof text === 'string' ? WALL_TIME_SHAPE.exec(text) : null;
+  if (!match?.[1] || !parseDay(match[1])) return null;
+  return new Date(
+    dayStart(match[1]).getTime() + Number(match[2]) * HOUR_MS + Number(match[3]) * 60_000,
+  );
+}
+
+/** A bound typed in a URL: a whole desk day, or a wall-clock minute. */
+export type DayOrTime = { kind: 'day'; day: string } | { kind: 'time'; instant: Date };
+
+export function parseDayOrTime(text: string | null | undefined): DayOrTime | null {
+  const day = parseDay(text);
+  if (day) return { kind: 'day', day };
+  const instant = parseWallTime(text);
+  return instant ? { kind: 'time', instant } : null;
+}
+
+/**
+ * The instants a `from`/`to` pair means, [from, to): a day `from` starts at its midnight, a day
+ * `to` is included whole (it ends at the next midnight); a minute is taken as it is, so
+ * `to=…T15:00` stops just before 15:00.
+ */
+export function boundsOf(
+  from?: DayOrTime | null,
+  to?: DayOrTime | null,
+): { from?: Date; to?: Date } {
+  return {
+    from: !from ? undefined : from.kind === 'day' ? dayStart(from.day) : from.instant,
+    to: !to ? undefined : to.kind === 'day' ? dayStart(nextDay(to.day)) : to.instant,
+  };
+}

@@ -1,5 +1,5 @@
+import { DataTable } from '@/components/data-table/data-table';
 import { Alert } from '@/components/ui/alert';
-import { SimpleTable } from '@/components/ui/simple-table';
 import type { QuarantineRow } from '@/db/queries/sync-attention';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
@@ -80,41 +80,57 @@ export async function QuarantineSection({
       {rows.length === 0 ? (
         <p>{t('sync.quarantine.none')}</p>
       ) : (
-        <SimpleTable
+        <DataTable
           label={t('sync.quarantine.title')}
           testId="quarantine-table"
-          head={[
-            t('sync.quarantine.topupId'),
-            t('sync.quarantine.error'),
-            t('sync.quarantine.source'),
-            t('sync.quarantine.lastSeen'),
-            t('sync.quarantine.seen'),
-            t('sync.quarantine.raw'),
-            ...(canManage ? [t('sync.quarantine.actions')] : []),
+          columns={[
+            { id: 'topupId', label: t('sync.quarantine.topupId'), mono: true },
+            { id: 'error', label: t('sync.quarantine.error') },
+            { id: 'source', label: t('sync.quarantine.source') },
+            { id: 'lastSeen', label: t('sync.quarantine.lastSeen'), kind: 'datetime' },
+            { id: 'seen', label: t('sync.quarantine.seen'), kind: 'number', align: 'end' },
+            { id: 'raw', label: t('sync.quarantine.raw'), sortable: false },
+            ...(canManage
+              ? [{ id: 'actions', label: t('sync.quarantine.actions'), sortable: false }]
+              : []),
           ]}
-          rows={rows.map((r) => [
-            <span key="id" className="font-mono text-xs" dir="ltr">
-              {r.topupId ?? t('sync.quarantine.noId')}
-            </span>,
-            <span key="error" className="text-xs" dir="ltr">
-              {r.error}
-            </span>,
-            r.source,
-            <span key="seen" title={formatDateTime(r.firstSeenAt, locale)}>
-              {formatDateTime(r.lastSeenAt, locale)}
-            </span>,
-            r.seenCount,
-            <details key="raw">
-              <summary className="cursor-pointer text-primary">{t('sync.quarantine.raw')}</summary>
-              <pre
-                className="max-h-48 max-w-md overflow-auto rounded bg-muted p-2 text-xs"
-                dir="ltr"
-              >
-                {JSON.stringify(r.raw, null, 2)}
-              </pre>
-            </details>,
-            ...(canManage ? [<QuarantineControls key="actions" id={r.id} />] : []),
-          ])}
+          rows={rows.map((r) => ({
+            id: String(r.id),
+            values: {
+              topupId: r.topupId,
+              error: r.error,
+              source: r.source,
+              lastSeen: r.lastSeenAt.toISOString(),
+              seen: r.seenCount,
+            },
+            cells: {
+              topupId: <span dir="ltr">{r.topupId ?? t('sync.quarantine.noId')}</span>,
+              error: (
+                <span className="text-xs" dir="ltr">
+                  {r.error}
+                </span>
+              ),
+              lastSeen: (
+                <span title={formatDateTime(r.firstSeenAt, locale)}>
+                  {formatDateTime(r.lastSeenAt, locale)}
+                </span>
+              ),
+              raw: (
+                <details>
+                  <summary className="cursor-pointer text-primary">
+                    {t('sync.quarantine.raw')}
+                  </summary>
+                  <pre
+                    className="max-h-48 max-w-md overflow-auto rounded bg-muted p-2 text-xs"
+                    dir="ltr"
+                  >
+                    {JSON.stringify(r.raw, null, 2)}
+                  </pre>
+                </details>
+              ),
+              actions: canManage ? <QuarantineControls id={r.id} /> : null,
+            },
+          }))}
         />
       )}
     </section>
@@ -126,7 +142,7 @@ export async function DutiesSection({
 }: {
   duties: { worker: string; duty: string; failures: number; error: string; retryAt: string }[];
 }) {
-  const [t, locale] = [await getT(), await getLocale()];
+  const t = await getT();
   return (
     <section aria-labelledby="duties" className="space-y-2" data-testid="duties">
       <h2 id="duties" className="text-lg font-medium">
@@ -135,22 +151,26 @@ export async function DutiesSection({
       {duties.length === 0 ? (
         <p>{t('sync.duties.none')}</p>
       ) : (
-        <SimpleTable
+        <DataTable
           label={t('sync.duties.title')}
-          head={[
-            t('sync.duties.duty'),
-            t('sync.duties.failures'),
-            t('sync.duties.error'),
-            t('sync.duties.retryAt'),
+          testId="duties-table"
+          columns={[
+            { id: 'duty', label: t('sync.duties.duty'), mono: true },
+            { id: 'failures', label: t('sync.duties.failures'), kind: 'number', align: 'end' },
+            { id: 'error', label: t('sync.duties.error') },
+            { id: 'retryAt', label: t('sync.duties.retryAt'), kind: 'datetime' },
           ]}
-          rows={duties.map((d) => [
-            d.duty,
-            d.failures,
-            <span key="e" className="text-xs" dir="ltr">
-              {d.error}
-            </span>,
-            formatDateTime(d.retryAt, locale),
-          ])}
+          rows={duties.map((d) => ({
+            id: `${d.worker}:${d.duty}`,
+            values: { duty: d.duty, failures: d.failures, error: d.error, retryAt: d.retryAt },
+            cells: {
+              error: (
+                <span className="text-xs" dir="ltr">
+                  {d.error}
+                </span>
+              ),
+            },
+          }))}
         />
       )}
     </section>

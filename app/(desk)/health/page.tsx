@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/data-table/data-table';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
-import { SimpleTable } from '@/components/ui/simple-table';
 import { readState } from '@/db/queries/app-state';
 import { syncHealth } from '@/db/queries/health';
 import { backingOffDuties, openQuarantine } from '@/db/queries/sync-attention';
@@ -9,6 +9,7 @@ import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
+import { formatNumber } from '@/lib/i18n/numbers';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { DUTIES_PREFIX } from '@/lib/jobs/duties';
 import { BACKFILL_KEY, type BackfillState } from '@/lib/sync/list-sync';
@@ -38,21 +39,22 @@ export default async function HealthPage() {
     ],
   );
   const thisMinute = h.minutes[0];
+  const num = (n: number) => formatNumber(n, locale);
   const when = (d: Date | string | null) => (d ? formatDateTime(d, locale) : t('health.never'));
   const tiles: [string, string, string?][] = [
     [t('health.lastSuccess'), when(lastSuccess)],
-    [t('health.callsPerMinute'), String(thisMinute?.calls ?? 0)],
-    [t('health.errorsPerMinute'), String(thisMinute?.errors ?? 0)],
-    [t('health.inFlight'), String(h.inFlight)],
-    [t('health.stuck'), String(h.stuck)],
+    [t('health.callsPerMinute'), num(thisMinute?.calls ?? 0)],
+    [t('health.errorsPerMinute'), num(thisMinute?.errors ?? 0)],
+    [t('health.inFlight'), num(h.inFlight)],
+    [t('health.stuck'), num(h.stuck)],
     [
       t('health.dueBacklog'),
-      String(h.due),
+      num(h.due),
       h.oldestDue ? t('health.oldestDue', { time: when(h.oldestDue) }) : undefined,
     ],
-    [t('health.unknownBacklog'), String(h.unknown)],
-    [t('health.ingestQueue'), String(h.ingestQueue)],
-    [t('sync.quarantine.tile'), String(quarantine.total)],
+    [t('health.unknownBacklog'), num(h.unknown)],
+    [t('health.ingestQueue'), num(h.ingestQueue)],
+    [t('sync.quarantine.tile'), num(quarantine.total)],
     [
       t('health.keyType'),
       keyInfo ? `${keyInfo.type}${keyInfo.scope ? ` · ${keyInfo.scope}` : ''}` : '—',
@@ -125,15 +127,27 @@ export default async function HealthPage() {
         <h2 id="minutes" className="text-lg font-medium">
           {t('health.minuteTable')}
         </h2>
-        <SimpleTable
+        <DataTable
           label={t('health.minuteTable')}
-          head={(['minute', 'calls', 'errors', 'avgMs'] as const).map((c) => t(`health.${c}`))}
-          rows={h.minutes.map((m) => [
-            formatDateTime(m.minute, locale),
-            m.calls,
-            m.errors,
-            m.avgMs,
-          ])}
+          testId="minute-table"
+          columns={[
+            { id: 'minute', label: t('health.minute'), kind: 'datetime', rowHeader: true },
+            ...(['calls', 'errors', 'avgMs'] as const).map((c) => ({
+              id: c,
+              label: t(`health.${c}`),
+              kind: 'number' as const,
+              align: 'end' as const,
+            })),
+          ]}
+          rows={h.minutes.map((m) => ({
+            id: new Date(m.minute).toISOString(),
+            values: {
+              minute: new Date(m.minute).toISOString(),
+              calls: m.calls,
+              errors: m.errors,
+              avgMs: m.avgMs,
+            },
+          }))}
         />
       </section>
     </div>

@@ -1,5 +1,5 @@
 import type { CreditReport, UnmatchedCredit } from '@/lib/reconcile/ledger';
-import { Figure, type Fmt, ListTable, Ltr, OrderLink, Stat, Status } from './parts';
+import { column, Figure, type Fmt, iso, ListTable, Ltr, OrderLink, Stat, Status } from './parts';
 
 // REFUND-FLEXY credits in OneClick's ledger against our REFUNDED orders, for the chosen day.
 
@@ -49,18 +49,22 @@ export function Credits({ fmt, report }: { fmt: Fmt; report: CreditReport }) {
         fmt={fmt}
         label={t('reconcile.mismatchList')}
         empty={t('reconcile.none')}
-        head={[
-          t('reconcile.list.order'),
-          t('reconcile.list.credited'),
-          t('reconcile.list.charged'),
-          t('reconcile.list.time'),
+        columns={[
+          column.order(t('reconcile.list.order')),
+          column.amount('credited', t('reconcile.list.credited')),
+          column.amount('charged', t('reconcile.list.charged')),
+          column.time('time', t('reconcile.list.time')),
         ]}
-        rows={report.mismatched.map(({ row, order }) => [
-          <OrderLink key="o" id={order.id} label={order.topupId} />,
-          <Ltr key="c">{fmt.money(row.amount)}</Ltr>,
-          <Ltr key="b">{fmt.money(order.balanceAmount)}</Ltr>,
-          fmt.time(new Date(row.time)),
-        ])}
+        rows={report.mismatched.map(({ row, order }) => ({
+          id: row._id,
+          values: {
+            order: order.topupId,
+            credited: row.amount,
+            charged: order.balanceAmount,
+            time: iso(row.time),
+          },
+          cells: { order: <OrderLink id={order.id} label={order.topupId} /> },
+        }))}
       />
 
       <h4 className="text-sm font-medium">{t('reconcile.unmatchedList')}</h4>
@@ -68,28 +72,27 @@ export function Credits({ fmt, report }: { fmt: Fmt; report: CreditReport }) {
         fmt={fmt}
         label={t('reconcile.unmatchedList')}
         empty={t('reconcile.none')}
-        head={[
-          t('reconcile.list.ledgerRow'),
-          t('reconcile.list.objid'),
-          t('reconcile.list.credited'),
-          t('reconcile.list.time'),
-          t('reconcile.list.why'),
+        columns={[
+          column.text('row', t('reconcile.list.ledgerRow'), true),
+          column.text('objid', t('reconcile.list.objid'), true),
+          column.amount('credited', t('reconcile.list.credited')),
+          column.time('time', t('reconcile.list.time')),
+          { id: 'why', label: t('reconcile.list.why') },
         ]}
-        rows={report.unmatched.map((u) => [
-          <Ltr key="r" mono>
-            {u.row._id}
-          </Ltr>,
-          u.order ? (
-            <OrderLink key="o" id={u.order.id} label={u.order.topupId} />
-          ) : (
-            <Ltr key="o" mono>
-              {u.row.objid ?? '—'}
-            </Ltr>
-          ),
-          <Ltr key="a">{fmt.money(u.row.amount)}</Ltr>,
-          fmt.time(new Date(u.row.time)),
-          <span key="w">{reason(fmt, u)}</span>,
-        ])}
+        rows={report.unmatched.map((u) => ({
+          id: u.row._id,
+          values: {
+            row: u.row._id,
+            objid: u.order?.topupId ?? u.row.objid ?? null,
+            credited: u.row.amount,
+            time: iso(u.row.time),
+            why: u.reason,
+          },
+          cells: {
+            objid: u.order ? <OrderLink id={u.order.id} label={u.order.topupId} /> : undefined,
+            why: reason(fmt, u),
+          },
+        }))}
       />
 
       <h4 className="text-sm font-medium">{t('reconcile.withoutCreditList')}</h4>
@@ -102,18 +105,22 @@ export function Credits({ fmt, report }: { fmt: Fmt; report: CreditReport }) {
         fmt={fmt}
         label={t('reconcile.withoutCreditList')}
         empty={t('reconcile.none')}
-        head={[
-          t('reconcile.list.order'),
-          t('reconcile.list.phone'),
-          t('reconcile.list.charged'),
-          t('reconcile.list.refundedUpstream'),
+        columns={[
+          column.order(t('reconcile.list.order')),
+          column.phone(t('reconcile.list.phone')),
+          column.amount('charged', t('reconcile.list.charged')),
+          column.time('refunded', t('reconcile.list.refundedUpstream')),
         ]}
-        rows={report.refundedWithoutCredit.map((o) => [
-          <OrderLink key="o" id={o.id} label={o.topupId} />,
-          <Ltr key="p">{o.msisdn}</Ltr>,
-          <Ltr key="a">{fmt.money(o.balanceAmount)}</Ltr>,
-          fmt.time(o.statusChangedAt),
-        ])}
+        rows={report.refundedWithoutCredit.map((o) => ({
+          id: String(o.id),
+          values: {
+            order: o.topupId,
+            phone: o.msisdn,
+            charged: o.balanceAmount,
+            refunded: iso(o.statusChangedAt),
+          },
+          cells: { order: <OrderLink id={o.id} label={o.topupId} /> },
+        }))}
       />
     </section>
   );

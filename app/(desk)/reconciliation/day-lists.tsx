@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import type { StaticColumn, StaticRow } from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import type { ExtraRefund, RefundedOrder } from '@/db/queries/reconcile';
-import { age, type Fmt, ListTable, Ltr, OrderLink, Status } from './parts';
+import { age, column, type Fmt, iso, ListTable, OrderLink, Status } from './parts';
 
 // The chosen day's orders, from our database only: they show even when OneClick is down.
 
@@ -15,16 +15,25 @@ function refundState(fmt: Fmt, state: RefundedOrder['refundState']) {
   );
 }
 
-/** The three cells every list starts with: the order, the customer's number, the amount. */
-function orderCells(
-  fmt: Fmt,
-  o: { id: number; topupId: string; msisdn: string; amount: string | null },
-) {
+/** The three columns every list starts with: the order, the customer's number, the amount. */
+function orderColumns(fmt: Fmt, amountLabel: string): StaticColumn[] {
   return [
-    <OrderLink key="o" id={o.id} label={o.topupId} />,
-    <Ltr key="p">{o.msisdn}</Ltr>,
-    <Ltr key="a">{fmt.money(o.amount)}</Ltr>,
+    column.order(fmt.t('reconcile.list.order')),
+    column.phone(fmt.t('reconcile.list.phone')),
+    column.amount('amount', amountLabel),
   ];
+}
+
+function orderRow(
+  o: { id: number; topupId: string; msisdn: string; amount: string | null },
+  values: StaticRow['values'],
+  cells: StaticRow['cells'] = {},
+): StaticRow {
+  return {
+    id: String(o.id),
+    values: { order: o.topupId, phone: o.msisdn, amount: o.amount, ...values },
+    cells: { order: <OrderLink id={o.id} label={o.topupId} />, ...cells },
+  };
 }
 
 /** A titled list of the day; the title also names the table for screen readers. */
@@ -33,8 +42,8 @@ function ListSection(props: {
   title: string;
   fmt: Fmt;
   empty: string;
-  head: string[];
-  rows: ReactNode[][];
+  columns: StaticColumn[];
+  rows: StaticRow[];
 }) {
   const { id, title, ...table } = props;
   return (
@@ -65,20 +74,26 @@ export function MissingList({
       title={t('reconcile.missingList', { day })}
       fmt={fmt}
       empty={t('reconcile.noneMissing')}
-      head={[
-        t('reconcile.list.order'),
-        t('reconcile.list.phone'),
-        t('reconcile.list.charged'),
-        t('reconcile.list.refundedUpstream'),
-        t('reconcile.list.waiting'),
-        t('reconcile.list.customerRefund'),
+      columns={[
+        ...orderColumns(fmt, t('reconcile.list.charged')),
+        column.time('refunded', t('reconcile.list.refundedUpstream')),
+        { id: 'waiting', label: t('reconcile.list.waiting') },
+        { id: 'state', label: t('reconcile.list.customerRefund') },
       ]}
-      rows={rows.map((o) => [
-        ...orderCells(fmt, { ...o, amount: o.balanceAmount }),
-        fmt.time(o.statusChangedAt),
-        age(fmt, o.statusChangedAt, now),
-        <span key="s">{refundState(fmt, o.refundState)}</span>,
-      ])}
+      rows={rows.map((o) =>
+        orderRow(
+          { ...o, amount: o.balanceAmount },
+          {
+            refunded: iso(o.statusChangedAt),
+            waiting: o.statusChangedAt ? -o.statusChangedAt.getTime() : null,
+            state: o.refundState,
+          },
+          {
+            waiting: age(fmt, o.statusChangedAt, now),
+            state: refundState(fmt, o.refundState),
+          },
+        ),
+      )}
     />
   );
 }
@@ -91,22 +106,19 @@ export function ExtraList({ fmt, day, rows }: { fmt: Fmt; day: string; rows: Ext
       title={t('reconcile.extraList', { day })}
       fmt={fmt}
       empty={t('reconcile.noneExtra')}
-      head={[
-        t('reconcile.list.order'),
-        t('reconcile.list.phone'),
-        t('reconcile.list.refunded'),
-        t('reconcile.list.recordedAt'),
-        t('reconcile.list.recordedBy'),
-        t('reconcile.list.statusNow'),
+      columns={[
+        ...orderColumns(fmt, t('reconcile.list.refunded')),
+        column.time('recordedAt', t('reconcile.list.recordedAt')),
+        column.text('by', t('reconcile.list.recordedBy'), true),
+        { id: 'status', label: t('reconcile.list.statusNow') },
       ]}
-      rows={rows.map((r) => [
-        ...orderCells(fmt, { ...r, id: r.orderId }),
-        fmt.time(r.refundedAt),
-        <Ltr key="v" mono>
-          {r.createdVia}
-        </Ltr>,
-        <Status key="s" fmt={fmt} status={r.status} />,
-      ])}
+      rows={rows.map((r) =>
+        orderRow(
+          { ...r, id: r.orderId },
+          { recordedAt: iso(r.refundedAt), by: r.createdVia, status: r.status },
+          { status: <Status fmt={fmt} status={r.status} /> },
+        ),
+      )}
     />
   );
 }
@@ -127,18 +139,18 @@ export function RefundedList({ fmt, day, rows }: { fmt: Fmt; day: string; rows: 
           fmt={fmt}
           label={t('reconcile.refundedList', { day, count: rows.length })}
           empty={t('reconcile.noneRefunded')}
-          head={[
-            t('reconcile.list.order'),
-            t('reconcile.list.phone'),
-            t('reconcile.list.charged'),
-            t('reconcile.list.refundedUpstream'),
-            t('reconcile.list.customerRefund'),
+          columns={[
+            ...orderColumns(fmt, t('reconcile.list.charged')),
+            column.time('refunded', t('reconcile.list.refundedUpstream')),
+            { id: 'state', label: t('reconcile.list.customerRefund') },
           ]}
-          rows={rows.map((o) => [
-            ...orderCells(fmt, { ...o, amount: o.balanceAmount }),
-            fmt.time(o.statusChangedAt),
-            <span key="s">{refundState(fmt, o.refundState)}</span>,
-          ])}
+          rows={rows.map((o) =>
+            orderRow(
+              { ...o, amount: o.balanceAmount },
+              { refunded: iso(o.statusChangedAt), state: o.refundState },
+              { state: refundState(fmt, o.refundState) },
+            ),
+          )}
         />
       </div>
     </details>

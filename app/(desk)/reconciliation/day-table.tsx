@@ -1,15 +1,15 @@
 import Link from 'next/link';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable, type StaticRow } from '@/components/data-table/data-table';
 import { type ReconcileRange, rangeQuery } from '@/lib/reconcile/days';
 import type { DayRow } from '@/lib/reconcile/summary';
 import { age, Figure, type Fmt, Ltr } from './parts';
 
-const COLUMNS = ['day', 'refunded', 'recorded', 'missing', 'oldest', 'extra'] as const;
+const FIGURES = ['refunded', 'recorded', 'missing', 'extra'] as const;
 
 /**
- * One row per Algiers day. A count links to the list of those orders: the day's own lists on
- * this page (the orders list filters by creation day, which is not the day an order became
- * REFUNDED, so its counts would not match these).
+ * One row per Algiers day, newest first (sortable by any figure). A count links to the list of
+ * those orders: the day's own lists on this page (the orders list filters by creation day,
+ * which is not the day an order became REFUNDED, so its counts would not match these).
  */
 export function DayTable({
   fmt,
@@ -27,77 +27,85 @@ export function DayTable({
   const { t } = fmt;
   const at = (day: string, list: string) =>
     `/reconciliation?${rangeQuery({ ...range, day })}#${list}`;
-  const cell = 'whitespace-nowrap px-3 py-1.5';
+  const LINKED = {
+    refunded: 'refunded-list',
+    missing: 'missing-list',
+    extra: 'extra-list',
+  } as const;
+  const figures = (r: Omit<DayRow, 'day'>, day?: string): StaticRow['cells'] =>
+    Object.fromEntries(
+      FIGURES.map((f) => {
+        const list = f === 'recorded' ? undefined : LINKED[f];
+        return [
+          f,
+          <Figure key={f} fmt={fmt} {...r[f]} href={day && list ? at(day, list) : undefined} />,
+        ];
+      }),
+    );
+  const danger = (n: number) => (n ? 'text-danger-fg' : '');
   return (
-    <TableScroll label={t('reconcile.table', { name: t('reconcile.perDay') })}>
-      <table className="w-full text-sm" data-testid="reconcile-days">
-        <thead className="bg-muted">
-          <tr>
-            {COLUMNS.map((c) => (
-              <th
-                key={c}
-                scope="col"
-                className="whitespace-nowrap px-3 py-2 text-start font-medium"
-              >
-                {t(`reconcile.col.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...rows].reverse().map((r) => (
-            <tr
-              key={r.day}
-              className={`border-t border-border ${r.day === range.day ? 'bg-info/10' : ''}`}
-              data-day={r.day}
+    <DataTable
+      label={t('reconcile.table', { name: t('reconcile.perDay') })}
+      testId="reconcile-days"
+      initialSort={{ id: 'day', desc: true }}
+      columns={[
+        { id: 'day', label: t('reconcile.col.day'), rowHeader: true },
+        ...FIGURES.flatMap((f) => [
+          { id: f, label: t(`reconcile.col.${f}`), kind: 'number' as const },
+          ...(f === 'missing'
+            ? [{ id: 'oldest', label: t('reconcile.col.oldest'), sortable: false }]
+            : []),
+        ]),
+      ]}
+      rows={rows.map((r) => ({
+        id: r.day,
+        props: {
+          'data-day': r.day,
+          className: r.day === range.day ? 'bg-info/10' : undefined,
+        },
+        values: {
+          day: r.day,
+          refunded: r.refunded.count,
+          recorded: r.recorded.count,
+          missing: r.missing.count,
+          extra: r.extra.count,
+        },
+        cells: {
+          day: (
+            <Link
+              href={at(r.day, 'ledger')}
+              className="text-primary underline underline-offset-2"
+              aria-label={t('reconcile.openDay', { day: r.day })}
+              aria-current={r.day === range.day ? 'true' : undefined}
+              data-primary=""
             >
-              <th scope="row" className={`${cell} text-start font-medium`}>
-                <Link
-                  href={at(r.day, 'ledger')}
-                  className="text-primary underline underline-offset-2"
-                  aria-label={t('reconcile.openDay', { day: r.day })}
-                  aria-current={r.day === range.day ? 'true' : undefined}
-                >
-                  <Ltr>{r.day}</Ltr>
-                </Link>
-              </th>
-              <td className={cell}>
-                <Figure fmt={fmt} {...r.refunded} href={at(r.day, 'refunded-list')} />
-              </td>
-              <td className={cell}>
-                <Figure fmt={fmt} {...r.recorded} />
-              </td>
-              <td className={`${cell} ${r.missing.count ? 'text-danger-fg' : ''}`}>
-                <Figure fmt={fmt} {...r.missing} href={at(r.day, 'missing-list')} />
-              </td>
-              <td className={cell}>{age(fmt, r.missing.oldest, now)}</td>
-              <td className={`${cell} ${r.extra.count ? 'text-danger-fg' : ''}`}>
-                <Figure fmt={fmt} {...r.extra} href={at(r.day, 'extra-list')} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="border-t-2 border-border bg-muted font-medium">
-          <tr>
-            <th scope="row" className={`${cell} text-start`}>
-              {t('reconcile.total')}
-            </th>
-            <td className={cell}>
-              <Figure fmt={fmt} {...total.refunded} />
-            </td>
-            <td className={cell}>
-              <Figure fmt={fmt} {...total.recorded} />
-            </td>
-            <td className={cell}>
-              <Figure fmt={fmt} {...total.missing} />
-            </td>
-            <td className={cell}>{age(fmt, total.missing.oldest, now)}</td>
-            <td className={cell}>
-              <Figure fmt={fmt} {...total.extra} />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </TableScroll>
+              <Ltr>{r.day}</Ltr>
+            </Link>
+          ),
+          ...figures(r, r.day),
+          missing: (
+            <span className={danger(r.missing.count)}>
+              <Figure fmt={fmt} {...r.missing} href={at(r.day, 'missing-list')} />
+            </span>
+          ),
+          extra: (
+            <span className={danger(r.extra.count)}>
+              <Figure fmt={fmt} {...r.extra} href={at(r.day, 'extra-list')} />
+            </span>
+          ),
+          oldest: age(fmt, r.missing.oldest, now),
+        },
+      }))}
+      footer={[
+        {
+          id: 'total',
+          cells: {
+            day: t('reconcile.total'),
+            ...figures(total),
+            oldest: age(fmt, total.missing.oldest, now),
+          },
+        },
+      ]}
+    />
   );
 }

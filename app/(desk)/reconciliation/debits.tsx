@@ -1,5 +1,5 @@
 import type { DebitReport } from '@/lib/reconcile/ledger';
-import { Figure, type Fmt, ListTable, Ltr, OrderLink, Stat } from './parts';
+import { column, Figure, type Fmt, iso, ListTable, Ltr, OrderLink, Stat } from './parts';
 
 /** FLEXY debits against our orders created on the day: do we hold every top-up we paid for? */
 export function Debits({ fmt, report }: { fmt: Fmt; report: DebitReport }) {
@@ -34,22 +34,21 @@ export function Debits({ fmt, report }: { fmt: Fmt; report: DebitReport }) {
             fmt={fmt}
             label={t('reconcile.notOursList')}
             empty={t('reconcile.none')}
-            head={[
-              t('reconcile.list.ledgerRow'),
-              t('reconcile.list.objid'),
-              t('reconcile.list.debited'),
-              t('reconcile.list.time'),
+            columns={[
+              column.text('row', t('reconcile.list.ledgerRow'), true),
+              column.text('objid', t('reconcile.list.objid'), true),
+              column.amount('debited', t('reconcile.list.debited')),
+              column.time('time', t('reconcile.list.time')),
             ]}
-            rows={report.notOurs.map((row) => [
-              <Ltr key="r" mono>
-                {row._id}
-              </Ltr>,
-              <Ltr key="o" mono>
-                {row.objid ?? '—'}
-              </Ltr>,
-              <Ltr key="a">{fmt.money(row.amount)}</Ltr>,
-              fmt.time(new Date(row.time)),
-            ])}
+            rows={report.notOurs.map((row) => ({
+              id: row._id,
+              values: {
+                row: row._id,
+                objid: row.objid ?? null,
+                debited: row.amount,
+                time: iso(row.time),
+              },
+            }))}
           />
         </>
       ) : null}
@@ -65,18 +64,22 @@ export function Debits({ fmt, report }: { fmt: Fmt; report: DebitReport }) {
             fmt={fmt}
             label={t('reconcile.oursWithoutDebitList')}
             empty={t('reconcile.none')}
-            head={[
-              t('reconcile.list.order'),
-              t('reconcile.list.phone'),
-              t('reconcile.list.charged'),
-              t('reconcile.list.created'),
+            columns={[
+              column.order(t('reconcile.list.order')),
+              column.phone(t('reconcile.list.phone')),
+              column.amount('charged', t('reconcile.list.charged')),
+              column.time('created', t('reconcile.list.created')),
             ]}
-            rows={report.oursWithoutDebit.map((o) => [
-              <OrderLink key="o" id={o.id} label={o.topupId} />,
-              <Ltr key="p">{o.msisdn}</Ltr>,
-              <Ltr key="a">{fmt.money(o.balanceAmount)}</Ltr>,
-              fmt.time(o.upstreamCreatedAt),
-            ])}
+            rows={report.oursWithoutDebit.map((o) => ({
+              id: String(o.id),
+              values: {
+                order: o.topupId,
+                phone: o.msisdn,
+                charged: o.balanceAmount,
+                created: iso(o.upstreamCreatedAt),
+              },
+              cells: { order: <OrderLink id={o.id} label={o.topupId} /> },
+            }))}
           />
         </>
       ) : null}
@@ -87,18 +90,22 @@ export function Debits({ fmt, report }: { fmt: Fmt; report: DebitReport }) {
             fmt={fmt}
             label={t('reconcile.debitMismatchList')}
             empty={t('reconcile.none')}
-            head={[
-              t('reconcile.list.order'),
-              t('reconcile.list.debited'),
-              t('reconcile.list.charged'),
-              t('reconcile.list.time'),
+            columns={[
+              column.order(t('reconcile.list.order')),
+              column.amount('debited', t('reconcile.list.debited')),
+              column.amount('charged', t('reconcile.list.charged')),
+              column.time('time', t('reconcile.list.time')),
             ]}
-            rows={report.mismatched.map(({ row, order }) => [
-              <OrderLink key="o" id={order.id} label={order.topupId} />,
-              <Ltr key="d">{fmt.money(row.amount)}</Ltr>,
-              <Ltr key="b">{fmt.money(order.balanceAmount)}</Ltr>,
-              fmt.time(new Date(row.time)),
-            ])}
+            rows={report.mismatched.map(({ row, order }) => ({
+              id: row._id,
+              values: {
+                order: order.topupId,
+                debited: row.amount,
+                charged: order.balanceAmount,
+                time: iso(row.time),
+              },
+              cells: { order: <OrderLink id={order.id} label={order.topupId} /> },
+            }))}
           />
         </>
       ) : null}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { DataTable, type StaticColumn, type StaticRow } from '@/components/data-table/data-table';
 import { StatusBadge } from '@/components/status-badge';
-import { SimpleTable } from '@/components/ui/simple-table';
 import type { TopupStatus } from '@/db/enums';
 import type { Locale, T } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
@@ -82,30 +82,33 @@ export function Stat({ label, children }: { label: string; children: ReactNode }
   );
 }
 
-/** A captioned table with a header row; says so when it is empty, and when rows were cut. */
+/** A list of the page, on the kit's table (sortable); says so when empty, and when rows were cut. */
 export function ListTable({
   fmt,
   label,
-  head,
+  columns,
   rows,
   total,
   empty,
+  testId,
 }: {
   fmt: Fmt;
   label: string;
-  head: string[];
-  rows: ReactNode[][];
+  columns: StaticColumn[];
+  rows: StaticRow[];
   total?: number;
   empty: string;
+  testId?: string;
 }) {
   if (rows.length === 0) return <p className="text-sm text-muted-fg">{empty}</p>;
   const count = total ?? rows.length;
   return (
     <div className="space-y-1">
-      <SimpleTable
+      <DataTable
         label={fmt.t('reconcile.table', { name: label })}
-        head={head}
+        columns={columns}
         rows={rows.slice(0, SHOWN)}
+        testId={testId}
       />
       {count > SHOWN ? (
         <p className="text-sm text-muted-fg">
@@ -115,6 +118,25 @@ export function ListTable({
     </div>
   );
 }
+
+/** Columns most lists share: the order (its link), the customer's number, an amount, a time. */
+export const column = {
+  order: (label: string): StaticColumn => ({
+    id: 'order',
+    label,
+    mono: true,
+    ltr: true,
+    rowHeader: true,
+  }),
+  phone: (label: string): StaticColumn => ({ id: 'phone', label, ltr: true }),
+  amount: (id: string, label: string): StaticColumn => ({ id, label, kind: 'amount', ltr: true }),
+  time: (id: string, label: string): StaticColumn => ({ id, label, kind: 'datetime' }),
+  text: (id: string, label: string, mono = false): StaticColumn => ({ id, label, mono, ltr: mono }),
+};
+
+/** An instant as a sortable value of a `time` column. */
+export const iso = (instant: Date | string | null | undefined) =>
+  instant ? new Date(instant).toISOString() : null;
 
 /** "2 d 5 h" since an instant: how long a customer has waited. */
 export function age(fmt: Fmt, since: Date | null, now: Date): string {

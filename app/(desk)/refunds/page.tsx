@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/data-table/data-table';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { SimpleTable } from '@/components/ui/simple-table';
 import {
   listAwaitingApproval,
   listRecentRefunds,
@@ -82,45 +82,57 @@ export default async function RefundsPage({
         {due.length === 0 ? (
           <p>{t('refunds.noneDue')}</p>
         ) : (
-          <ul className="space-y-2" data-testid="refunds-due">
-            {due.map((row) => (
-              <li
-                key={row.id}
-                className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-surface p-3"
-                data-testid="refund-due-item"
-                data-order-id={row.id}
-              >
-                <Link
-                  href={`/orders/${row.id}`}
-                  className="ltr-isolate font-medium text-primary underline"
-                >
-                  {row.msisdn}
-                </Link>
-                <span className="ltr-isolate font-semibold">{money(row.refundAmount)}</span>
-                <span className="ltr-isolate font-mono text-xs text-muted-fg">
-                  {row.ref ?? row.topupId}
-                </span>
-                <span className="text-sm text-muted-fg">
-                  {t('refunds.waiting')}: {when(row.statusChangedAt)}
-                </span>
-                {row.refundMessage ? (
-                  <span dir="rtl" lang="ar" className="text-sm">
+          <DataTable
+            label={t('refunds.dueTitle')}
+            testId="refunds-due"
+            primary
+            initialSort={{ id: 'waiting', desc: false }}
+            columns={[
+              { id: 'phone', label: t('order.phone'), ltr: true, rowHeader: true },
+              { id: 'amount', label: t('order.amount'), kind: 'amount', ltr: true },
+              { id: 'ref', label: t('order.ref'), mono: true, ltr: true },
+              { id: 'waiting', label: t('refunds.waiting'), kind: 'datetime' },
+              { id: 'message', label: t('unknown.message'), sortable: false },
+              { id: 'action', label: t('tokens.actions'), sortable: false },
+            ]}
+            rows={due.map((row) => ({
+              id: String(row.id),
+              props: { 'data-testid': 'refund-due-item', 'data-order-id': row.id },
+              values: {
+                phone: row.msisdn,
+                amount: row.refundAmount,
+                ref: row.ref ?? row.topupId,
+                waiting: row.statusChangedAt?.toISOString() ?? null,
+              },
+              cells: {
+                phone: (
+                  <Link
+                    href={`/orders/${row.id}`}
+                    data-primary=""
+                    className="font-medium text-primary underline"
+                  >
+                    {row.msisdn}
+                  </Link>
+                ),
+                message: row.refundMessage ? (
+                  <span dir="rtl" lang="ar">
                     {row.refundMessage}
                   </span>
-                ) : null}
-                <span className="ms-auto">
-                  {mayRefund && !row.awaiting ? (
+                ) : (
+                  ''
+                ),
+                action:
+                  mayRefund && !row.awaiting ? (
                     <RefundButton
                       id={row.id}
                       afterHref={`/refunds?done=${row.id}`}
                       amount={money(row.refundAmount)}
                       phone={row.msisdn}
                     />
-                  ) : null}
-                </span>
-              </li>
-            ))}
-          </ul>
+                  ) : null,
+              },
+            }))}
+          />
         )}
       </section>
       <section aria-labelledby="awaiting" className="space-y-3">
@@ -130,63 +142,75 @@ export default async function RefundsPage({
         {awaiting.length === 0 ? (
           <p>{t('refunds.noneAwaiting')}</p>
         ) : (
-          <ul className="space-y-2">
-            {awaiting.map((r) => (
-              <li
-                key={r.topupPk}
-                className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-surface p-3"
-              >
-                <Link
-                  href={`/orders/${r.topupPk}`}
-                  className="ltr-isolate font-medium text-primary underline"
-                >
-                  {r.msisdn}
-                </Link>
-                <span className="ltr-isolate font-semibold">{money(r.amount)}</span>
-                <span className="text-sm text-muted-fg">
-                  {t('refund.requestedBy', {
-                    who: r.byName ?? r.createdVia,
-                    time: when(r.createdAt),
-                  })}
-                </span>
-                <span className="ms-auto">
-                  {mayDecide(r, { userId: user.id, role: user.role }) ? (
-                    <DecideButtons id={r.topupPk} />
-                  ) : null}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <DataTable
+            label={t('refunds.awaitingTitle')}
+            testId="refunds-awaiting"
+            columns={[
+              { id: 'phone', label: t('order.phone'), ltr: true, rowHeader: true },
+              { id: 'amount', label: t('order.amount'), kind: 'amount', ltr: true },
+              { id: 'requested', label: t('table.refundRequest'), kind: 'datetime' },
+              { id: 'decide', label: t('tokens.actions'), sortable: false },
+            ]}
+            rows={awaiting.map((r) => ({
+              id: String(r.topupPk),
+              values: { phone: r.msisdn, amount: r.amount, requested: r.createdAt.toISOString() },
+              cells: {
+                phone: (
+                  <Link
+                    href={`/orders/${r.topupPk}`}
+                    data-primary=""
+                    className="font-medium text-primary underline"
+                  >
+                    {r.msisdn}
+                  </Link>
+                ),
+                requested: t('refund.requestedBy', {
+                  who: r.byName ?? r.createdVia,
+                  time: when(r.createdAt),
+                }),
+                decide: mayDecide(r, { userId: user.id, role: user.role }) ? (
+                  <DecideButtons id={r.topupPk} />
+                ) : null,
+              },
+            }))}
+          />
         )}
       </section>
       <section aria-labelledby="recent" className="space-y-3">
         <h2 id="recent" className="text-lg font-medium">
           {t('refunds.recentTitle')}
         </h2>
-        <SimpleTable
+        <DataTable
           label={t('refunds.recentTitle')}
-          head={[
-            t('order.phone'),
-            t('order.amount'),
-            t('refunds.refundedAt'),
-            t('refunds.by'),
-            t('refunds.state'),
+          testId="refunds-recent"
+          columns={[
+            { id: 'phone', label: t('order.phone'), ltr: true, rowHeader: true },
+            { id: 'amount', label: t('order.amount'), kind: 'amount', ltr: true },
+            { id: 'at', label: t('refunds.refundedAt'), kind: 'datetime' },
+            { id: 'by', label: t('refunds.by') },
+            { id: 'state', label: t('refunds.state') },
           ]}
-          rows={recent.map((r) => [
-            <Link
-              key="phone"
-              href={`/orders/${r.topupPk}`}
-              className="ltr-isolate text-primary underline"
-            >
-              {r.msisdn}
-            </Link>,
-            <span key="amount" className="ltr-isolate">
-              {money(r.amount)}
-            </span>,
-            when(r.createdAt),
-            r.byName ?? r.createdVia,
-            r.delivery ? t(`refunds.deliveryShort.${r.delivery}`) : '—',
-          ])}
+          rows={recent.map((r) => ({
+            id: `${r.topupPk}-${r.createdAt.getTime()}`,
+            values: {
+              phone: r.msisdn,
+              amount: r.amount,
+              at: r.createdAt.toISOString(),
+              by: r.byName ?? r.createdVia,
+              state: r.delivery ? t(`refunds.deliveryShort.${r.delivery}`) : null,
+            },
+            cells: {
+              phone: (
+                <Link
+                  href={`/orders/${r.topupPk}`}
+                  data-primary=""
+                  className="text-primary underline"
+                >
+                  {r.msisdn}
+                </Link>
+              ),
+            },
+          }))}
         />
       </section>
     </div>

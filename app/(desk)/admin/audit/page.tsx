@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { DataTable } from '@/components/data-table/data-table';
+import { KeysetPagination } from '@/components/data-table/pagination';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { TableScroll } from '@/components/ui/table-scroll';
 import type { AuditOutcome } from '@/db/enums';
 import { AUDIT_PAGE_SIZE, listAudit } from '@/db/queries/audit';
 import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { formatDateTime } from '@/lib/i18n/dates';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getT } from '@/lib/i18n/server';
+import { idCursorParam, readParams, type SearchParams } from '@/lib/url-state/params';
 
 const TONE: Record<AuditOutcome, BadgeTone> = {
   ok: 'success',
@@ -20,18 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('audit.title') };
 }
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ before?: string }>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireCapability('audit:read');
-  const [t, locale] = [await getT(), await getLocale()];
-  const before = Number.parseInt((await searchParams).before ?? '', 10);
-  const rows = await listAudit(
-    getDb(),
-    Number.isSafeInteger(before) && before > 0 ? before : undefined,
-  );
+  const t = await getT();
+  // Newest first, keyset-paged by id: the desk's one URL parser reads the cursor.
+  const { before } = readParams(await searchParams, { before: idCursorParam() }).values;
+  const rows = await listAudit(getDb(), before);
   const last = rows.at(-1);
   return (
     <div className="space-y-4">
@@ -42,55 +36,53 @@ export default async function AuditPage({
       {rows.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <TableScroll label={t('audit.title')}>
-          <table className="w-full text-sm">
-            <thead className="bg-muted">
-              <tr>
-                {(['at', 'actor', 'action', 'outcome', 'target', 'details'] as const).map((col) => (
-                  <th key={col} scope="col" className="px-3 py-2 text-start font-medium">
-                    {t(`audit.${col}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-border align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.at, locale)}</td>
-                  <td className="px-3 py-2">
-                    <span className="ltr-isolate">{row.actorEmail ?? t('audit.system')}</span>
-                    {row.actorRole ? (
-                      <span className="text-muted-fg"> · {t(`roles.${row.actorRole}`)}</span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={TONE[row.outcome]}>{t(`audit.outcomes.${row.outcome}`)}</Badge>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    {row.targetType ? `${row.targetType}:${row.targetId ?? ''}` : '—'}
-                  </td>
-                  <td className="max-w-md break-words px-3 py-2 font-mono text-xs">
-                    {row.details ? JSON.stringify(row.details) : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t('audit.title')}
+          testId="audit-table"
+          // The server's order (newest first) is the page's; sorting one page would mislead.
+          sortable={false}
+          primary
+          columns={[
+            { id: 'at', label: t('audit.at'), kind: 'datetime' },
+            { id: 'actor', label: t('audit.actor') },
+            { id: 'action', label: t('audit.action'), mono: true },
+            { id: 'outcome', label: t('audit.outcome') },
+            { id: 'target', label: t('audit.target'), mono: true },
+            { id: 'details', label: t('audit.details'), mono: true },
+          ]}
+          rows={rows.map((row) => ({
+            id: String(row.id),
+            values: {
+              at: row.at.toISOString(),
+              action: row.action,
+              target: row.targetType ? `${row.targetType}:${row.targetId ?? ''}` : null,
+              details: row.details ? JSON.stringify(row.details) : '',
+            },
+            cells: {
+              actor: (
+                <>
+                  <span className="ltr-isolate">{row.actorEmail ?? t('audit.system')}</span>
+                  {row.actorRole ? (
+                    <span className="text-muted-fg"> · {t(`roles.${row.actorRole}`)}</span>
+                  ) : null}
+                </>
+              ),
+              outcome: <Badge tone={TONE[row.outcome]}>{t(`audit.outcomes.${row.outcome}`)}</Badge>,
+              details: row.details ? (
+                <span className="block max-w-md break-words">{JSON.stringify(row.details)}</span>
+              ) : (
+                ''
+              ),
+            },
+          }))}
+        />
       )}
-      <nav className="flex gap-3 text-sm">
-        {before ? (
-          <Link href="/admin/audit" className="underline">
-            {t('audit.newer')}
-          </Link>
-        ) : null}
-        {rows.length === AUDIT_PAGE_SIZE && last ? (
-          <Link href={`/admin/audit?before=${last.id}`} className="underline">
-            {t('audit.older')}
-          </Link>
-        ) : null}
-      </nav>
+      <KeysetPagination
+        label={t('table.pagination')}
+        first={before ? '/admin/audit' : null}
+        next={rows.length === AUDIT_PAGE_SIZE && last ? `/admin/audit?before=${last.id}` : null}
+        labels={{ first: t('audit.newer'), prev: t('table.previousPage'), next: t('audit.older') }}
+      />
     </div>
   );
 }

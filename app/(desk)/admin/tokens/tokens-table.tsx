@@ -1,9 +1,11 @@
 'use client';
 
+import { type SortingState, useTable } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { DataTableView } from '@/components/data-table/data-table-view';
+import { kitColumnHelper, kitFeatures } from '@/components/data-table/meta';
 import { Badge } from '@/components/ui/badge';
-import { TableScroll } from '@/components/ui/table-scroll';
 import type { ApiScope } from '@/lib/api/scopes';
-import type { Key } from '@/lib/i18n';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { RevokeDialog } from './revoke-dialog';
@@ -19,88 +21,116 @@ export type TokenRow = {
   scopes: ApiScope[];
 };
 
-const COLUMNS: { id: string; label: Key }[] = [
-  { id: 'name', label: 'tokens.name' },
-  { id: 'prefix', label: 'tokens.prefix' },
-  { id: 'scopes', label: 'apiAdmin.scopes' },
-  { id: 'createdBy', label: 'tokens.createdBy' },
-  { id: 'createdAt', label: 'tokens.createdAt' },
-  { id: 'lastUsed', label: 'tokens.lastUsed' },
-  { id: 'status', label: 'tokens.status' },
-  { id: 'actions', label: 'tokens.actions' },
-];
+const helper = kitColumnHelper<TokenRow>();
 
 export function TokensTable({ rows }: { rows: TokenRow[] }) {
   const t = useT();
   const locale = useLocale();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor('name', {
+          id: 'name',
+          header: t('tokens.name'),
+          meta: { label: t('tokens.name') },
+        }),
+        helper.accessor('prefix', {
+          id: 'prefix',
+          header: t('tokens.prefix'),
+          meta: { label: t('tokens.prefix') },
+          enableSorting: false,
+          cell: (c) => <code className="ltr-isolate font-mono">{c.getValue()}…</code>,
+        }),
+        helper.accessor((row) => row.scopes.join(','), {
+          id: 'scopes',
+          header: t('apiAdmin.scopes'),
+          meta: { label: t('apiAdmin.scopes') },
+          enableSorting: false,
+          cell: (c) => (
+            <ul
+              className="flex flex-wrap gap-1"
+              data-testid={`token-scopes-${c.row.original.name}`}
+            >
+              {c.row.original.scopes.map((scope) => (
+                <li key={scope}>
+                  <Badge tone={scope === 'refund' ? 'warning' : 'neutral'}>
+                    {t(`apiAdmin.scope.${scope}`)}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+          ),
+        }),
+        helper.accessor((row) => row.createdByEmail ?? '', {
+          id: 'createdBy',
+          header: t('tokens.createdBy'),
+          meta: { label: t('tokens.createdBy'), ltr: true },
+          cell: (c) => c.row.original.createdByEmail ?? t('tokens.unknownCreator'),
+        }),
+        helper.accessor('createdAt', {
+          id: 'createdAt',
+          header: t('tokens.createdAt'),
+          meta: { label: t('tokens.createdAt') },
+          cell: (c) => formatDateTime(c.getValue(), locale),
+        }),
+        helper.accessor((row) => row.lastUsedAt ?? '', {
+          id: 'lastUsed',
+          header: t('tokens.lastUsed'),
+          meta: { label: t('tokens.lastUsed') },
+          cell: (c) =>
+            c.row.original.lastUsedAt
+              ? formatDateTime(c.row.original.lastUsedAt, locale)
+              : t('tokens.never'),
+        }),
+        helper.accessor((row) => (row.revokedAt ? 1 : 0), {
+          id: 'status',
+          header: t('tokens.status'),
+          meta: { label: t('tokens.status') },
+          cell: (c) =>
+            c.row.original.revokedAt ? (
+              <span className="space-x-1">
+                <Badge tone="danger">{t('tokens.revoked')}</Badge>
+                <span className="text-xs text-muted-fg">
+                  {formatDateTime(c.row.original.revokedAt, locale)}
+                </span>
+              </span>
+            ) : (
+              <Badge tone="success">{t('tokens.active')}</Badge>
+            ),
+        }),
+        helper.display({
+          id: 'actions',
+          header: t('tokens.actions'),
+          meta: { label: t('tokens.actions') },
+          cell: (c) =>
+            c.row.original.revokedAt ? null : (
+              <RevokeDialog tokenId={c.row.original.id} name={c.row.original.name} />
+            ),
+        }),
+      ]),
+    [t, locale],
+  );
+  const table = useTable({
+    features: kitFeatures,
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting },
+    onSortingChange: setSorting,
+  });
   if (rows.length === 0) return <p className="text-muted-fg">{t('tokens.empty')}</p>;
   return (
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading" className="sr-only">
         {t('tokens.title')}
       </h2>
-      <TableScroll label={t('tokens.title')}>
-        <table className="w-full text-sm">
-          <thead className="bg-muted">
-            <tr>
-              {COLUMNS.map((col) => (
-                <th key={col.id} scope="col" className="px-3 py-2 text-start font-medium">
-                  {t(col.label)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.id}
-                className="border-t border-border"
-                data-testid={`token-row-${row.name}`}
-              >
-                <td className="px-3 py-2">{row.name}</td>
-                <td className="px-3 py-2">
-                  <code className="ltr-isolate font-mono">{row.prefix}…</code>
-                </td>
-                <td className="px-3 py-2">
-                  <ul className="flex flex-wrap gap-1" data-testid={`token-scopes-${row.name}`}>
-                    {row.scopes.map((scope) => (
-                      <li key={scope}>
-                        <Badge tone={scope === 'refund' ? 'warning' : 'neutral'}>
-                          {t(`apiAdmin.scope.${scope}`)}
-                        </Badge>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className="px-3 py-2">
-                  <span className="ltr-isolate">
-                    {row.createdByEmail ?? t('tokens.unknownCreator')}
-                  </span>
-                </td>
-                <td className="px-3 py-2">{formatDateTime(row.createdAt, locale)}</td>
-                <td className="px-3 py-2">
-                  {row.lastUsedAt ? formatDateTime(row.lastUsedAt, locale) : t('tokens.never')}
-                </td>
-                <td className="px-3 py-2">
-                  {row.revokedAt ? (
-                    <span className="space-x-1">
-                      <Badge tone="danger">{t('tokens.revoked')}</Badge>
-                      <span className="text-xs text-muted-fg">
-                        {formatDateTime(row.revokedAt, locale)}
-                      </span>
-                    </span>
-                  ) : (
-                    <Badge tone="success">{t('tokens.active')}</Badge>
-                  )}
-                </td>
-                <td className="px-3 py-2">
-                  {row.revokedAt ? null : <RevokeDialog tokenId={row.id} name={row.name} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTableView
+        table={table}
+        label={t('tokens.title')}
+        primary
+        rowProps={(row) => ({ 'data-testid': `token-row-${row.name}` })}
+      />
     </section>
   );
 }

@@ -1,11 +1,13 @@
 'use client';
 
+import { type SortingState, useTable } from '@tanstack/react-table';
 import { useState, useTransition } from 'react';
+import { DataTableView } from '@/components/data-table/data-table-view';
+import { kitColumnHelper, kitFeatures } from '@/components/data-table/meta';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { ROLES, type Role } from '@/db/enums';
 import type { ActionResult } from '@/lib/actions/action';
 import { useLocale, useT } from '@/lib/i18n/client';
@@ -27,10 +29,13 @@ export type UserRow = {
   secondFactor: boolean;
 };
 
+const helper = kitColumnHelper<UserRow>();
+
 export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: string }) {
   const t = useT();
   const locale = useLocale();
   const [pending, startTransition] = useTransition();
+  const [sorting, setSorting] = useState<SortingState>([]);
   const [error, setError] = useState<string | null>(null);
   const [password, setPassword] = useState<{ email: string; temporaryPassword: string } | null>(
     null,
@@ -46,6 +51,151 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
     });
   }
 
+  function statusCell(row: UserRow) {
+    return (
+      <span className="space-x-1">
+        {row.disabled ? (
+          <Badge tone="danger">{t('users.disabled')}</Badge>
+        ) : (
+          <Badge tone="success">{t('users.active')}</Badge>
+        )}
+        {row.locked ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
+        <Badge tone={row.secondFactor ? 'success' : 'neutral'}>
+          {t('security.admin.secondFactor')}:{' '}
+          {row.secondFactor ? t('security.admin.on') : t('security.admin.off')}
+        </Badge>
+        {row.failedLoginCount > 0 && !row.locked ? (
+          <span className="text-xs text-muted-fg">
+            {t('users.failedAttempts', { count: row.failedLoginCount })}
+          </span>
+        ) : null}
+      </span>
+    );
+  }
+
+  function actionsCell(row: UserRow) {
+    const self = row.id === currentUserId;
+    return (
+      <div className="flex flex-wrap gap-1">
+        {!self ? (
+          <Button
+            size="sm"
+            variant={row.disabled ? 'secondary' : 'danger'}
+            disabled={pending}
+            onClick={() => {
+              if (!row.disabled && !window.confirm(t('users.confirmDisable', { email: row.email })))
+                return;
+              run(() => setUserDisabled({ userId: row.id, disabled: !row.disabled }));
+            }}
+          >
+            {row.disabled ? t('users.enable') : t('users.disable')}
+          </Button>
+        ) : null}
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run(() => resetUserPassword({ userId: row.id }), setPassword)}
+        >
+          {t('users.resetPassword')}
+        </Button>
+        {row.secondFactor ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            aria-label={t('security.admin.resetFor', { email: row.email })}
+            onClick={() => {
+              if (!window.confirm(t('security.admin.resetConfirm'))) return;
+              run(() => resetUserSecondFactor({ userId: row.id }));
+            }}
+          >
+            {t('security.admin.reset')}
+          </Button>
+        ) : null}
+        {row.locked || row.failedLoginCount > 0 ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => run(() => unlockUser({ userId: row.id }))}
+          >
+            {t('users.unlock')}
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+
+  // Rebuilt on each render: the cells' buttons read the latest pending state (a short list).
+  const columns = helper.columns([
+    helper.accessor('email', {
+      id: 'email',
+      header: t('users.email'),
+      meta: { label: t('users.email'), ltr: true },
+    }),
+    helper.accessor('name', {
+      id: 'name',
+      header: t('users.name'),
+      meta: { label: t('users.name') },
+    }),
+    helper.accessor('role', {
+      id: 'role',
+      header: t('users.role'),
+      meta: { label: t('users.role') },
+      cell: (c) => {
+        const row = c.row.original;
+        return (
+          <Select
+            aria-label={t('users.roleFor', { email: row.email })}
+            value={row.role}
+            disabled={row.id === currentUserId || pending}
+            className="h-8 w-36"
+            onChange={(e) =>
+              run(() => setUserRole({ userId: row.id, role: e.target.value as Role }))
+            }
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </Select>
+        );
+      },
+    }),
+    helper.accessor((row) => (row.disabled ? 2 : row.locked ? 1 : 0), {
+      id: 'status',
+      header: t('users.status'),
+      meta: { label: t('users.status') },
+      cell: (c) => statusCell(c.row.original),
+    }),
+    helper.accessor((row) => row.lastLoginAt ?? '', {
+      id: 'lastLogin',
+      header: t('users.lastLogin'),
+      meta: { label: t('users.lastLogin') },
+      cell: (c) =>
+        c.row.original.lastLoginAt
+          ? formatDateTime(c.row.original.lastLoginAt, locale)
+          : t('users.never'),
+    }),
+    helper.display({
+      id: 'actions',
+      header: t('users.actions'),
+      meta: { label: t('users.actions') },
+      enableSorting: false,
+      cell: (c) => actionsCell(c.row.original),
+    }),
+  ]);
+  const table = useTable({
+    features: kitFeatures,
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting },
+    onSortingChange: setSorting,
+  });
+
   return (
     <section aria-labelledby="users-heading" className="space-y-3">
       <h2 id="users-heading" className="sr-only">
@@ -53,128 +203,12 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
       </h2>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       {password ? <TemporaryPassword {...password} onDone={() => setPassword(null)} /> : null}
-      <TableScroll label={t('users.title')}>
-        <table className="w-full text-sm">
-          <thead className="bg-muted text-start">
-            <tr>
-              {(['email', 'name', 'role', 'status', 'lastLogin', 'actions'] as const).map((col) => (
-                <th key={col} scope="col" className="px-3 py-2 text-start font-medium">
-                  {t(`users.${col}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const self = row.id === currentUserId;
-              return (
-                <tr
-                  key={row.id}
-                  className="border-t border-border"
-                  data-testid={`user-row-${row.email}`}
-                >
-                  <td className="px-3 py-2">
-                    <span className="ltr-isolate">{row.email}</span>
-                  </td>
-                  <td className="px-3 py-2">{row.name}</td>
-                  <td className="px-3 py-2">
-                    <Select
-                      aria-label={t('users.roleFor', { email: row.email })}
-                      value={row.role}
-                      disabled={self || pending}
-                      className="h-8 w-36"
-                      onChange={(e) =>
-                        run(() => setUserRole({ userId: row.id, role: e.target.value as Role }))
-                      }
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`roles.${role}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className="space-x-1 px-3 py-2">
-                    {row.disabled ? (
-                      <Badge tone="danger">{t('users.disabled')}</Badge>
-                    ) : (
-                      <Badge tone="success">{t('users.active')}</Badge>
-                    )}
-                    {row.locked ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
-                    <Badge tone={row.secondFactor ? 'success' : 'neutral'}>
-                      {t('security.admin.secondFactor')}:{' '}
-                      {row.secondFactor ? t('security.admin.on') : t('security.admin.off')}
-                    </Badge>
-                    {row.failedLoginCount > 0 && !row.locked ? (
-                      <span className="text-xs text-muted-fg">
-                        {t('users.failedAttempts', { count: row.failedLoginCount })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.lastLoginAt ? formatDateTime(row.lastLoginAt, locale) : t('users.never')}
-                  </td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-wrap gap-1">
-                      {!self ? (
-                        <Button
-                          size="sm"
-                          variant={row.disabled ? 'secondary' : 'danger'}
-                          disabled={pending}
-                          onClick={() => {
-                            if (
-                              !row.disabled &&
-                              !window.confirm(t('users.confirmDisable', { email: row.email }))
-                            )
-                              return;
-                            run(() => setUserDisabled({ userId: row.id, disabled: !row.disabled }));
-                          }}
-                        >
-                          {row.disabled ? t('users.enable') : t('users.disable')}
-                        </Button>
-                      ) : null}
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        disabled={pending}
-                        onClick={() =>
-                          run(() => resetUserPassword({ userId: row.id }), setPassword)
-                        }
-                      >
-                        {t('users.resetPassword')}
-                      </Button>
-                      {row.secondFactor ? (
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          disabled={pending}
-                          aria-label={t('security.admin.resetFor', { email: row.email })}
-                          onClick={() => {
-                            if (!window.confirm(t('security.admin.resetConfirm'))) return;
-                            run(() => resetUserSecondFactor({ userId: row.id }));
-                          }}
-                        >
-                          {t('security.admin.reset')}
-                        </Button>
-                      ) : null}
-                      {row.locked || row.failedLoginCount > 0 ? (
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          disabled={pending}
-                          onClick={() => run(() => unlockUser({ userId: row.id }))}
-                        >
-                          {t('users.unlock')}
-                        </Button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTableView
+        table={table}
+        label={t('users.title')}
+        primary
+        rowProps={(row) => ({ 'data-testid': `user-row-${row.email}` })}
+      />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { DecideButtons, RedeliverButton } from '@/app/(desk)/refunds/decide-buttons';
 import { RefundButton } from '@/app/(desk)/refunds/refund-button';
+import { DataTable } from '@/components/data-table/data-table';
 import { Alert } from '@/components/ui/alert';
-import { SimpleTable } from '@/components/ui/simple-table';
 import type { Order } from '@/db/queries/order-detail';
 import { listDeliveryAttempts, refundView } from '@/db/queries/refunds';
 import { can } from '@/lib/auth/roles';
@@ -10,6 +10,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
+import { formatNumber } from '@/lib/i18n/numbers';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { mayDecide, type Refusal, refusalFor } from '@/lib/refunds/policy';
 
@@ -66,18 +67,26 @@ export async function RefundPanel({
           ) : null}
         </p>
         {attempts.length ? (
-          <SimpleTable
+          <DataTable
             label={t('refund.attempts')}
             caption={t('refund.attempts')}
-            head={(['attemptAt', 'attemptStatus', 'attemptLatency', 'attemptError'] as const).map(
-              (k) => t(`refund.${k}`),
-            )}
-            rows={attempts.map((a) => [
-              when(a.at),
-              a.statusCode ?? '—',
-              `${a.latencyMs} ms`,
-              a.error ?? '',
-            ])}
+            testId="delivery-attempts"
+            columns={[
+              { id: 'at', label: t('refund.attemptAt'), kind: 'datetime' },
+              { id: 'status', label: t('refund.attemptStatus'), ltr: true, mono: true },
+              { id: 'latency', label: t('refund.attemptLatency'), kind: 'number', align: 'end' },
+              { id: 'error', label: t('refund.attemptError') },
+            ]}
+            rows={attempts.map((a) => ({
+              id: String(a.id),
+              values: {
+                at: a.at.toISOString(),
+                status: a.statusCode,
+                latency: a.latencyMs,
+                error: a.error ?? '',
+              },
+              cells: { latency: `${formatNumber(a.latencyMs, locale)} ms` },
+            }))}
           />
         ) : null}
       </div>

@@ -1,2 +1,20 @@
-// Partie du catalogue français (voir ./index.ts).
-export const frTables = {} as const;
+// Partie du catalogue français (voir ./index.ts) : le kit de tableaux (components/data-table/*).
+export const frTables = {
+  columns: 'Colonnes',
+  columnsMenu: 'Afficher ou masquer des colonnes',
+  hiddenColumns:
+    '{count, plural, =0 {toutes affichées} one {# masquée} many {# de colonnes masquées} other {# masquées}}',
+  sortAscending: 'Tri croissant',
+  sortDescending: 'Tri décroissant',
+  sortNone: 'Non trié',
+  keyboardHint: 'Clavier : j ligne suivante, k ligne précédente, Entrée ouvre la ligne.',
+  rowPosition: 'Ligne {index, number} sur {total, number} : {label}',
+  rows: '{count, plural, one {# ligne} many {# de lignes} other {# lignes}}',
+  refundRequest: 'Demande',
+  empty: 'Rien à afficher.',
+  pagination: 'Navigation entre les pages',
+  firstPage: 'Première page',
+  previousPage: 'Précédente',
+  nextPage: 'Suivante',
+  exportCsv: 'Exporter en CSV',
+} as const;

@@ -1,0 +1,221 @@
+'use client';
+
+import type { Cell, Header, ReactTable, RowData } from '@tanstack/react-table';
+import { type ReactNode, useRef } from 'react';
+import { cn } from '@/components/ui/cn';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { useT } from '@/lib/i18n/client';
+import { ColumnMenu } from './column-menu';
+import type { DataColumnMeta, KitFeatures } from './meta';
+import { primaryLink, useRowKeys } from './use-row-keys';
+
+export type RowProps = {
+  className?: string;
+  'data-testid'?: string;
+} & { [data: `data-${string}`]: string | number | undefined };
+
+/** The classes a column's meta asks for, on its header and its cells alike. */
+export function cellClass(meta: DataColumnMeta | undefined): string {
+  return cn(
+    'px-3 py-2',
+    meta?.align === 'end' ? 'text-end tabular-nums' : 'text-start',
+    meta?.mono && 'font-mono text-xs',
+  );
+}
+
+/** Decorative (aria-sort says it): an SVG, so it is no part of the header's text. */
+function SortIcon({ dir }: { dir: false | 'asc' | 'desc' }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 10 14"
+      className={cn('h-3.5 w-2.5 shrink-0', dir ? 'text-fg' : 'text-muted-fg')}
+      fill="currentColor"
+    >
+      {dir !== 'desc' ? <path d="M5 1 9 6H1z" opacity={dir === 'asc' ? 1 : 0.5} /> : null}
+      {dir !== 'asc' ? <path d="M5 13 1 8h8z" opacity={dir === 'desc' ? 1 : 0.5} /> : null}
+    </svg>
+  );
+}
+
+function SortHeader<Row extends RowData>({
+  table,
+  header,
+}: {
+  table: ReactTable<KitFeatures, Row>;
+  header: Header<KitFeatures, Row, unknown>;
+}) {
+  const t = useT();
+  const meta = header.column.columnDef.meta;
+  const dir = header.column.getIsSorted();
+  const sortable = header.column.getCanSort();
+  return (
+    <th
+      scope="col"
+      className={cn(cellClass(meta), 'whitespace-nowrap font-medium')}
+      aria-sort={dir ? (dir === 'desc' ? 'descending' : 'ascending') : undefined}
+    >
+      {sortable ? (
+        <button
+          type="button"
+          className="inline-flex items-center gap-1 rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+          onClick={header.column.getToggleSortingHandler()}
+          title={t(
+            dir === 'desc'
+              ? 'table.sortDescending'
+              : dir === 'asc'
+                ? 'table.sortAscending'
+                : 'table.sortNone',
+          )}
+        >
+          <table.FlexRender header={header} />
+          <SortIcon dir={dir} />
+        </button>
+      ) : (
+        <table.FlexRender header={header} />
+      )}
+    </th>
+  );
+}
+
+function BodyCell<Row extends RowData>({
+  table,
+  cell,
+}: {
+  table: ReactTable<KitFeatures, Row>;
+  cell: Cell<KitFeatures, Row, unknown>;
+}) {
+  const meta = cell.column.columnDef.meta;
+  const content = meta?.ltr ? (
+    <span className="ltr-isolate">
+      <table.FlexRender cell={cell} />
+    </span>
+  ) : (
+    <table.FlexRender cell={cell} />
+  );
+  return meta?.rowHeader ? (
+    <th scope="row" className={cn(cellClass(meta), 'font-medium')}>
+      {content}
+    </th>
+  ) : (
+    <td className={cellClass(meta)}>{content}</td>
+  );
+}
+
+/**
+ * Renders any kit table: sortable headers are buttons under `aria-sort`, the column menu comes
+ * from the columns' meta, rows take j / k / Enter (see ./use-row-keys.ts). Sorting and column
+ * visibility are the table's business (client-side, or manual with the state in the URL).
+ */
+export function DataTableView<Row extends RowData>({
+  table,
+  label,
+  caption,
+  captionHidden,
+  testId,
+  primary = false,
+  rowProps,
+  rowClickOpens = false,
+  columnMenu = false,
+  actions,
+  empty,
+  footer,
+}: {
+  table: ReactTable<KitFeatures, Row>;
+  /** Names the scrollable region for screen readers. */
+  label: string;
+  caption?: string;
+  captionHidden?: boolean;
+  testId?: string;
+  /** The page's main list: j / k work as soon as the page opens. */
+  primary?: boolean;
+  rowProps?: (row: Row, index: number) => RowProps;
+  /** A click anywhere on a row opens its primary link. */
+  rowClickOpens?: boolean;
+  columnMenu?: boolean;
+  actions?: ReactNode;
+  empty?: ReactNode;
+  footer?: ReactNode;
+}) {
+  const t = useT();
+  const root = useRef<HTMLDivElement>(null);
+  const rows = table.getRowModel().rows;
+  const keys = useRowKeys(root, rows.length, primary);
+  return (
+    <div ref={root} data-kit-table="" className="space-y-2">
+      {columnMenu || actions ? (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          {columnMenu ? <ColumnMenu table={table} /> : <span />}
+          {actions}
+        </div>
+      ) : null}
+      <TableScroll label={label}>
+        <table className="w-full text-sm" data-testid={testId}>
+          {caption ? (
+            <caption className={captionHidden ? 'sr-only' : 'p-2 text-start font-medium'}>
+              {caption}
+            </caption>
+          ) : null}
+          <thead className="bg-muted">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => (
+                  <SortHeader key={header.id} table={table} header={header} />
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.map((row, index) => {
+              const { className, ...attrs } = rowProps?.(row.original, index) ?? {};
+              const active = keys.active === index;
+              return (
+                <tr
+                  key={row.id}
+                  {...attrs}
+                  data-kit-row=""
+                  data-active={active ? 'true' : undefined}
+                  aria-rowindex={index + 2}
+                  tabIndex={active ? 0 : -1}
+                  onFocus={(event) => {
+                    if (event.target === event.currentTarget) keys.setActive(index);
+                  }}
+                  onClick={
+                    rowClickOpens
+                      ? (event) => {
+                          const target = event.target as Element;
+                          if (target.closest('a, button, input, select, summary, label')) return;
+                          primaryLink(event.currentTarget)?.click();
+                        }
+                      : undefined
+                  }
+                  className={cn(
+                    'border-t border-border align-top outline-none',
+                    'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring',
+                    'data-[active=true]:bg-muted/70',
+                    rowClickOpens && 'cursor-pointer hover:bg-muted/60',
+                    className,
+                  )}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <BodyCell key={cell.id} table={table} cell={cell} />
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+          {footer}
+        </table>
+        {rows.length === 0 ? (
+          <p className="p-6 text-center text-muted-fg">{empty ?? t('table.empty')}</p>
+        ) : null}
+      </TableScroll>
+      {primary && rows.length > 0 ? (
+        <p className="text-xs text-muted-fg">{t('table.keyboardHint')}</p>
+      ) : null}
+      <p role="status" aria-live="polite" className="sr-only">
+        {keys.announcement}
+      </p>
+    </div>
+  );
+}
