@@ -80,9 +80,12 @@ test.describe('signing in', () => {
     if (!admin) throw new Error('no demo admin');
     await new LoginPage(adminPage).signInAs(admin);
     await adminPage.goto('/admin/users');
-    adminPage.once('dialog', (dialog) => dialog.accept());
     await adminPage
       .getByTestId(`user-row-${staff.email}`)
+      .getByRole('button', { name: 'Disable' })
+      .click();
+    await adminPage
+      .getByRole('alertdialog', { name: `Disable ${staff.email}?` })
       .getByRole('button', { name: 'Disable' })
       .click();
     await expect(

@@ -32,9 +32,14 @@ export function queryOf(filters: OrderFilters): string {
   return orderFiltersToQuery(withoutCursor(filters)).replace(/^\?/, '');
 }
 
-/** Where a view's tab leads: its stored query, so the page's parser reports what no longer fits. */
+/**
+ * The orders page at a query ("?tab=…" or "tab=…"): an empty one is the explicit "all orders"
+ * (`?view=all`), so a link that clears every filter never lands on the role's pinned default.
+ * Also where a view's tab leads: its stored query, which the page's parser re-reads.
+ */
 export function viewHref(query: string): string {
-  return query ? `/orders?${query}` : ALL_ORDERS_HREF;
+  const bare = query.replace(/^\?/, '');
+  return bare ? `/orders?${bare}` : ALL_ORDERS_HREF;
 }
 
 /** The parameters without the view marker, for the page's parser. */

@@ -4,6 +4,7 @@ import { filtersOf } from '@/components/data-table/meta';
 import { buttonClass } from '@/components/ui/button';
 import { getT } from '@/lib/i18n/server';
 import type { OrderFilters } from '@/lib/orders/filters';
+import { viewHref } from '@/lib/views/query';
 import { ORDER_FILTER_COLUMNS, orderColumnMeta } from './columns';
 
 /** The filters the orders columns declare, as the kit's GET form. */
@@ -37,7 +38,7 @@ export async function OrdersFilters({ filters }: { filters: OrderFilters }) {
         {t('orders.apply')}
       </button>
       <Link
-        href={`/orders${filters.tab === 'all' ? '' : `?tab=${filters.tab}`}`}
+        href={viewHref(filters.tab === 'all' ? '' : `tab=${filters.tab}`)}
         className={buttonClass('ghost', 'sm')}
       >
         {t('orders.reset')}

@@ -20,6 +20,7 @@ import {
   type SortKey,
   withoutCursor,
 } from '@/lib/orders/filters';
+import { viewHref } from '@/lib/views/query';
 import { orderColumnMeta } from './columns';
 
 type Row = Omit<OrderRow, 'upstreamCreatedAt' | 'statusChangedAt'> & {
@@ -123,7 +124,7 @@ export function OrdersTable({
     filters.hide.map((c) => [c, false]),
   );
   const go = (next: Partial<OrderFilters>) =>
-    router.push(`/orders${orderFiltersToQuery({ ...withoutCursor(filters), ...next })}`);
+    router.push(viewHref(orderFiltersToQuery({ ...withoutCursor(filters), ...next })));
 
   // The server sorts (keyset paging over an index): only `created` and `amount` can be.
   const table = useTable({
@@ -144,7 +145,7 @@ export function OrdersTable({
     onColumnVisibilityChange: (updater) => {
       const value = typeof updater === 'function' ? updater(columnVisibility) : updater;
       const hide = HIDEABLE_COLUMNS.filter((c) => value[c] === false);
-      router.replace(`/orders${orderFiltersToQuery({ ...filters, hide })}`, { scroll: false });
+      router.replace(viewHref(orderFiltersToQuery({ ...filters, hide })), { scroll: false });
     },
   });
 

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { SimpleTable } from '@/components/ui/simple-table';
+import { DataTable, type StaticColumn } from '@/components/data-table/data-table';
 
 // A chart's numbers as a table, for screen readers, keyboards and checking. Every report chart's
-// table goes through this one component, so it can move to the desk's data-table kit in one place.
+// table goes through this one component, on the desk's data-table kit (sortable, accessible).
 
 export type ChartTableRow = {
   /** The row's period or category as read (first cell, and the context of its link). */
@@ -31,25 +31,31 @@ export function ChartDataTable({
   caption?: string;
   testId: string;
 }) {
+  const columns: StaticColumn[] = head.map((h, i) => ({ id: `c${i}`, label: h }));
+  if (link) columns.push({ id: 'link', label: link.header, sortable: false });
   return (
-    <SimpleTable
+    <DataTable
       label={label}
       caption={caption}
       testId={testId}
-      head={link ? [...head, link.header] : head}
-      rows={rows.map((row) => {
-        const cells: ReactNode[] = [row.name, ...row.cells];
-        if (link)
-          cells.push(
-            row.href ? (
-              <Link key="link" href={row.href} className="text-primary underline">
-                {link.text}
-                <span className="sr-only"> ({row.nameText})</span>
-              </Link>
-            ) : null,
-          );
-        return cells;
-      })}
+      columns={columns}
+      rows={rows.map((row, r) => ({
+        id: String(r),
+        values: Object.fromEntries([row.nameText, ...row.cells].map((v, i) => [`c${i}`, v])),
+        cells: {
+          c0: row.name,
+          ...(link && row.href
+            ? {
+                link: (
+                  <Link href={row.href} className="text-primary underline">
+                    {link.text}
+                    <span className="sr-only"> ({row.nameText})</span>
+                  </Link>
+                ),
+              }
+            : {}),
+        },
+      }))}
     />
   );
 }

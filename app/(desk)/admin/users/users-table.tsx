@@ -1,15 +1,16 @@
 'use client';
 
 import { type SortingState, useTable } from '@tanstack/react-table';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { DataTableView } from '@/components/data-table/data-table-view';
 import { kitColumnHelper, kitFeatures } from '@/components/data-table/meta';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Select } from '@/components/ui/field';
+import { useAction } from '@/components/ui/use-action';
 import { ROLES, type Role } from '@/db/enums';
-import type { ActionResult } from '@/lib/actions/action';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { resetUserPassword, setUserDisabled, setUserRole, unlockUser } from './actions';
@@ -34,22 +35,11 @@ const helper = kitColumnHelper<UserRow>();
 export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: string }) {
   const t = useT();
   const locale = useLocale();
-  const [pending, startTransition] = useTransition();
+  const { pending, error, run } = useAction();
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [error, setError] = useState<string | null>(null);
   const [password, setPassword] = useState<{ email: string; temporaryPassword: string } | null>(
     null,
   );
-
-  function run<R>(call: () => Promise<ActionResult<R>>, onOk?: (data: R) => void) {
-    startTransition(async () => {
-      const result = await call();
-      if (result.ok) {
-        setError(null);
-        onOk?.(result.data);
-      } else setError(result.error);
-    });
-  }
 
   function statusCell(row: UserRow) {
     return (
@@ -77,41 +67,51 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
     const self = row.id === currentUserId;
     return (
       <div className="flex flex-wrap gap-1">
-        {!self ? (
-          <Button
-            size="sm"
-            variant={row.disabled ? 'secondary' : 'danger'}
-            disabled={pending}
-            onClick={() => {
-              if (!row.disabled && !window.confirm(t('users.confirmDisable', { email: row.email })))
-                return;
-              run(() => setUserDisabled({ userId: row.id, disabled: !row.disabled }));
-            }}
-          >
-            {row.disabled ? t('users.enable') : t('users.disable')}
-          </Button>
-        ) : null}
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={pending}
-          onClick={() => run(() => resetUserPassword({ userId: row.id }), setPassword)}
-        >
-          {t('users.resetPassword')}
-        </Button>
-        {row.secondFactor ? (
+        {self ? null : row.disabled ? (
           <Button
             size="sm"
             variant="secondary"
             disabled={pending}
-            aria-label={t('security.admin.resetFor', { email: row.email })}
-            onClick={() => {
-              if (!window.confirm(t('security.admin.resetConfirm'))) return;
-              run(() => resetUserSecondFactor({ userId: row.id }));
-            }}
+            onClick={() => run(() => setUserDisabled({ userId: row.id, disabled: false }))}
+          >
+            {t('users.enable')}
+          </Button>
+        ) : (
+          <ConfirmButton
+            size="sm"
+            disabled={pending}
+            title={t('kit.confirm.disableTitle', { email: row.email })}
+            description={t('kit.confirm.disableBody')}
+            confirmLabel={t('users.disable')}
+            action={() => setUserDisabled({ userId: row.id, disabled: true })}
+          >
+            {t('users.disable')}
+          </ConfirmButton>
+        )}
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            run(() => resetUserPassword({ userId: row.id }), { onSuccess: setPassword })
+          }
+        >
+          {t('users.resetPassword')}
+        </Button>
+        {row.secondFactor ? (
+          <ConfirmButton
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            triggerLabel={t('security.admin.resetFor', { email: row.email })}
+            title={t('kit.confirm.resetTitle', { email: row.email })}
+            description={t('security.admin.resetConfirm')}
+            confirmLabel={t('security.admin.reset')}
+            action={() => resetUserSecondFactor({ userId: row.id })}
+            success={() => t('security.admin.resetDone', { email: row.email })}
           >
             {t('security.admin.reset')}
-          </Button>
+          </ConfirmButton>
         ) : null}
         {row.locked || row.failedLoginCount > 0 ? (
           <Button

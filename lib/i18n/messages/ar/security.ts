@@ -41,21 +41,16 @@ export const arSecurity = {
     alreadyEnrolled: 'الدخول بخطوتين مفعّل مسبقًا.',
     notEnrolled: 'الدخول بخطوتين غير مفعّل.',
     recoveryTitle: 'رموزك الاحتياطية',
-    recoveryHelp:
-      'كل رمز يتيح لك الدخول مرة واحدة إن ضاع هاتفك. احفظها في مكان آمن بعيدًا عن الهاتف: لن تُعرض إلا الآن.',
     recoverySaved: 'حفظتُها',
     regenerate: 'رموز احتياطية جديدة',
     regenerateHelp: 'تتوقف الرموز القديمة عن العمل. أدخل رمزًا من تطبيقك للتأكيد.',
     regenerated: 'أُنشئت رموز احتياطية جديدة؛ القديمة لم تعد تعمل.',
-    copy: 'نسخ الرموز',
-    copied: 'تم النسخ',
   },
   sessions: {
     title: 'جلساتك المفتوحة',
     current: 'هذا المتصفح',
     since: 'منذ {time}',
     lastSeen: 'آخر نشاط: {time}',
-    others: 'جلسات أخرى: {count, number}',
     signOutOthers: 'إنهاء جلساتي الأخرى',
     signingOut: 'جارٍ إنهاء الجلسات…',
     signedOutOthers:
@@ -79,6 +74,5 @@ export const arSecurity = {
     resetConfirm:
       'يُخرَج الشخص من كل جلساته، ويعيد إعداد الدخول بخطوتين عند دخوله التالي. لا تفعل ذلك إلا بعد التأكّد من هوية صاحب الطلب.',
     resetDone: 'أُعيد ضبط الدخول بخطوتين لـ \u2068{email}\u2069.',
-    cancel: 'إلغاء',
   },
 } as const;

@@ -10,12 +10,10 @@ export const arTables = {
   sortNone: 'غير مرتّب',
   keyboardHint: 'لوحة المفاتيح: j للصف التالي، k للصف السابق، Enter لفتح الصف.',
   rowPosition: 'الصف {index, number} من {total, number}: {label}',
-  rows: '{count, plural, zero {لا صفوف} one {صف واحد} two {صفّان} few {# صفوف} many {# صفًّا} other {# صف}}',
   refundRequest: 'طلب الإرجاع',
   empty: 'لا شيء لعرضه.',
   pagination: 'التنقل بين الصفحات',
   firstPage: 'الصفحة الأولى',
   previousPage: 'السابقة',
   nextPage: 'التالية',
-  exportCsv: 'تصدير CSV',
 } as const;

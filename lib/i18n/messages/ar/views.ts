@@ -14,7 +14,6 @@ export const arViews = {
   manageTitle: 'طرق العرض المحفوظة',
   manageDescription:
     'غيّر اسم طرق العرض الخاصة بك أو شاركها أو احذفها. تظهر طريقة العرض المشتركة تبويبًا لأعضاء الدور.',
-  none: 'لا توجد طرق عرض محفوظة بعد.',
   owner: 'حفظها {name}',
   rename: 'تغيير الاسم',
   renamed: 'تغيّر اسم طريقة العرض.',
@@ -28,7 +27,6 @@ export const arViews = {
   pinned: 'افتراضية لدور {role}',
   pinDone: 'ثُبّتت طريقة العرض الافتراضية.',
   unpinDone: 'أُلغيت طريقة العرض الافتراضية.',
-  close: 'إغلاق',
   cancel: 'إلغاء',
   defaultApplied: 'تُعرض الآن «{name}»، وهي طريقة العرض الافتراضية لدور {role}.',
   defaultBadge: 'افتراضية',

@@ -43,21 +43,16 @@ export const enSecurity = {
     alreadyEnrolled: 'Two-factor sign-in is already on.',
     notEnrolled: 'Two-factor sign-in is not on.',
     recoveryTitle: 'Your recovery codes',
-    recoveryHelp:
-      'Each code signs you in once if you lose your phone. Keep them somewhere safe, not on the phone: they are shown only now.',
     recoverySaved: 'I have saved them',
     regenerate: 'New recovery codes',
     regenerateHelp: 'The old codes stop working. Enter a code from your app to confirm.',
     regenerated: 'New recovery codes made; the old ones no longer work.',
-    copy: 'Copy codes',
-    copied: 'Copied',
   },
   sessions: {
     title: 'Where you are signed in',
     current: 'This browser',
     since: 'since {time}',
     lastSeen: 'last active {time}',
-    others: 'Other sessions: {count, number}',
     signOutOthers: 'Sign out my other sessions',
     signingOut: 'Signing out…',
     signedOutOthers:
@@ -81,6 +76,5 @@ export const enSecurity = {
     resetConfirm:
       'They are signed out everywhere and set up two-factor sign-in again at their next sign-in. Do this only after checking who is asking.',
     resetDone: 'Two-factor sign-in reset for {email}.',
-    cancel: 'Cancel',
   },
 } as const;

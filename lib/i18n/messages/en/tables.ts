@@ -9,12 +9,10 @@ export const enTables = {
   sortNone: 'Not sorted',
   keyboardHint: 'Keys: j next row, k previous row, Enter opens the row.',
   rowPosition: 'Row {index, number} of {total, number}: {label}',
-  rows: '{count, plural, one {# row} other {# rows}}',
   refundRequest: 'Request',
   empty: 'Nothing to show.',
   pagination: 'Pages',
   firstPage: 'First page',
   previousPage: 'Previous',
   nextPage: 'Next',
-  exportCsv: 'Export CSV',
 } as const;

@@ -185,16 +185,11 @@ export const frDesk: Pick<
     apply: 'Appliquer les filtres',
     reset: 'Effacer les filtres',
     phoneFilter: 'Commandes du numéro',
-    columns: 'Colonnes',
     export: 'Exporter en CSV',
     empty:
       'Aucune commande ne correspond à ces filtres. Retirez des filtres ou choisissez un autre onglet.',
     emptyPhone:
       'Aucune commande pour le {phone}. Vérifiez le numéro ou suivez la commande par sa référence.',
-    pagination: 'Pagination',
-    firstPage: 'Première page',
-    prev: 'Précédente',
-    next: 'Suivante',
   },
   sources: {
     'list-sync': 'Synchro de la liste',

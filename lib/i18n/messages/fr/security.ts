@@ -43,22 +43,17 @@ export const frSecurity = {
     alreadyEnrolled: 'La connexion en deux étapes est déjà activée.',
     notEnrolled: 'La connexion en deux étapes n’est pas activée.',
     recoveryTitle: 'Vos codes de secours',
-    recoveryHelp:
-      'Chaque code vous connecte une fois si vous perdez votre téléphone. Gardez-les en lieu sûr, pas sur le téléphone : ils ne sont affichés que maintenant.',
     recoverySaved: 'Je les ai enregistrés',
     regenerate: 'Nouveaux codes de secours',
     regenerateHelp:
       'Les anciens codes cessent de fonctionner. Saisissez un code de votre application pour confirmer.',
     regenerated: 'Nouveaux codes de secours créés ; les anciens ne fonctionnent plus.',
-    copy: 'Copier les codes',
-    copied: 'Copié',
   },
   sessions: {
     title: 'Vos sessions ouvertes',
     current: 'Ce navigateur',
     since: 'depuis le {time}',
     lastSeen: 'dernière activité le {time}',
-    others: 'Autres sessions : {count, number}',
     signOutOthers: 'Déconnecter mes autres sessions',
     signingOut: 'Déconnexion…',
     signedOutOthers:
@@ -82,6 +77,5 @@ export const frSecurity = {
     resetConfirm:
       'La personne est déconnectée partout et réactive la connexion en deux étapes à sa prochaine connexion. Faites-le seulement après avoir vérifié qui le demande.',
     resetDone: 'Connexion en deux étapes réinitialisée pour {email}.',
-    cancel: 'Annuler',
   },
 } as const;

@@ -9,12 +9,10 @@ export const frTables = {
   sortNone: 'Non trié',
   keyboardHint: 'Clavier : j ligne suivante, k ligne précédente, Entrée ouvre la ligne.',
   rowPosition: 'Ligne {index, number} sur {total, number} : {label}',
-  rows: '{count, plural, one {# ligne} many {# de lignes} other {# lignes}}',
   refundRequest: 'Demande',
   empty: 'Rien à afficher.',
   pagination: 'Navigation entre les pages',
   firstPage: 'Première page',
   previousPage: 'Précédente',
   nextPage: 'Suivante',
-  exportCsv: 'Exporter en CSV',
 } as const;

@@ -15,7 +15,6 @@ export const frViews = {
   manageTitle: 'Vues enregistrées',
   manageDescription:
     'Renommez, partagez ou supprimez vos vues. Une vue partagée devient un onglet pour ce rôle.',
-  none: 'Aucune vue enregistrée pour le moment.',
   owner: 'Enregistrée par {name}',
   rename: 'Renommer',
   renamed: 'Vue renommée.',
@@ -29,7 +28,6 @@ export const frViews = {
   pinned: 'Par défaut pour le rôle {role}',
   pinDone: 'Vue par défaut épinglée.',
   unpinDone: 'Vue par défaut retirée.',
-  close: 'Fermer',
   cancel: 'Annuler',
   defaultApplied: 'Affichage de « {name} », la vue par défaut pour {role}.',
   defaultBadge: 'Par défaut',
