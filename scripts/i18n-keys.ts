@@ -133,20 +133,9 @@ function clientFiles(entries: string[]): string[] {
 
 /** The keys one scope's client code uses, sorted, with groups ending in "." */
 export function scanScope(entries: string[]): string[] {
-  const seen = new Map<string, boolean>(); // file → reached as client code
-  const queue: Array<[string, boolean]> = entries.map((e) => [e, false]);
   const keys = new Set<string>();
-  while (queue.length) {
-    const [file, parentClient] = queue.shift() as [string, boolean];
-    const source = readFileSync(file, 'utf8');
-    // Server actions run on the server, whoever imports them: their messages are not shipped.
-    if (directive(source, 'server')) continue;
-    const client = parentClient || directive(source, 'client');
-    if (seen.has(file) && (seen.get(file) || !client)) continue;
-    seen.set(file, client);
-    if (client) for (const k of keysIn(source)) keys.add(k);
-    for (const next of importsOf(file, source)) queue.push([next, client]);
-  }
+  for (const file of clientFiles(entries))
+    for (const k of keysIn(readFileSync(file, 'utf8'))) keys.add(k);
   // A key inside a group already kept is not listed again.
   const groups = [...keys].filter((k) => k.endsWith('.'));
   return [...keys].filter((k) => !groups.some((g) => g !== k && k.startsWith(g))).sort();

@@ -1,11 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState, useTransition } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from '@/components/ui/dialog';
 import { Field, Input, Select } from '@/components/ui/field';
-import { StatusLine } from '@/components/ui/use-action';
+import { StatusLine, useAction } from '@/components/ui/use-action';
 import type { Role } from '@/db/enums';
 import { useT } from '@/lib/i18n/client';
 import { VIEW_NAME_MAX } from '@/lib/views/schemas';
@@ -14,45 +13,39 @@ import { saveView } from './actions';
 /** "Save view": names the view on screen now, privately or for one role. */
 export function SaveViewDialog({ query, roles }: { query: string; roles: Role[] }) {
   const t = useT();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<{ form?: string; name?: string; sharing?: string }>({});
-  const [done, setDone] = useState<string | null>(null);
+  const { pending, outcome, error, fieldErrors, run, reset } = useAction();
+  const errors = {
+    name: fieldErrors.name,
+    sharing: fieldErrors.sharing,
+    form: fieldErrors.name || fieldErrors.sharing ? undefined : (error ?? undefined),
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await saveView({
-        name: String(form.get('name') ?? ''),
-        sharing: String(form.get('sharing') ?? 'private'),
-        query,
-      });
-      if (!result.ok) {
-        const fields = result.fieldErrors ?? {};
-        setErrors({
-          name: fields.name,
-          sharing: fields.sharing,
-          form: fields.name || fields.sharing ? undefined : result.error,
-        });
-        return;
-      }
-      setErrors({});
-      setOpen(false);
-      setDone(t('views.saved', { name: result.data.name }));
-      router.refresh();
-    });
+    run(
+      () =>
+        saveView({
+          name: String(form.get('name') ?? ''),
+          sharing: String(form.get('sharing') ?? 'private'),
+          query,
+        }),
+      {
+        success: (view) => t('views.saved', { name: view.name }),
+        onSuccess: () => setOpen(false),
+      },
+    );
   };
 
   return (
     <div className="flex items-center gap-2">
-      <StatusLine outcome={done ? { ok: true, text: done } : null} small />
+      <StatusLine outcome={outcome?.ok ? outcome : null} small />
       <DialogRoot
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (next) setDone(null);
+          if (next) reset();
         }}
       >
         <DialogTrigger asChild>

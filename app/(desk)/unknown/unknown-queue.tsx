@@ -2,13 +2,14 @@
 
 import { type SortingState, useTable } from '@tanstack/react-table';
 import Link from 'next/link';
-import { useMemo, useState, useTransition } from 'react';
+import { useMemo, useState } from 'react';
 import { CopyButton } from '@/components/copy-button';
 import { DataTableView } from '@/components/data-table/data-table-view';
 import { kitColumnHelper, kitFeatures } from '@/components/data-table/meta';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
 import { toCents } from '@/lib/money';
 import type { AgeBucket } from '@/lib/orders/escalation';
@@ -84,8 +85,7 @@ function Details({ item }: { item: Item }) {
 export function UnknownQueue({ items, canRecheck }: { items: Item[]; canRecheck: boolean }) {
   const t = useT();
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pending, outcome: notice, run } = useAction();
   // Oldest first: the queue is worked from the most overdue order.
   const [sorting, setSorting] = useState<SortingState>([{ id: 'age', desc: true }]);
   const all = selected.size === items.length;
@@ -200,14 +200,9 @@ export function UnknownQueue({ items, canRecheck }: { items: Item[]; canRecheck:
             size="sm"
             disabled={pending || selected.size === 0}
             onClick={() =>
-              startTransition(async () => {
-                const result = await recheckUnknownAction({ ids: [...selected] });
-                setNotice(
-                  result.ok
-                    ? { ok: true, text: t('unknown.queued', { count: result.data.queued }) }
-                    : { ok: false, text: result.error },
-                );
-                if (result.ok) setSelected(new Set());
+              run(() => recheckUnknownAction({ ids: [...selected] }), {
+                success: (data) => t('unknown.queued', { count: data.queued }),
+                onSuccess: () => setSelected(new Set()),
               })
             }
           >
