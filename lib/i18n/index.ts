@@ -1,4 +1,5 @@
-import { createTranslator } from 'next-intl';
+// next-intl's own core (use-intl): plain functions, so workers and scripts load it outside Next.
+import { createTranslator } from 'use-intl/core';
 import { DESK_TIME_ZONE } from '../time/algiers';
 import { catalogueWithArabicIndicDigits } from './digits';
 import type { MessageKey, Params } from './format';
