@@ -68,7 +68,7 @@ test.describe('refunds', () => {
     await expect(page.getByTestId('refund-due-item').filter({ hasText: order.ref })).toHaveCount(0);
     await page.goto(`/orders/${order.id}`);
     await expect(page.getByTestId('refund-state')).toContainText(
-      /Refunded 400 DZD to the customer by Demo Finance/,
+      /Refunded 400\sDZD to the customer by Demo Finance/,
     );
     await expect(page.getByRole('button', { name: 'Refund customer' })).toHaveCount(0);
     const rows = await testDb()

@@ -100,7 +100,7 @@ test.describe('account security', () => {
     await new LoginPage(page).signInAs(staff);
     await page.goto('/settings');
     await page.getByRole('button', { name: 'Sign out my other sessions' }).click();
-    await expect(page.getByText('Signed out of 1 other sessions.')).toBeVisible();
+    await expect(page.getByText('Signed out of 1 other session.')).toBeVisible();
     await otherPage.goto('/orders');
     await expect(otherPage).toHaveURL(/\/login/);
     await page.goto('/orders');
