@@ -60,9 +60,8 @@ for (const locale of Object.keys(SAID) as Locale[]) {
       await expect(said).toHaveText(SAID[locale][i] as string);
       if (locale === 'ar') {
         mkdirSync(dir, { recursive: true });
-        await page.locator('main').screenshot({
-          path: path.join(dir, `orders-count-ar-${count}.png`),
-        });
+        await page.setViewportSize({ width: 1100, height: 420 });
+        await page.screenshot({ path: path.join(dir, `orders-count-ar-${count}.png`) });
       }
     }
   });
