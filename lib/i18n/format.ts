@@ -8,12 +8,3 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string];
 
 export type MessageKey<T> = Leaves<T>;
-
-export function lookup(messages: unknown, key: string): string | undefined {
-  let node: unknown = messages;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
