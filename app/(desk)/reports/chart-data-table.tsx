@@ -11,6 +11,8 @@ export type ChartTableRow = {
   /** Plain-text name for the link's accessible name. */
   nameText: string;
   cells: string[];
+  /** What each cell sorts by (its figure); the cell's text when missing. */
+  values?: (number | null)[];
   /** The same place the chart's point leads to, or null. */
   href: string | null;
 };
@@ -41,9 +43,16 @@ export function ChartDataTable({
       columns={columns}
       rows={rows.map((row, r) => ({
         id: String(r),
-        values: Object.fromEntries([row.nameText, ...row.cells].map((v, i) => [`c${i}`, v])),
+        values: Object.fromEntries(
+          [row.nameText, ...row.cells.map((text, i) => row.values?.[i] ?? text)].map((v, i) => [
+            `c${i}`,
+            v,
+          ]),
+        ),
         cells: {
           c0: row.name,
+          // Each figure shows as the report wrote it; its value above only decides the order.
+          ...Object.fromEntries(row.cells.map((text, i) => [`c${i + 1}`, text])),
           ...(link && row.href
             ? {
                 link: (

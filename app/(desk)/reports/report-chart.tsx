@@ -159,6 +159,8 @@ export async function ReportChart({
                   ),
                   nameText: name,
                   href: hrefs[i] ?? null,
+                  // Sorting compares the figures, not their text («1 204» sorts after «987»).
+                  values: spec.columns.map((c) => plotted(p[c.field])),
                   cells: spec.columns.map((c) => {
                     const value = formatValue(p[c.field], c.format, locale, t);
                     const count = c.count === undefined ? undefined : p[c.count];
