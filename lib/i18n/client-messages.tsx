@@ -6,6 +6,8 @@ import { getLocale } from './server';
 
 type Tree = { [key: string]: string | Tree };
 
+const picked = new Map<string, Tree>();
+
 /** The part of `messages` under the given keys and key prefixes ("orders.", "status."). */
 export function pickMessages(messages: Tree, keys: readonly string[]): Tree {
   const out: Tree = {};
@@ -42,6 +44,12 @@ export async function ClientMessages({
   children: ReactNode;
 }) {
   const locale = await getLocale();
-  const messages = pickMessages(messagesFor(locale) as Tree, CLIENT_KEYS[scope]);
+  const key = `${locale}|${scope}`;
+  // Catalogues never change while the process runs: pick each scope once per language.
+  let messages = picked.get(key);
+  if (!messages) {
+    messages = pickMessages(messagesFor(locale) as Tree, CLIENT_KEYS[scope]);
+    picked.set(key, messages);
+  }
   return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

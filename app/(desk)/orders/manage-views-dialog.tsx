@@ -20,6 +20,9 @@ function ViewRow({ view, canPin, roles }: { view: ManagedView; canPin: boolean; 
   const [confirming, setConfirming] = useState(false);
   const base = `view-${view.id}`;
   const roleLabel = (role: Role) => t(`roles.${role}`);
+  // An admin pins a shared view as its role's default (or takes the pin back).
+  const pinRole = canPin ? view.sharedWithRole : null;
+  const pinned = pinRole !== null && view.pinnedFor === pinRole;
   return (
     <li className="space-y-2 rounded-md border border-border p-3" data-testid="managed-view">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -93,36 +96,25 @@ function ViewRow({ view, canPin, roles }: { view: ManagedView; canPin: boolean; 
         </>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
-        {canPin && view.sharedWithRole ? (
-          view.pinnedFor === view.sharedWithRole ? (
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={pending}
-              onClick={() =>
-                run(
-                  () => unpinView({ role: view.sharedWithRole }),
-                  () => t('views.unpinDone'),
-                )
-              }
-            >
-              {t('views.unpin', { role: roleLabel(view.sharedWithRole) })}
-            </Button>
-          ) : (
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={pending}
-              onClick={() =>
-                run(
-                  () => pinView({ viewId: view.id }),
-                  () => t('views.pinDone'),
-                )
-              }
-            >
-              {t('views.pin', { role: roleLabel(view.sharedWithRole) })}
-            </Button>
-          )
+        {pinRole ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() =>
+              pinned
+                ? run(
+                    () => unpinView({ role: pinRole }),
+                    () => t('views.unpinDone'),
+                  )
+                : run(
+                    () => pinView({ viewId: view.id }),
+                    () => t('views.pinDone'),
+                  )
+            }
+          >
+            {t(pinned ? 'views.unpin' : 'views.pin', { role: roleLabel(pinRole) })}
+          </Button>
         ) : null}
         {view.own && !confirming ? (
           <Button size="sm" variant="ghost" disabled={pending} onClick={() => setConfirming(true)}>
