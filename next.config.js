@@ -1,17 +1,11 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { securityHeaders } from './lib/runtime/security-headers.js';
+
+const require = createRequire(import.meta.url);
 
 /** @type {import('next').NextConfig} */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-  // Browsers ignore HSTS over plain http, so sending it from a production build is safe.
-  ...(process.env.NODE_ENV === 'production'
-    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-    : []),
-];
-
 const nextConfig = {
   poweredByHeader: false,
   // Native or Node-only packages stay out of the bundle and load from node_modules.
@@ -20,6 +14,16 @@ const nextConfig = {
     // The proxy (proxy.ts) buffers request bodies it sees, 10 MB by default. Desk bodies are
     // server-action forms (Next caps those at 1 MB); the shop's API bypasses the proxy.
     proxyClientMaxBodySize: '1mb',
+  },
+  turbopack: {
+    resolveAlias: {
+      // Messages reach next-intl precompiled (lib/i18n/index.ts `runtimeMessagesFor`), so its
+      // formatter is the format-only one: the ICU parser stays out of every page's JS.
+      'use-intl/format-message': `./${path.relative(
+        process.cwd(),
+        require.resolve('use-intl/format-message/format-only'),
+      )}`,
+    },
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

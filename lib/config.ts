@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dzdAmount } from './money';
+import { dzdAmount } from './money-schema';
 
 // Every setting an operator gives the desk through the environment, validated once. A bad value
 // stops the start with a message naming the variable. The only other reads of process.env are

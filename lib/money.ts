@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // DZD amounts arrive as decimal strings (numeric columns, upstream numbers turned into text
 // once in lib/oneclick/money.ts). Whatever adds or compares them (reconciliation, refund
 // thresholds, amount filters) works in integer centimes held as BigInt: 0.1 + 0.2 is exactly
@@ -76,14 +74,3 @@ export function isDzdAmount(text: string): boolean {
   const cents = toCents(text);
   return cents !== null && cents <= BigInt(MAX_DZD) * 100n;
 }
-
-/**
- * A DZD amount typed as text, for every zod schema that takes one (filters, config, the
- * ingest API). The `regex` is for JSON Schema readers; `isDzdAmount` also holds it to
- * MAX_DZD, which a pattern cannot say.
- */
-export const dzdAmount = (message?: string) =>
-  z
-    .string(message === undefined ? undefined : { error: message })
-    .regex(DZD_AMOUNT, message === undefined ? undefined : { error: message })
-    .refine(isDzdAmount, message === undefined ? undefined : { error: message });

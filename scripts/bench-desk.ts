@@ -16,9 +16,10 @@ import { countOrders, listOrders, tabCounts } from '../db/queries/orders-list';
 import { refundView } from '../db/queries/refunds';
 import { eventsFor, listUnknownQueue } from '../db/queries/unknown';
 import * as schema from '../db/schema';
-import { DEFAULT_FILTERS, type OrderFilters, orderQuery } from '../lib/orders/filters';
+import { DEFAULT_FILTERS } from '../lib/orders/filter-query';
+import { type OrderFilters, orderQuery } from '../lib/orders/filters';
 import { resolveSearch } from '../lib/orders/search';
-import { buildApp, buildIsCurrent, nextBin } from '../lib/runtime/build';
+import { buildApp, buildIsCurrent, serverScript } from '../lib/runtime/build';
 import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
@@ -159,9 +160,11 @@ async function main() {
 
     // The production build against this database, web only (no sync worker).
     if (!buildIsCurrent(process.cwd())) await buildApp(process.cwd());
-    server = spawn(process.execPath, [nextBin(), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    server = spawn(process.execPath, [serverScript(process.cwd())], {
       env: {
         ...process.env,
+        PORT: String(PORT),
+        LISTEN_HOST: '127.0.0.1',
         DATABASE_URL: url,
         NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
         NEXTAUTH_URL: BASE,
@@ -176,13 +179,16 @@ async function main() {
     });
     await waitFor(`${BASE}/api/health`);
     const cookie = await signIn(db);
-    const get = async (p: string) => {
+    // Each answer's Server-Timing (scripts/serve.mjs), kept per page for the split below.
+    let split: Record<string, number[]>[] = [];
+    const get = async (p: string): Promise<void> => {
       const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: 'manual' });
       await res.text();
       const next = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && next && !next.includes('/login'))
         return get(next);
       if (res.status !== 200) throw new Error(`GET ${p} → ${res.status}`);
+      split.push(parseServerTiming(res.headers.get('server-timing') ?? ''));
     };
     const pages: Record<string, string> = {
       'orders page 1 (status filter)': '/orders?tab=FULFILLED',
@@ -193,9 +199,21 @@ async function main() {
     };
 
     const rowsOut: string[][] = [];
+    const splitRows: string[][] = [];
     const p95: Record<string, number> = {};
+    const keepSplit = (name: string) => {
+      const median = (key: string) =>
+        quantile(
+          split.map((s) => (s[key] ?? [0]).reduce((a, b) => a + b, 0)),
+          0.5,
+        );
+      splitRows.push([name, ...['session', 'db', 'app', 'total'].map((k) => fmt(median(k)))]);
+      split = [];
+    };
     for (const [name, page] of Object.entries(pages)) {
+      split = [];
       const http = await timeIt(() => get(page), RUNS);
+      keepSplit(name);
       const sql = await timeIt(sqlScenarios[name] as () => Promise<unknown>, RUNS);
       p95[name] = quantile(http, 0.95);
       rowsOut.push([
@@ -209,7 +227,9 @@ async function main() {
     // The floor: a signed-in page in the same layout that runs no query of its own (/forbidden,
     // a fixed message), timed after the pages so the server is as warm for it as for them.
     // What a page costs above it is its own work; the rest is the framework, session and layout.
+    split = [];
     const floor = await timeIt(() => get('/forbidden'), RUNS);
+    keepSplit('floor (signed-in page, no query)');
     const floorP95 = quantile(floor, 0.95);
     const pageP95s = Object.values(p95);
     rowsOut.forEach((row, i) => {
@@ -244,6 +264,8 @@ async function main() {
       rowsOut,
       say,
     );
+    say('\nwhere the time goes (Server-Timing, p50 ms): session check, database (wall), the rest');
+    printTable(['', 'session', 'db', 'app', 'total'], splitRows, say);
     say(
       `\ndeep page / page 1 (p95): ${ratio.toFixed(2)}   naive OFFSET deep page / keyset deep page (SQL p50): ${(quantile(naiveTimes, 0.5) / quantile(await timeIt(sqlScenarios['orders deep page (page 1000)'] as () => Promise<unknown>, 10), 0.5)).toFixed(1)}x`,
     );
@@ -264,6 +286,17 @@ async function main() {
 }
 
 const fmt = (ms: number) => ms.toFixed(1);
+
+/** `session;dur=2.1, db;dur=5.0;desc="3 queries", …` → { session: [2.1], db: [5.0], … }. */
+function parseServerTiming(header: string): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const dur = params.find((p) => p.startsWith('dur='));
+    if (name && dur) out[name] = [...(out[name] ?? []), Number(dur.slice(4))];
+  }
+  return out;
+}
 
 async function waitFor(url: string) {
   for (let i = 0; i < 100; i++) {

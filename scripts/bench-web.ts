@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Role } from '../db/enums';
+import { DESK_ROUTES, jsBudgetKb } from '../e2e/support/budgets';
 import { printTable, quantile, runBench } from './bench-util';
 
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3395);
@@ -18,21 +19,6 @@ const DATA_DIR = path.join(os.tmpdir(), `flexy-bench-web-${PORT}`);
 process.env.E2E_PORT = String(PORT);
 process.env.E2E_DATA_DIR = DATA_DIR;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROUTES = [
-  '/',
-  '/orders',
-  'ORDER',
-  '/unknown',
-  '/refunds',
-  '/reconciliation',
-  '/reports',
-  '/health',
-  '/track',
-  '/settings',
-  '/admin/users',
-  '/admin/tokens',
-  '/admin/audit',
-];
 const ROLES: Role[] = ['support', 'finance', 'manager', 'admin'];
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -88,7 +74,7 @@ async function main() {
       await new LoginPage(await login.newPage()).signInAs(staff);
       const signedIn = await login.storageState();
       await login.close();
-      for (const route of ROUTES) {
+      for (const route of DESK_ROUTES) {
         const url = route === 'ORDER' ? `/orders/${order.id}` : route;
         // Cold: a new context has an empty cache; only the session cookie comes along.
         const context = await browser.newContext({ baseURL: BASE, storageState: signedIn });
@@ -130,11 +116,12 @@ async function main() {
       }
     }
     printTable(
-      ['role', 'page', 'JS KB (compressed)', 'scripts', 'LCP ms', 'interactive ms'],
+      ['role', 'page', 'JS KB (compressed)', 'budget KB', 'scripts', 'LCP ms', 'interactive ms'],
       measures.map((m) => [
         m.role,
         m.route,
         m.jsKb.toFixed(1),
+        String(jsBudgetKb(m.route)),
         String(m.scripts),
         m.lcpMs.toFixed(0),
         m.readyMs.toFixed(0),
@@ -148,6 +135,8 @@ async function main() {
       0.5,
     );
     say(`LCP p50 over all pages: ${p50Lcp.toFixed(0)} ms`);
+    const over = measures.filter((m) => m.jsKb > jsBudgetKb(m.route));
+    say(`pages over their JS budget: ${over.length}`);
     say(`RESULT max_js_kb=${maxJs.toFixed(1)} max_lcp_ms=${maxLcp.toFixed(0)}`);
   } finally {
     await browser.close();

@@ -62,7 +62,10 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
-const IMPORT = /(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?['"]([^'"]+)['"]/g;
+// Static imports and exports, and dynamic `import('…')`: code fetched later (a dialog, the
+// toasts, the column menu) reads its messages from the page's scope too.
+const IMPORT =
+  /(?:(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?|\bimport\(\s*)['"]([^'"]+)['"]/g;
 const TYPE_ONLY = /^\s*(?:import|export)\s+type\s/;
 
 function importsOf(file: string, source: string): string[] {

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createDb } from '../db/client';
 import { ConfigError, parseConfig } from '../lib/config';
-import { buildApp, buildIsCurrent, nextBin } from '../lib/runtime/build';
+import { buildApp, buildIsCurrent, nextBin, serverScript } from '../lib/runtime/build';
 import {
   clearRuntime,
   dataDir,
@@ -129,8 +129,9 @@ async function main() {
     say('building the app (first start or sources changed)…');
     await buildApp(root);
   }
-  const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT)];
-  child = spawn(process.execPath, [nextBin(), ...args], {
+  // Production: the desk's own server (Next plus Server-Timing and brotli); dev: `next dev`.
+  const args = dev ? [nextBin(), 'dev', '-p', String(config.PORT)] : [serverScript(root)];
+  child = spawn(process.execPath, args, {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },

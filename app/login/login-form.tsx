@@ -1,11 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { signInWithCredentials } from '@/lib/auth/browser';
 import type { Key } from '@/lib/i18n';
 import { useT } from '@/lib/i18n/client';
 
@@ -14,6 +14,7 @@ const REASONS: Record<string, Key> = {
   locked: 'auth.locked',
   disabled: 'auth.disabled',
   invalid_code: 'security.signIn.wrongCode',
+  unavailable: 'auth.unreachable',
 };
 
 /**
@@ -37,22 +38,17 @@ export function LoginForm({
     setPending(true);
     setError(null);
     // An absent field must not be sent at all (it would arrive as the text "undefined").
-    const result = await signIn('credentials', {
-      email,
-      password,
-      ...(code ? { code } : {}),
-      redirect: false,
-    });
+    const result = await signInWithCredentials({ email, password, ...(code ? { code } : {}) });
     setPending(false);
-    if (result?.ok && !result.error) {
+    if (result.ok) {
       setSecondStep(null);
       router.replace(callbackUrl);
       router.refresh();
       return;
     }
-    if (result?.error === 'second_factor') return setSecondStep({ email, password });
-    if (result?.error === 'locked') setSecondStep(null);
-    setError(t(REASONS[result?.error ?? 'invalid'] ?? 'auth.invalid'));
+    if (result.error === 'second_factor') return setSecondStep({ email, password });
+    if (result.error === 'locked') setSecondStep(null);
+    setError(t(REASONS[result.error ?? 'invalid'] ?? 'auth.invalid'));
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

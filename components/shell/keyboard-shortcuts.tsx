@@ -1,10 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { type GoShortcut, ignoredKey, SEQUENCE_MS } from './shortcuts';
-import { ShortcutsHelp } from './shortcuts-help';
+
+// The list of shortcuts (a dialog) is fetched the first time someone presses `?`.
+const ShortcutsHelp = lazy(() =>
+  import('./shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
+);
 
 /**
  * Listens for the desk's global shortcuts: `g` + letter opens a page, `?` the list of
@@ -22,6 +26,7 @@ export function KeyboardShortcuts({
   const t = useT();
   const router = useRouter();
   const [helpOpen, setHelpOpen] = useState(false);
+  const [helpWanted, setHelpWanted] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const waitingSince = useRef<number | null>(null);
 
@@ -52,6 +57,7 @@ export function KeyboardShortcuts({
       }
       if (key === '?') {
         event.preventDefault();
+        setHelpWanted(true);
         setHelpOpen(true);
       }
     };
@@ -64,12 +70,16 @@ export function KeyboardShortcuts({
       <p role="status" aria-live="polite" className="sr-only" data-testid="shortcut-announcer">
         {announcement}
       </p>
-      <ShortcutsHelp
-        open={helpOpen}
-        onOpenChange={setHelpOpen}
-        goTo={goTo}
-        searchLabel={searchLabel}
-      />
+      {helpWanted ? (
+        <Suspense fallback={null}>
+          <ShortcutsHelp
+            open={helpOpen}
+            onOpenChange={setHelpOpen}
+            goTo={goTo}
+            searchLabel={searchLabel}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }

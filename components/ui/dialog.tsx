@@ -1,93 +1,180 @@
 'use client';
 
-import { AlertDialog as A, Dialog as D } from 'radix-ui';
-import type { HTMLAttributes, ReactNode } from 'react';
-import { useT } from '@/lib/i18n/client';
+import {
+  cloneElement,
+  createContext,
+  type HTMLAttributes,
+  isValidElement,
+  lazy,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+  Suspense,
+  useContext,
+  useRef,
+  useState,
+} from 'react';
 import { cn } from './cn';
-import { XIcon } from './icons';
 
-// Radix traps focus inside, closes on Escape, sets aria-modal, wires the title and the
-// description to the dialog (aria-labelledby/-describedby) and gives focus back to the trigger.
-export const Dialog = D.Root;
-export const DialogRoot = D.Root;
-export const DialogTrigger = D.Trigger;
-export const DialogClose = D.Close;
+// The desk's dialogs, shadcn's shape on Radix (./dialog-panels.tsx). Only this light half loads
+// with a page: the open state, the trigger and the close buttons. Radix's code is fetched when a
+// person first points at or focuses a trigger (or opens a dialog), so no page pays for it up
+// front, and a dialog that is never opened costs nothing.
 
-const overlayClass = 'fixed inset-0 z-40 bg-black/50';
-export const dialogPanelClass = cn(
-  'fixed start-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-y-1/2 ltr:-translate-x-1/2 rtl:translate-x-1/2',
-  'rounded-lg border border-border bg-surface p-6 shadow-lg focus:outline-none',
-);
-const titleClass = 'text-lg font-semibold text-fg';
-const descriptionClass = 'mt-1 text-sm text-muted-fg';
+const loadPanels = () => import('./dialog-panels');
+const DialogPanel = lazy(() => loadPanels().then((m) => ({ default: m.DialogPanel })));
+const AlertDialogPanel = lazy(() => loadPanels().then((m) => ({ default: m.AlertDialogPanel })));
 
-/** A modal with its title (required: it names the dialog) and an optional description. */
-export function DialogContent({
-  title,
-  description,
+/** Starts fetching the dialogs' code (on a trigger's hover or focus). */
+export function preloadDialogs() {
+  void loadPanels();
+}
+
+export type DialogState = {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  /** The button that opened the dialog, which gets the focus back when it closes. */
+  triggerRef: RefObject<HTMLElement | null>;
+};
+
+const DialogContext = createContext<(DialogState & { shown: boolean }) | null>(null);
+
+function useDialog() {
+  const state = useContext(DialogContext);
+  if (!state) throw new Error('Dialog parts belong inside a DialogRoot or an AlertDialogRoot.');
+  return state;
+}
+
+/** Holds whether the dialog is open: controlled (`open` + `onOpenChange`) or on its own. */
+export function DialogRoot({
+  open: controlled,
+  defaultOpen = false,
+  onOpenChange,
   children,
-  className,
 }: {
+  open?: boolean;
+  defaultOpen?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  children: ReactNode;
+}) {
+  const [own, setOwn] = useState(defaultOpen);
+  const open = controlled ?? own;
+  // Once opened, the panel stays mounted so Radix can close it and hand the focus back.
+  const [shown, setShown] = useState(open);
+  if (open && !shown) setShown(true);
+  const triggerRef = useRef<HTMLElement | null>(null);
+  const setOpen = (next: boolean) => {
+    if (controlled === undefined) setOwn(next);
+    onOpenChange?.(next);
+  };
+  return (
+    <DialogContext.Provider value={{ open, setOpen, triggerRef, shown }}>
+      {children}
+    </DialogContext.Provider>
+  );
+}
+export const Dialog = DialogRoot;
+export const AlertDialogRoot = DialogRoot;
+
+type ChildProps = {
+  onClick?: (event: never) => void;
+  ref?: unknown;
+  [data: `data-${string}`]: unknown;
+};
+
+/** Gives the child (asChild) or a plain button the part's behaviour, keeping its own onClick. */
+function withBehaviour(
+  children: ReactNode,
+  props: Record<string, unknown> & { onClick: () => void },
+  asChild?: boolean,
+) {
+  if (asChild && isValidElement<ChildProps>(children)) {
+    const child = children as ReactElement<ChildProps>;
+    const own = child.props.onClick as ((event: unknown) => void) | undefined;
+    return cloneElement(child, {
+      ...props,
+      onClick: (event: unknown) => {
+        own?.(event);
+        props.onClick();
+      },
+    } as ChildProps);
+  }
+  return (
+    <button type="button" {...props}>
+      {children}
+    </button>
+  );
+}
+
+export function DialogTrigger({ asChild, children }: { asChild?: boolean; children: ReactNode }) {
+  const { open, setOpen, triggerRef } = useDialog();
+  return withBehaviour(
+    children,
+    {
+      ref: triggerRef,
+      'aria-haspopup': 'dialog',
+      'aria-expanded': open,
+      onPointerEnter: preloadDialogs,
+      onFocus: preloadDialogs,
+      onClick: () => setOpen(true),
+    },
+    asChild,
+  );
+}
+export const AlertDialogTrigger = DialogTrigger;
+
+export function DialogClose({ asChild, children }: { asChild?: boolean; children: ReactNode }) {
+  const { setOpen } = useDialog();
+  return withBehaviour(children, { onClick: () => setOpen(false) }, asChild);
+}
+export const AlertDialogAction = DialogClose;
+
+/** Cancel in an alert dialog: it closes, and it has the focus when the dialog opens. */
+export function AlertDialogCancel({
+  asChild,
+  children,
+}: {
+  asChild?: boolean;
+  children: ReactNode;
+}) {
+  const { setOpen } = useDialog();
+  return withBehaviour(
+    children,
+    { 'data-dialog-cancel': '', onClick: () => setOpen(false) },
+    asChild,
+  );
+}
+
+type ContentProps = {
   title: string;
   description?: ReactNode;
   children: ReactNode;
   className?: string;
-}) {
-  const t = useT();
+};
+
+/** A modal with its title (required: it names the dialog) and an optional description. */
+export function DialogContent(props: ContentProps) {
+  const { shown, ...state } = useDialog();
+  if (!shown) return null;
   return (
-    <D.Portal>
-      <D.Overlay className={overlayClass} />
-      <D.Content
-        className={cn(dialogPanelClass, className)}
-        {...(description ? {} : { 'aria-describedby': undefined })}
-      >
-        <D.Title className={cn(titleClass, 'pe-8')}>{title}</D.Title>
-        {description ? (
-          <D.Description className={descriptionClass}>{description}</D.Description>
-        ) : null}
-        <div className="mt-4">{children}</div>
-        <D.Close
-          aria-label={t('kit.close')}
-          className="absolute end-3 top-3 rounded p-1 text-muted-fg hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-ring"
-        >
-          <XIcon />
-        </D.Close>
-      </D.Content>
-    </D.Portal>
+    <Suspense fallback={null}>
+      <DialogPanel state={state} {...props} />
+    </Suspense>
+  );
+}
+
+/** An alert dialog asks before something that cannot be undone; its description says what. */
+export function AlertDialogContent(props: ContentProps & { description: ReactNode }) {
+  const { shown, ...state } = useDialog();
+  if (!shown) return null;
+  return (
+    <Suspense fallback={null}>
+      <AlertDialogPanel state={state} {...props} />
+    </Suspense>
   );
 }
 
 /** The row of buttons at the foot of a dialog: the main action last (at the end side). */
 export function DialogFooter({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
   return <div className={cn('mt-4 flex flex-wrap justify-end gap-2', className)} {...props} />;
-}
-
-// An alert dialog asks before something that cannot be undone: no close on a click outside,
-// and focus starts on Cancel so a stray Enter does nothing.
-export const AlertDialogRoot = A.Root;
-export const AlertDialogTrigger = A.Trigger;
-export const AlertDialogCancel = A.Cancel;
-export const AlertDialogAction = A.Action;
-
-export function AlertDialogContent({
-  title,
-  description,
-  children,
-  className,
-}: {
-  title: string;
-  description: ReactNode;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <A.Portal>
-      <A.Overlay className={overlayClass} />
-      <A.Content className={cn(dialogPanelClass, className)}>
-        <A.Title className={titleClass}>{title}</A.Title>
-        <A.Description className={descriptionClass}>{description}</A.Description>
-        {children}
-      </A.Content>
-    </A.Portal>
-  );
 }

@@ -5,7 +5,7 @@ import { useCallback, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/action';
 import { type ActionState, IDLE, type Outcome, type RunOptions, settle } from './action-state';
 import { cn } from './cn';
-import { toast } from './toast';
+import { preloadToaster, toast } from './toast';
 
 export type { Outcome, RunOptions };
 
@@ -25,6 +25,7 @@ export function useAction() {
     options: ((data: R) => string) | RunOptions<R> = {},
   ) => {
     const o: RunOptions<R> = typeof options === 'function' ? { success: options } : options;
+    if (o.toast) preloadToaster();
     startTransition(async () => {
       const result = await call();
       const next = settle(result, o);

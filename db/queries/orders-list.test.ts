@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_FILTERS,
-  type OrderFilters,
-  orderQuery,
-  parseOrderFilters,
-} from '../../lib/orders/filters';
+import { DEFAULT_FILTERS } from '../../lib/orders/filter-query';
+import { type OrderFilters, orderQuery, parseOrderFilters } from '../../lib/orders/filters';
 import { createTestDb, type TestDb } from '../../test/db';
 import { countOrders, listOrders, type OrderQuery, tabCounts } from './orders-list';
 

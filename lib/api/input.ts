@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dzdAmount, fromCents, MAX_DZD, toCents } from '../money';
+import { fromCents, MAX_DZD, toCents } from '../money';
+import { dzdAmount } from '../money-schema';
 import { type ApiReply, errorReply, safeFieldName } from './responses';
 import { dzdAmountText } from './shapes';
 

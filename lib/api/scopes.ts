@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // What an API token may do, chosen by the admin when creating it. The one home of the scope
 // names: zod, the admin form, withToken and the OpenAPI document read them from here. The
 // column default in db/schema/api.ts (all three, for tokens made before scopes) repeats them,
@@ -18,16 +16,4 @@ export const SCOPE_OPERATIONS: Record<ApiScope, string> = {
 /** Scopes in their canonical order, without repeats or names we do not know. */
 export function normalizeScopes(values: readonly string[]): ApiScope[] {
   return API_SCOPES.filter((scope) => values.includes(scope));
-}
-
-/**
- * The scopes a form sends (one checkbox value, or several): at least one, only known ones.
- * `message` is what the caller shows when the choice is empty or unknown.
- */
-export function scopesSchema(message: string) {
-  return z
-    .union([z.string(), z.array(z.string())], { error: message })
-    .transform((v) => (typeof v === 'string' ? [v] : v))
-    .pipe(z.array(z.enum(API_SCOPES, { error: message })).min(1, { error: message }))
-    .transform(normalizeScopes);
 }

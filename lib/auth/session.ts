@@ -1,11 +1,11 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { cache } from 'react';
 import type { Role } from '../../db/enums';
 import { findSessionUser } from '../../db/queries/users';
 import { getConfig } from '../config';
 import { getDb } from '../db';
+import { timed } from '../perf/server-timing';
 import { type Capability, can } from './roles';
 import { liveSession, touchSession } from './sessions';
 import { readSessionToken, sessionCookieName } from './token';
@@ -33,10 +33,25 @@ export type Session = { user: SessionUser; sessionId: string; pending: Pending |
  * sessions"), a disabled user, a changed role or a reset password (session_version bump) ends
  * it at once, and the absolute session limit holds even if the cookie keeps sliding.
  */
-export const getSession = cache(async (): Promise<Session | null> => {
+export async function getSession(): Promise<Session | null> {
   // Cookies first: it marks the page dynamic (never prerendered at build time) and an
   // anonymous visit needs no configuration at all.
-  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  const jar = await cookies();
+  // Once per request, pages and route handlers alike (React's cache() memoises only while a
+  // page renders; a CSV download would check the session once for itself and again for its
+  // language): the request's cookie store is the key.
+  let session = perRequest.get(jar);
+  if (!session) {
+    session = timed('session', () => readSession(jar));
+    perRequest.set(jar, session);
+  }
+  return session;
+}
+
+const perRequest = new WeakMap<object, Promise<Session | null>>();
+
+async function readSession(jar: Awaited<ReturnType<typeof cookies>>): Promise<Session | null> {
+  const cookie = jar.get(sessionCookieName())?.value;
   if (!cookie) return null;
   const config = getConfig();
   if (!config.NEXTAUTH_SECRET) return null;
@@ -60,7 +75,7 @@ export const getSession = cache(async (): Promise<Session | null> => {
       ? 'enrol_second_factor'
       : null;
   return { user: { id, email, name, role, locale }, sessionId: session.id, pending };
-});
+}
 
 /**
  * The signed-in person, for everything but /setup: someone who still has to change a temporary

@@ -1,12 +1,16 @@
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
 import { CLIENT_KEYS, type ClientScope } from './client-keys';
-import { messagesFor } from './index';
+import { runtimeMessagesFor } from './index';
 import { getLocale } from './server';
 
-type Tree = { [key: string]: string | Tree };
+type Tree = { [key: string]: unknown };
 
 const picked = new Map<string, Tree>();
+
+/** A branch of the catalogue (a compiled message may itself be an array). */
+const isTree = (value: unknown): value is Tree =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The part of `messages` under the given keys and key prefixes ("orders.", "status."). */
 export function pickMessages(messages: Tree, keys: readonly string[]): Tree {
@@ -14,15 +18,15 @@ export function pickMessages(messages: Tree, keys: readonly string[]): Tree {
   for (const key of keys) {
     const path = key.endsWith('.') ? key.slice(0, -1) : key;
     const parts = path.split('.');
-    let from: string | Tree | undefined = messages;
-    for (const part of parts) from = typeof from === 'object' ? from[part] : undefined;
+    let from: unknown = messages;
+    for (const part of parts) from = isTree(from) ? from[part] : undefined;
     if (from === undefined) continue;
     let into = out;
     parts.forEach((part, i) => {
-      if (i === parts.length - 1) into[part] = from as string | Tree;
+      if (i === parts.length - 1) into[part] = from;
       else {
         const next = into[part];
-        const branch: Tree = typeof next === 'object' ? next : {};
+        const branch: Tree = isTree(next) ? next : {};
         into[part] = branch;
         into = branch;
       }
@@ -48,7 +52,7 @@ export async function ClientMessages({
   // Catalogues never change while the process runs: pick each scope once per language.
   let messages = picked.get(key);
   if (!messages) {
-    messages = pickMessages(messagesFor(locale) as Tree, CLIENT_KEYS[scope]);
+    messages = pickMessages(runtimeMessagesFor(locale) as unknown as Tree, CLIENT_KEYS[scope]);
     picked.set(key, messages);
   }
   return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;

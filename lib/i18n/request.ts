@@ -1,6 +1,6 @@
 import { getRequestConfig } from 'next-intl/server';
 import { DESK_TIME_ZONE } from '../time/algiers';
-import { intlLocale, messageFallback, messagesFor } from './index';
+import { intlLocale, messageFallback, runtimeMessagesFor } from './index';
 import { getLocale } from './server';
 
 // next-intl's per-request configuration (wired in next.config.js): the person's language and
@@ -10,7 +10,7 @@ export default getRequestConfig(async () => {
   const locale = await getLocale();
   return {
     locale: intlLocale(locale),
-    messages: messagesFor(locale),
+    messages: runtimeMessagesFor(locale),
     timeZone: DESK_TIME_ZONE,
     getMessageFallback: messageFallback,
     onError: (error) => {

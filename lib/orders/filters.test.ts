@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../db/enums';
-import { orderFiltersToQuery, orderQuery, parseOrderFilters } from './filters';
+import { orderFiltersToQuery } from './filter-query';
+import { orderQuery, parseOrderFilters } from './filters';
 
 describe('the orders view read from its URL', () => {
   it('filters amounts written as every DZD amount is (whole dinars or two decimals, up to a billion)', () => {

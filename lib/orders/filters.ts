@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { EVENT_SOURCES, OPERATORS, TOPUP_STATUSES } from '../../db/enums';
+import { EVENT_SOURCES, OPERATORS } from '../../db/enums';
 import type { OrderQuery } from '../../db/queries/orders-list';
-import { dzdAmount, toCents } from '../money';
+import { toCents } from '../money';
+import { dzdAmount } from '../money-schema';
 import { normalizeMsisdn } from '../phone';
 import { boundsOf, parseDayOrTime } from '../time/algiers';
 import {
@@ -15,19 +16,21 @@ import {
   readParams,
   type SearchParams,
   sortParam,
-  toQuery,
 } from '../url-state/params';
+import {
+  DEFAULT_FILTERS,
+  type FilterKey,
+  HIDEABLE_COLUMNS,
+  ORDER_TABS,
+  type OrderTab,
+  PAGE_SIZES,
+  SORT_KEYS,
+  type SortKey,
+} from './filter-query';
 
 // The orders view lives in the URL (so a view can be shared), read by the desk's one URL
 // parser (lib/url-state/params.ts): each parameter on its own; a bad one is dropped and
 // reported, never guessed.
-
-export const ORDER_TABS = ['all', ...TOPUP_STATUSES, 'refund_due'] as const;
-export type OrderTab = (typeof ORDER_TABS)[number];
-export const SORT_KEYS = ['created', 'amount'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const HIDEABLE_COLUMNS = ['ref', 'operator', 'plan', 'source', 'changed'] as const;
 
 /** The one DZD amount pattern (lib/money.ts). */
 const amount = dzdAmount();
@@ -55,7 +58,7 @@ const FIELDS = {
   before: cursorParam(),
   size: pageSizeParam(PAGE_SIZES),
   hide: hiddenColumnsParam(HIDEABLE_COLUMNS),
-} as const;
+} as const satisfies Record<FilterKey, z.ZodType>;
 
 type Parsed = { -readonly [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
 
@@ -65,14 +68,6 @@ export type OrderFilters = Omit<Parsed, 'tab' | 'sort' | 'dir' | 'size' | 'hide'
   dir: Direction;
   size: (typeof PAGE_SIZES)[number];
   hide: (typeof HIDEABLE_COLUMNS)[number][];
-};
-
-export const DEFAULT_FILTERS: OrderFilters = {
-  tab: 'all',
-  sort: 'created',
-  dir: 'desc',
-  size: 50,
-  hide: [],
 };
 
 /** Parses URL search params; `ignored` names every parameter that was dropped. */
@@ -95,11 +90,6 @@ export function parseOrderFilters(params: SearchParams): {
   return { filters: out, ignored: dropped };
 }
 
-/** The URL of a view: only non-default values, in a stable order. */
-export function orderFiltersToQuery(filters: Partial<OrderFilters>): string {
-  return toQuery(FIELDS, filters, DEFAULT_FILTERS);
-}
-
 /**
  * The view as the orders query (db/queries/orders-list.ts) takes it: the creation bounds become
  * the instants [from, to) of the desk's day rule (lib/time/algiers.ts `boundsOf`: a day `to` is
@@ -113,10 +103,4 @@ export function orderQuery(filters: OrderFilters): OrderQuery {
     createdFrom: bounds.from,
     createdTo: bounds.to,
   };
-}
-
-/** A filter set without its position, for "back to the first page" and the CSV export. */
-export function withoutCursor(filters: OrderFilters): OrderFilters {
-  const { after: _a, before: _b, ...rest } = filters;
-  return rest;
 }

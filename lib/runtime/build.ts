@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants } from 'node:zlib';
 
 // `npm start` builds only when the sources changed since the last build: a stamp of every
 // source file's path, size and mtime is kept next to the build output.
@@ -61,5 +64,36 @@ export async function buildApp(root: string): Promise<void> {
     child.on('exit', (c) => resolve(c ?? 1));
   });
   if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
+  await precompressStatic(path.join(root, '.next', 'static'));
   writeFileSync(stampFile(root), stamp);
+}
+
+const brotli = promisify(brotliCompress);
+
+/**
+ * Writes a brotli twin (`x.js.br`) of every script and stylesheet of the build, at the highest
+ * quality: done once here, sent by scripts/serve.mjs to every browser that accepts br.
+ */
+export async function precompressStatic(dir: string): Promise<number> {
+  const files: string[] = [];
+  const visit = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (/\.(js|css)$/.test(entry.name)) files.push(full);
+    }
+  };
+  if (existsSync(dir)) visit(dir);
+  for (const file of files) {
+    const compressed = await brotli(await readFile(file), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+    });
+    await writeFile(`${file}.br`, compressed);
+  }
+  return files.length;
+}
+
+/** The desk's web server (scripts/serve.mjs: Next plus Server-Timing and brotli). */
+export function serverScript(root: string): string {
+  return path.join(root, 'scripts', 'serve.mjs');
 }

@@ -34,27 +34,6 @@ export function readParams<F extends Fields>(
   return { values: values as Values<F>, ignored };
 }
 
-/**
- * The query string of a view: the fields' order, only values that differ from the defaults,
- * lists joined with commas (an empty list is left out). '' when nothing is set.
- */
-export function toQuery<F extends Fields>(
-  fields: F,
-  values: Partial<Record<keyof F, unknown>>,
-  defaults: Partial<Record<keyof F, unknown>> = {},
-): string {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(fields) as (keyof F & string)[]) {
-    const value = values[key];
-    if (value === undefined || value === null || value === defaults[key]) continue;
-    if (Array.isArray(value)) {
-      if (value.length) params.set(key, value.join(','));
-    } else params.set(key, String(value));
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
-
 // The kinds of parameter every list shares.
 
 /** A desk day, YYYY-MM-DD (lib/time/algiers.ts): 2025-02-30 does not exist and is dropped. */

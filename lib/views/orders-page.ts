@@ -3,15 +3,9 @@ import type { Db } from '../../db/client';
 import type { Role } from '../../db/enums';
 import { listSharedViews, listVisibleViews, pinnedDefaultView } from '../../db/queries/saved-views';
 import type { OrderFilters } from '../orders/filters';
+import { canonicalViewQuery } from './canonical';
 import { canChange, isTabFor, mayPin, type Viewer } from './policy';
-import {
-  canonicalViewQuery,
-  paramsOf,
-  queryOf,
-  type SearchParams,
-  viewHref,
-  withoutViewMarker,
-} from './query';
+import { paramsOf, queryOf, type SearchParams, viewHref, withoutViewMarker } from './query';
 
 // What the orders page needs from saved views: the parameters to parse (the role's pinned
 // default when the URL has none), the person's tabs, and the views they may manage.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../db/enums';
+import { canonicalViewQuery } from './canonical';
 import { canChange, canSee, isTabFor, mayPin, SHAREABLE_ROLES } from './policy';
-import { canonicalViewQuery, viewHref } from './query';
+import { viewHref } from './query';
 
 const owner = { id: 'u-1', role: 'manager' as const };
 const support = { id: 'u-2', role: 'support' as const };

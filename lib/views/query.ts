@@ -1,9 +1,5 @@
-import {
-  type OrderFilters,
-  orderFiltersToQuery,
-  parseOrderFilters,
-  withoutCursor,
-} from '../orders/filters';
+import { orderFiltersToQuery, withoutCursor } from '../orders/filter-query';
+import type { OrderFilters } from '../orders/filters';
 
 // A saved view is the orders page's query string. It is always read back through the page's
 // own parser (lib/orders/filters.ts), never interpreted here, so it follows the parser's rules.
@@ -20,12 +16,6 @@ export function paramsOf(query: string): SearchParams {
   for (const [key, value] of new URLSearchParams(query.replace(/^\?/, '')))
     if (!(key in out)) out[key] = value;
   return out;
-}
-
-/** What a view stores: the parsed filters without their paging cursor, as the parser writes them. */
-export function canonicalViewQuery(raw: string | SearchParams): string {
-  const { filters } = parseOrderFilters(typeof raw === 'string' ? paramsOf(raw) : raw);
-  return queryOf(filters);
 }
 
 export function queryOf(filters: OrderFilters): string {

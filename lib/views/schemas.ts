@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '../../db/enums';
+import { VIEW_NAME_MAX } from './limits';
 
 // Inputs of the saved-view actions. Messages are catalogue keys, translated by defineAction.
 
-export const VIEW_NAME_MAX = 60;
 export const SHARING = ['private', ...ROLES] as const;
 export type Sharing = (typeof SHARING)[number];
 

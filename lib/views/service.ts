@@ -14,8 +14,8 @@ import {
 } from '../../db/queries/saved-views';
 import { isUniqueViolation } from '../errors/postgres';
 import { UserFacingError } from '../errors/user-facing';
+import { canonicalViewQuery } from './canonical';
 import { canChange, canSee, mayPin, pinRole, SHAREABLE_ROLES, type Viewer } from './policy';
-import { canonicalViewQuery } from './query';
 
 // What the saved-view actions do. Each runs in the transaction that also writes its audit row
 // (lib/actions/action.ts); a refusal throws UserFacingError and nothing is written.

@@ -1,7 +1,7 @@
 import type { DataColumnMeta } from '@/components/data-table/meta';
 import { EVENT_SOURCES, OPERATORS } from '@/db/enums';
 import type { T } from '@/lib/i18n';
-import { HIDEABLE_COLUMNS } from '@/lib/orders/filters';
+import { HIDEABLE_COLUMNS } from '@/lib/orders/filter-query';
 
 // The orders list's columns, as the kit reads them: the table (orders-table.tsx) renders them,
 // the filter form (orders-filters.tsx) and the column menu are built from this meta.

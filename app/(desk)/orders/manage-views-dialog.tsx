@@ -7,8 +7,8 @@ import { Input, Select } from '@/components/ui/field';
 import { StatusLine, useAction } from '@/components/ui/use-action';
 import type { Role } from '@/db/enums';
 import { useT } from '@/lib/i18n/client';
+import { VIEW_NAME_MAX } from '@/lib/views/limits';
 import type { ManagedView } from '@/lib/views/orders-page';
-import { VIEW_NAME_MAX } from '@/lib/views/schemas';
 import { deleteView, pinView, renameView, shareView, unpinView } from './actions';
 
 /** One view: its owner renames, re-shares or deletes it; an admin pins it for its role. */

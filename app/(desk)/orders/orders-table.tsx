@@ -15,11 +15,11 @@ import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
 import {
   HIDEABLE_COLUMNS,
-  type OrderFilters,
   orderFiltersToQuery,
   type SortKey,
   withoutCursor,
-} from '@/lib/orders/filters';
+} from '@/lib/orders/filter-query';
+import type { OrderFilters } from '@/lib/orders/filters';
 import { viewHref } from '@/lib/views/query';
 import { orderColumnMeta } from './columns';
 

@@ -3,7 +3,8 @@ import { cn } from '@/components/ui/cn';
 import type { tabCounts } from '@/db/queries/orders-list';
 import { formatNumber } from '@/lib/i18n/numbers';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { ORDER_TABS, type OrderFilters, orderFiltersToQuery } from '@/lib/orders/filters';
+import { ORDER_TABS, orderFiltersToQuery } from '@/lib/orders/filter-query';
+import type { OrderFilters } from '@/lib/orders/filters';
 
 export async function OrdersTabs({
   filters,

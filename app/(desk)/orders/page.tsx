@@ -6,12 +6,8 @@ import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
-import {
-  orderFiltersToQuery,
-  orderQuery,
-  parseOrderFilters,
-  withoutCursor,
-} from '@/lib/orders/filters';
+import { orderFiltersToQuery, withoutCursor } from '@/lib/orders/filter-query';
+import { orderQuery, parseOrderFilters } from '@/lib/orders/filters';
 import { resolveOrdersParams, savedViewsFor } from '@/lib/views/orders-page';
 import { ALL_ORDERS_HREF, ALL_ORDERS_QUERY } from '@/lib/views/query';
 import { OrdersFilters } from './orders-filters';

@@ -7,7 +7,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { StatusLine, useAction } from '@/components/ui/use-action';
 import type { Role } from '@/db/enums';
 import { useT } from '@/lib/i18n/client';
-import { VIEW_NAME_MAX } from '@/lib/views/schemas';
+import { VIEW_NAME_MAX } from '@/lib/views/limits';
 import { saveView } from './actions';
 
 /** "Save view": names the view on screen now, privately or for one role. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scopesSchema } from '@/lib/api/scopes';
+import { scopesSchema } from '@/lib/api/scopes-schema';
 
 // Messages are catalogue keys, translated by the action wrapper.
 export const createTokenInput = z.object({

@@ -2,7 +2,8 @@ import { listOrders } from '@/db/queries/orders-list';
 import { csvHeaders, defineRoute } from '@/lib/actions/route';
 import { getT } from '@/lib/i18n/server';
 import { csvLine } from '@/lib/orders/csv';
-import { orderQuery, parseOrderFilters, withoutCursor } from '@/lib/orders/filters';
+import { withoutCursor } from '@/lib/orders/filter-query';
+import { orderQuery, parseOrderFilters } from '@/lib/orders/filters';
 
 const HEADER = [
   'topup_id',

@@ -48,6 +48,7 @@ export const enDesk = {
     disabled: 'This account is disabled. Ask an admin.',
     sessionEnded: 'Your session ended. Please sign in again.',
     required: 'Enter your email and password.',
+    unreachable: 'The desk could not be reached. Check the connection and try again.',
   },
   errors: {
     forbiddenTitle: 'Not allowed',

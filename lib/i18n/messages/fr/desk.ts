@@ -63,6 +63,7 @@ export const frDesk: Pick<
     disabled: 'Ce compte est désactivé. Adressez-vous à un administrateur.',
     sessionEnded: 'Votre session a pris fin. Veuillez vous reconnecter.',
     required: 'Saisissez votre e-mail et votre mot de passe.',
+    unreachable: 'Le bureau est injoignable. Vérifiez la connexion et réessayez.',
   },
   errors: {
     forbiddenTitle: 'Non autorisé',

@@ -1,0 +1,107 @@
+// The desk's web server: Next.js (the production build in .next) behind a thin Node server that
+// adds two things `next start` cannot:
+// - a `Server-Timing` header on every page and route (the session check, the database by
+//   table, the rest), recorded by lib/perf/server-timing.ts inside the app;
+// - the build's JavaScript and CSS sent brotli-compressed when the browser accepts it
+//   (precompressed once at build time, lib/runtime/build.ts); Next itself only gzips. That is
+//   ~15% fewer bytes on every cold page.
+// scripts/start.ts runs it (`npm start`); so do the benches. Plain JavaScript: it runs with node
+// alone, like `next start`.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+
+// As `next start` does: a production server, whatever the shell says (imported after this).
+process.env.NODE_ENV = 'production';
+const { default: next } = await import('next');
+const { securityHeaders } = await import('../lib/runtime/security-headers.js');
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.LISTEN_HOST || undefined;
+const dir = process.cwd();
+const staticDir = path.join(dir, '.next', 'static');
+
+// Shared with the app's copy of lib/perf/server-timing.ts, which also registers the formatter.
+const STORE = Symbol.for('flexy.server-timing');
+const FORMAT = Symbol.for('flexy.server-timing.format');
+globalThis[STORE] ??= new AsyncLocalStorage();
+/** @type {AsyncLocalStorage<{ start: number; spans: unknown[] }>} */
+const timing = globalThis[STORE];
+
+const TYPES = { '.js': 'application/javascript; charset=UTF-8', '.css': 'text/css; charset=UTF-8' };
+
+/** A build file under /_next/static/ with its brotli twin, or null (then Next answers). */
+function brotliFile(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  const url = req.url ?? '';
+  if (!url.startsWith('/_next/static/')) return null;
+  if (!/\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''))) return null;
+  let rel;
+  try {
+    rel = decodeURIComponent(url.slice('/_next/static/'.length).split('?')[0] ?? '');
+  } catch {
+    return null;
+  }
+  const file = path.resolve(staticDir, rel);
+  const type = TYPES[path.extname(file)];
+  if (!type || !file.startsWith(`${staticDir}${path.sep}`)) return null;
+  try {
+    const stat = statSync(`${file}.br`);
+    return stat.isFile() ? { path: `${file}.br`, size: stat.size, type } : null;
+  } catch {
+    return null;
+  }
+}
+
+function sendBrotli(req, res, file) {
+  for (const { key, value } of securityHeaders) res.setHeader(key, value);
+  res.writeHead(200, {
+    'Content-Type': file.type,
+    'Content-Encoding': 'br',
+    'Content-Length': file.size,
+    // The build's file names change with their content (what Next sends for them too).
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    Vary: 'Accept-Encoding',
+  });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file.path).pipe(res);
+}
+
+const app = next({ dev: false, dir, port, hostname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const file = brotliFile(req);
+  if (file) return sendBrotli(req, res, file);
+  const record = { start: performance.now(), spans: [] };
+  const writeHead = res.writeHead;
+  res.writeHead = function timedWriteHead(...args) {
+    const format = globalThis[FORMAT];
+    if (typeof format === 'function' && !res.headersSent)
+      res.setHeader('Server-Timing', format(record));
+    return writeHead.apply(this, args);
+  };
+  timing.run(record, () => {
+    handle(req, res).catch((error) => {
+      console.error('[flexy] request failed:', error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+});
+server.listen(port, hostname, () => {
+  process.stdout.write(`[flexy] web server listening on ${hostname ?? '0.0.0.0'}:${port}\n`);
+});
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'])
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    // Finish the requests in flight, then leave (the launcher kills after 10 s regardless).
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 8_000).unref();
+  });
