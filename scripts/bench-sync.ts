@@ -16,7 +16,7 @@
 // .data/bench-sync-prof).
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -240,6 +240,7 @@ async function runVolume(worker: Worker, scale: number, windowMs: number): Promi
   await h.close();
   await pool.end();
   await pg.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 
   const oursSettled = live.filter((o) => rows.get(o.id)?.status === o.stop);
   const docsSettled = live.filter((o) => o.docsSeenAt !== null);
