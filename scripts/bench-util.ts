@@ -1,5 +1,7 @@
 // Small helpers shared by the benchmark scripts.
 
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 /** `--orders N --runs N` of the seeded-database benches (at least 30 runs, for a p95). */
@@ -55,4 +57,50 @@ export function runBench(name: string, main: () => Promise<void>) {
       process.exit(1);
     },
   );
+}
+
+let clockTicks: number | undefined;
+/** Kernel clock ticks per second (the unit of /proc CPU times). */
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+type ProcStat = { ppid: number; ownMs: number; childrenMs: number };
+
+/** CPU time of a live process from /proc (Linux): its own, and its waited-for children's. */
+export function procStat(pid: number): ProcStat | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name is in parentheses and may hold spaces: read the fields after it.
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const ms = (i: number) => (Number(f[i]) * 1000) / ticksPerSecond();
+  return { ppid: Number(f[1]), ownMs: ms(11) + ms(12), childrenMs: ms(13) + ms(14) };
+}
+
+/**
+ * CPU ms used so far by a Postgres cluster: the postmaster, every live child (backends,
+ * checkpointer, autovacuum…) and the children that already exited (counted in the
+ * postmaster's waited-for time).
+ */
+export function clusterCpuMs(postmasterPid: number): number {
+  const root = procStat(postmasterPid);
+  if (!root) return Number.NaN;
+  let total = root.ownMs + root.childrenMs;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = procStat(Number(entry));
+    if (child?.ppid === postmasterPid) total += child.ownMs + child.childrenMs;
+  }
+  return total;
 }

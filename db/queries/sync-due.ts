@@ -1,4 +1,4 @@
-import { and, count, desc, gte, inArray, min, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { TopupStatus } from '../enums';
 import { topups } from '../schema';
@@ -8,29 +8,44 @@ import { claimDue } from './claim';
 // list poll covers, the orders due for a check-id (claimed with a lease through claim.ts), and
 // how long orders take to settle (lib/sync/ttf.ts).
 
-/** The oldest creation time and number of orders in `statuses` created since `since`. */
-export async function inFlightWindow(
+/**
+ * Our newest orders created since `since` (at most `pageOrders × maxPages`), cut into pages of
+ * `pageOrders` newest first: per page, how many are in `statuses` and the oldest creation time
+ * among those. Pages with none in `statuses` are left out.
+ */
+export async function inFlightPages(
   db: Db,
-  input: { statuses: readonly TopupStatus[]; since: Date },
+  input: {
+    statuses: readonly TopupStatus[];
+    since: Date;
+    pageOrders: number;
+    maxPages: number;
+  },
 ) {
-  const [window] = await db
-    .select({ oldest: min(topups.upstreamCreatedAt), n: count() })
-    .from(topups)
-    .where(
-      and(inArray(topups.status, [...input.statuses]), gte(topups.upstreamCreatedAt, input.since)),
-    );
-  return window;
-}
-
-/** The creation time of the order `offset` places behind the newest (undefined: fewer orders). */
-export async function createdAtFromNewest(db: Db, offset: number) {
-  const [edge] = await db
-    .select({ at: topups.upstreamCreatedAt })
-    .from(topups)
-    .orderBy(desc(topups.upstreamCreatedAt))
-    .offset(offset)
-    .limit(1);
-  return edge;
+  const statuses = sql.join(
+    input.statuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const result = await db.execute<{ page: number; in_flight: number; oldest_ms: number }>(sql`
+    with newest as (
+      select ${topups.id} as id, ${topups.upstreamCreatedAt} as created,
+             ${topups.status} in (${statuses}) as in_flight
+      from ${topups}
+      where ${topups.upstreamCreatedAt} >= ${input.since}
+      order by ${topups.upstreamCreatedAt} desc, ${topups.id} desc
+      limit ${input.pageOrders * input.maxPages}),
+    paged as (
+      select created, in_flight,
+             (row_number() over (order by created desc, id desc) - 1) / ${input.pageOrders} as page
+      from newest)
+    select page::int as page, count(*)::int as in_flight,
+           (extract(epoch from min(created)) * 1000)::float8 as oldest_ms
+    from paged where in_flight group by page order by page`);
+  return result.rows.map((r) => ({
+    page: r.page,
+    inFlight: r.in_flight,
+    oldestInFlight: new Date(r.oldest_ms),
+  }));
 }
 
 /** Claims up to `limit` orders whose next check is due, leased to `workerId` for `leaseMs`. */

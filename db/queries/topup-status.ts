@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
+import type { TopupStatus } from '../enums';
 import { topupEvents, topups } from '../schema';
 
 // The writes behind an order's status (lib/sync/observe.ts decides them, following
@@ -99,6 +100,34 @@ export async function applyObservation(
 }
 
 /**
+ * What `applyObservation` writes for answers that changed nothing (the check counted, the next
+ * check as given, errors cleared, lease released), for many orders in one statement. A row
+ * whose status is no longer `status` was moved by another writer since it was read: left alone.
+ */
+export async function applyUnchanged(
+  db: Db,
+  input: {
+    now: Date;
+    rows: readonly { id: number; status: TopupStatus; nextCheckAt: Date | null; stuck: boolean }[];
+  },
+) {
+  const { now, rows } = input;
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    update ${topups} set
+      last_checked_at = ${now}, next_check_at = v.next_check_at, stuck = v.stuck,
+      check_count = ${topups.checkCount} + 1, consecutive_errors = 0, last_error = null,
+      claimed_by = null, claimed_until = null, updated_at = ${now}
+    from unnest(
+      ${sql.param(rows.map((r) => r.id))}::bigint[],
+      ${sql.param(rows.map((r) => r.status))}::topup_status[],
+      ${sql.param(rows.map((r) => r.nextCheckAt?.toISOString() ?? null))}::timestamptz[],
+      ${sql.param(rows.map((r) => r.stuck))}::boolean[]
+    ) as v(id, status, next_check_at, stuck)
+    where ${topups.id} = v.id and ${topups.status} = v.status`);
+}
+
+/**
  * A check whose answer could not be used: the error counted and kept, the next check as given,
  * the lease released; the status is left alone.
  */
@@ -143,7 +172,10 @@ export function storedStatuses(db: Db, topupIds: string[]) {
   return db
     .select({
       topupId: topups.topupId,
+      id: topups.id,
       status: topups.status,
+      upstreamCreatedAt: topups.upstreamCreatedAt,
+      unknownErrorAt: topups.unknownErrorAt,
       refundMessage: topups.refundMessage,
       suggestedOffers: topups.suggestedOffers,
       balanceAmount: topups.balanceAmount,

@@ -7,7 +7,7 @@ import { until } from '../../test/until';
 import { topupSchema } from '../oneclick/schemas';
 import type { TopupView } from '../sandbox';
 import { createEngine } from './engine';
-import { observe } from './observe';
+import { observe, observeUnchanged, storedRows } from './observe';
 
 let t: TestDb;
 let h: SyncHarness;
@@ -61,6 +61,33 @@ describe('the sync engine on a real database and the emulator', () => {
     const lists = h.sandbox.controls.calls().filter((c) => c.path === '/v3/mobile/list').length;
     expect(lists).toBeLessThanOrEqual(10);
     expect(checkIdCalls().length).toBe(0);
+  });
+
+  it('follows a stream deeper than one list page with list calls, and sees each final within 5 s', async () => {
+    h = await startSyncHarness();
+    const engine = createEngine({ db: t.db, client: h.client, now: h.clock.now, workerId: 'w1' });
+    // Ten new orders a second for 30 s, each final 15 s after creation: 150 in flight at once,
+    // more than one page of the list.
+    for (let s = 0; s < 60; s++) {
+      for (let i = 0; s < 30 && i < 10; i++) await register(h.place());
+      h.clock.advance(1000);
+      await engine.tick();
+    }
+    const rows = await t.db
+      .select({
+        status: topups.status,
+        created: topups.upstreamCreatedAt,
+        at: topups.statusChangedAt,
+      })
+      .from(topups);
+    expect(rows).toHaveLength(300);
+    for (const row of rows) {
+      expect(row.status).toBe('FULFILLED');
+      expect(row.at.getTime() - (row.created.getTime() + 15_000)).toBeLessThanOrEqual(5_000);
+    }
+    expect(checkIdCalls().length).toBeLessThanOrEqual(15);
+    const lists = h.sandbox.controls.calls().filter((c) => c.path === '/v3/mobile/list').length;
+    expect(lists).toBeLessThanOrEqual(40);
   });
 
   it('two workers on one database never check the same order in the same tick', async () => {
@@ -241,6 +268,44 @@ describe('observations the rules refuse or flag', () => {
       .from(topupEvents)
       .where(and(eq(topupEvents.topupPk, topupPk), eq(topupEvents.kind, 'anomaly')));
     expect(anomalies).toHaveLength(1);
+  });
+
+  it('an order a list page showed unchanged waits for the next poll, with no event; one moved meanwhile is left alone', async () => {
+    h = await startSyncHarness();
+    const [a, b] = [h.place(), h.place()];
+    if (!a || !b) throw new Error('no orders');
+    await register(a);
+    await register(b);
+    const seen = await storedRows(t.db, [a._id, b._id]);
+    // Between our read and our write, a check-id moved order b to HANDLING.
+    h.clock.advance(6_000);
+    const handling = topupSchema.parse({ ...JSON.parse(JSON.stringify(b)), status: 'HANDLING' });
+    await observe(t.db, {
+      topup: handling,
+      source: 'poll',
+      actor: { name: 'test' },
+      now: new Date(h.clock.now()),
+    });
+    const now = new Date(h.clock.now());
+    await observeUnchanged(t.db, { rows: [...seen.values()], now, listCoverMs: 9_000 });
+    const rows = await t.db
+      .select({
+        id: topups.topupId,
+        status: topups.status,
+        next: topups.nextCheckAt,
+        count: topups.checkCount,
+      })
+      .from(topups);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(a._id)).toMatchObject({
+      status: 'PENDING',
+      count: 2,
+      next: new Date(now.getTime() + 9_000),
+    });
+    expect(byId.get(b._id)?.status).toBe('HANDLING');
+    expect(byId.get(b._id)?.count).toBe(2);
+    const events = await t.db.select({ kind: topupEvents.kind }).from(topupEvents);
+    expect(events.map((e) => e.kind).sort()).toEqual(['created', 'created', 'status_changed']);
   });
 
   it('keeps what OneClick charged us when its REFUNDED answer shows balance_amount 0', async () => {

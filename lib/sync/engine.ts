@@ -2,9 +2,8 @@ import type { Db } from '../../db/client';
 import { tryLease } from '../../db/queries/app-state';
 import {
   claimDueChecks,
-  createdAtFromNewest,
   type DueCheck,
-  inFlightWindow,
+  inFlightPages,
   releaseChecks,
   releaseWorkerChecks,
 } from '../../db/queries/sync-due';
@@ -12,15 +11,29 @@ import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
 import type { TopupPage, Topup as UpstreamTopup } from '../oneclick/schemas';
 import { changedDetails, detailsOf } from './details';
-import { type Actor, observe, recordCheckError, storedRows } from './observe';
+import {
+  type Actor,
+  observe,
+  observeUnchanged,
+  recordCheckError,
+  type Stored,
+  storedRows,
+} from './observe';
 import { type QuarantineSource, quarantine, resolveParsed } from './quarantine';
-import { backoffAfterError, DEFAULT_TTF_CHECKPOINTS_MS } from './schedule';
+import {
+  backoffAfterError,
+  DEFAULT_TTF_CHECKPOINTS_MS,
+  LIST_PAGE_ORDERS,
+  listWindow,
+  MAX_LIST_PAGES,
+} from './schedule';
 import { IN_FLIGHT_STATUSES, isFinal } from './transitions';
 import { learnCheckpoints } from './ttf';
 
 // The status engine. Each tick does two things:
-//  1. While young orders are in flight, one `/mobile/list` call over their creation window
-//     (every `listIntervalMs`, shared by all instances through a lease) settles them together.
+//  1. While young orders are in flight, a `/mobile/list` poll over their creation window
+//     (every `listIntervalMs`, shared by all instances through a lease) settles them together:
+//     one page while few are in flight, as many as hold enough of them while many are.
 //  2. Orders whose `next_check_at` is due — those the window no longer covers, stuck ones,
 //     UNKNOWN_ERROR rechecks — are claimed with FOR UPDATE SKIP LOCKED and a lease
 //     (db/queries/claim.ts), then checked one by one with check-id. A killed worker's leases
@@ -48,8 +61,6 @@ export type TickReport = {
 };
 
 const NOT_FOUND_RETRY_MS = [3600_000, 6 * 3600_000];
-/** Orders a list poll's window may span (a page is 100; the rest is margin for new ones). */
-const LIST_WINDOW_ORDERS = 90;
 
 export function createEngine(opts: EngineOptions) {
   const { db, client } = opts;
@@ -62,6 +73,7 @@ export function createEngine(opts: EngineOptions) {
   const listCoverMs = 2 * listIntervalMs + 1_000;
   let checkpoints: number[] = [...DEFAULT_TTF_CHECKPOINTS_MS];
   let checkpointsAt = Number.NEGATIVE_INFINITY;
+  let listLeaseUntil = Number.NEGATIVE_INFINITY;
   const nowDate = () => new Date(opts.now());
 
   async function observeItems(
@@ -74,15 +86,19 @@ export function createEngine(opts: EngineOptions) {
       items.map((i) => i._id),
     );
     let observed = 0;
+    const unchanged: Stored[] = [];
     for (const item of items) {
       const mine = stored.get(item._id);
-      // Settled or waiting on its own recheck schedule, and unchanged: nothing to write.
       if (
         mine?.status === item.status &&
-        (isFinal(mine.status) || mine.status === 'UNKNOWN_ERROR') &&
         changedDetails(mine, detailsOf(item, mine)).length === 0
-      )
+      ) {
+        // Settled or waiting on its own recheck schedule: nothing to write.
+        if (isFinal(mine.status) || mine.status === 'UNKNOWN_ERROR') continue;
+        // Still in flight as we hold it: only its next check moves, with the rest of the page.
+        unchanged.push(mine);
         continue;
+      }
       await observe(db, {
         topup: item,
         source: 'list-sync',
@@ -94,7 +110,13 @@ export function createEngine(opts: EngineOptions) {
       });
       observed++;
     }
-    return observed;
+    await observeUnchanged(db, {
+      rows: unchanged,
+      now: nowDate(),
+      listCoverMs: cover,
+      checkpointsMs: checkpoints,
+    });
+    return observed + unchanged.length;
   }
 
   /** A list page: its good items observed, its bad ones quarantined, and the sync goes on. */
@@ -115,29 +137,53 @@ export function createEngine(opts: EngineOptions) {
     return observed;
   }
 
-  /** One list call (rarely a few pages) over the creation window of young in-flight orders. */
+  /**
+   * List calls over the creation window of our young in-flight orders: one page while few are
+   * in flight, more while many are (lib/sync/schedule.ts, `listWindow`).
+   */
   async function listPoll(now: Date) {
-    const window = await inFlightWindow(db, {
-      statuses: IN_FLIGHT_STATUSES,
-      since: new Date(now.getTime() - listHorizonMs),
-    });
-    if (!window?.n || !window.oldest) return { calls: 0, observed: 0 };
-    if (!(await tryLease(db, 'list-poll', opts.workerId, now, listIntervalMs)))
-      return { calls: 0, observed: 0 };
-    // Keep the window to about one page: older in-flight orders fall back to check-id.
-    const edge = await createdAtFromNewest(db, LIST_WINDOW_ORDERS);
-    const oldest = Math.max(window.oldest.getTime(), edge?.at.getTime() ?? 0);
-    const from = new Date(oldest - 2_000);
-    const to = new Date(now.getTime() + 60_000);
-    let calls = 0;
-    let observed = 0;
-    for (let page = 1; page <= 5; page++) {
-      const res = await client.list({ page, pageSize: 100, from, to });
-      calls++;
-      observed += await observePage(res.data, res.requestId, listCoverMs, 'list-poll');
-      if (page >= res.data.pagination.totalPages) break;
-    }
-    return { calls, observed };
+    const none = { calls: 0, observed: 0 };
+    // This instance took the lease last: nobody, itself included, may poll before it runs out.
+    if (now.getTime() < listLeaseUntil) return none;
+    const window = listWindow(
+      await inFlightPages(db, {
+        statuses: IN_FLIGHT_STATUSES,
+        since: new Date(now.getTime() - listHorizonMs),
+        pageOrders: LIST_PAGE_ORDERS,
+        maxPages: MAX_LIST_PAGES,
+      }),
+    );
+    if (!window) return none;
+    if (!(await tryLease(db, 'list-poll', opts.workerId, now, listIntervalMs))) return none;
+    listLeaseUntil = now.getTime() + listIntervalMs;
+    const params = {
+      pageSize: 100,
+      from: new Date(window.from.getTime() - 2_000),
+      to: new Date(now.getTime() + 60_000),
+    };
+    const first = await client.list({ ...params, page: 1 });
+    // The other pages are read together, while the first is applied: pages read close in time
+    // shift less under new orders.
+    const last = Math.min(first.data.pagination.totalPages, MAX_LIST_PAGES);
+    const others = Promise.allSettled(
+      Array.from({ length: Math.max(0, last - 1) }, (_, i) =>
+        client.list({ ...params, page: i + 2 }),
+      ),
+    );
+    let observed = await observePage(first.data, first.requestId, listCoverMs, 'list-poll');
+    const rest = await others;
+    for (const res of rest)
+      if (res.status === 'fulfilled')
+        observed += await observePage(
+          res.value.data,
+          res.value.requestId,
+          listCoverMs,
+          'list-poll',
+        );
+    // What was read is applied; a page that failed leaves its orders to their next check.
+    const failed = rest.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return { calls: 1 + rest.length, observed };
   }
 
   function claim(now: Date) {

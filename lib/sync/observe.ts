@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/client';
 import type { EventKind, EventSource, TopupStatus } from '../../db/enums';
 import {
   applyObservation,
+  applyUnchanged,
   insertFirstSeen,
   insertTopupEvent,
   type LockedTopup,
@@ -262,7 +263,35 @@ export async function recordCheckError(
   });
 }
 
-export type Stored = Details & { status: TopupStatus };
+export type Stored = Details & {
+  id: number;
+  status: TopupStatus;
+  upstreamCreatedAt: Date;
+  unknownErrorAt: Date | null;
+};
+
+/**
+ * Orders an answer showed exactly as we hold them (same status, same details): what `observe`
+ * writes for each (no event; the check counted and the next one scheduled), in one statement
+ * for a whole list page. One that another writer moved since it was read is left to it.
+ */
+export async function observeUnchanged(
+  db: Db,
+  input: {
+    rows: readonly Stored[];
+    now: Date;
+    listCoverMs?: number | null;
+    checkpointsMs?: readonly number[];
+  },
+) {
+  await applyUnchanged(db, {
+    now: input.now,
+    rows: input.rows.map((row) => {
+      const schedule = nextCheck(row, input.now, input);
+      return { id: row.id, status: row.status, nextCheckAt: schedule.at, stuck: schedule.stuck };
+    }),
+  });
+}
 
 /** What we hold for these upstream ids, to skip list items that change nothing. */
 export async function storedRows(db: Db, topupIds: string[]): Promise<Map<string, Stored>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffAfterError, MIN_CHECK_SPACING_MS, nextCheck } from './schedule';
+import { backoffAfterError, listWindow, MIN_CHECK_SPACING_MS, nextCheck } from './schedule';
 
 const created = new Date('2026-11-27T10:00:00Z');
 const at = (ms: number) => new Date(created.getTime() + ms);
@@ -55,6 +55,33 @@ describe('when an order is checked next', () => {
       now = next;
     }
     expect(chain).toEqual([1, 2, 4, 8, 12, 24, 48, 72]);
+  });
+});
+
+describe('what a list poll covers', () => {
+  const page = (n: number, inFlight: number, oldestS: number) => ({
+    page: n,
+    inFlight,
+    oldestInFlight: at(oldestS * S),
+  });
+
+  it('reads the newest page while anything on it is in flight, and nothing when nothing is', () => {
+    expect(listWindow([page(0, 1, 40)])).toEqual({ from: at(40 * S) });
+    expect(listWindow([])).toBeNull();
+  });
+
+  it('reads deeper pages while they hold ten orders in flight, from the oldest of those', () => {
+    const busy = [page(0, 90, 50), page(1, 70, 45), page(2, 12, 40), page(3, 2, 10)];
+    expect(listWindow(busy)).toEqual({ from: at(40 * S) });
+  });
+
+  it('leaves a few slow orders deep down to check-id instead of reading their pages', () => {
+    expect(listWindow([page(2, 3, 10), page(5, 1, 0)])).toBeNull();
+  });
+
+  it('never reads more than ten pages in one poll', () => {
+    const flood = Array.from({ length: 12 }, (_, i) => page(i, 90, 100 - i));
+    expect(listWindow(flood)).toEqual({ from: at(91 * S) });
   });
 });
 

@@ -71,6 +71,35 @@ export function nextCheck(
   }
 }
 
+/** Orders we count on a list page: a page holds 100; the rest is margin for orders new to us. */
+export const LIST_PAGE_ORDERS = 90;
+/** The most pages one list poll reads (1,000 orders). */
+export const MAX_LIST_PAGES = 10;
+/**
+ * A page deeper than the newest is read while it holds at least this many orders in flight:
+ * one call per list interval for ten orders costs less than their check-ids, and sees each
+ * final within one interval. Sparser pages (the few slow orders) are left to check-id.
+ */
+export const MIN_IN_FLIGHT_PER_PAGE = 10;
+
+/** A page of our newest orders (LIST_PAGE_ORDERS each, newest first, `page` from 0). */
+export type OrderPage = { page: number; inFlight: number; oldestInFlight: Date };
+
+/**
+ * Where the next list poll's window starts: at the oldest in-flight order on the pages down to
+ * the deepest one worth reading. Pages not given hold nothing in flight. Null: nothing in
+ * flight is worth a list call.
+ */
+export function listWindow(pages: readonly OrderPage[]): { from: Date } | null {
+  const worth = (p: OrderPage) =>
+    p.page < MAX_LIST_PAGES && p.inFlight >= (p.page === 0 ? 1 : MIN_IN_FLIGHT_PER_PAGE);
+  const worthy = pages.filter(worth);
+  if (worthy.length === 0) return null;
+  const deepest = Math.max(...worthy.map((p) => p.page));
+  const covered = pages.filter((p) => p.page <= deepest);
+  return { from: new Date(Math.min(...covered.map((p) => p.oldestInFlight.getTime()))) };
+}
+
 /** Exponential backoff with full jitter, honouring the upstream's Retry-After. */
 export function backoffAfterError(
   consecutiveErrors: number,
