@@ -18,7 +18,7 @@ describe('the Server-Timing header', () => {
     );
     expect(header).toBe(
       'session;dur=4.0, db-users;dur=2.0, db-topups;dur=16.0;desc="2 calls", db-refunds;dur=6.0, ' +
-        'db;dur=17.0;desc="4 queries", app;dur=11.0, total;dur=30.0',
+        'db;dur=17.0;desc="4 queries", render;dur=11.0, total;dur=30.0',
     );
   });
 

@@ -50,7 +50,7 @@ const ms = (n: number) => n.toFixed(1);
 
 /**
  * The header's value at `now`: each name's summed time (and how many calls), `db` the wall time
- * all queries took together, `app` the rest (rendering, the framework), `total` the whole.
+ * all queries took together, `render` the rest (rendering, the framework) up to the first byte, `total` the whole.
  */
 export function serverTimingHeader(record: TimingRecord, now = performance.now()): string {
   const byName = new Map<string, { dur: number; count: number }>();
@@ -66,7 +66,7 @@ export function serverTimingHeader(record: TimingRecord, now = performance.now()
     ([name, { dur, count }]) => `${name};dur=${ms(dur)}${count > 1 ? `;desc="${count} calls"` : ''}`,
   );
   if (queries.length) parts.push(`db;dur=${ms(covered(queries))};desc="${queries.length} queries"`);
-  parts.push(`app;dur=${ms(Math.max(0, total - covered(record.spans)))}`);
+  parts.push(`render;dur=${ms(Math.max(0, total - covered(record.spans)))}`);
   parts.push(`total;dur=${ms(total)}`);
   return parts.join(', ');
 }
