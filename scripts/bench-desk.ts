@@ -266,7 +266,9 @@ async function main() {
       rowsOut,
       say,
     );
-    say('\nwhere the time goes (Server-Timing, p50 ms): session check, database (wall), the rest (render) up to the first byte');
+    say(
+      '\nwhere the time goes (Server-Timing, p50 ms): session check, database (wall), the rest (render) up to the first byte',
+    );
     printTable(['', 'session', 'db', 'render', 'total'], splitRows, say);
     say(
       `\ndeep page / page 1 (p95): ${ratio.toFixed(2)}   naive OFFSET deep page / keyset deep page (SQL p50): ${(quantile(naiveTimes, 0.5) / quantile(await timeIt(sqlScenarios['orders deep page (page 1000)'] as () => Promise<unknown>, 10), 0.5)).toFixed(1)}x`,

@@ -63,7 +63,8 @@ export function serverTimingHeader(record: TimingRecord, now = performance.now()
   const queries = record.spans.filter((s) => s.name.startsWith('db-'));
   const total = now - record.start;
   const parts = [...byName].map(
-    ([name, { dur, count }]) => `${name};dur=${ms(dur)}${count > 1 ? `;desc="${count} calls"` : ''}`,
+    ([name, { dur, count }]) =>
+      `${name};dur=${ms(dur)}${count > 1 ? `;desc="${count} calls"` : ''}`,
   );
   if (queries.length) parts.push(`db;dur=${ms(covered(queries))};desc="${queries.length} queries"`);
   parts.push(`render;dur=${ms(Math.max(0, total - covered(record.spans)))}`);
