@@ -54,6 +54,8 @@ export default defineConfig({
       // The e2e desk always runs against the sandbox, with no background noise.
       ONECLICK_API_KEY: '',
       SANDBOX_TRAFFIC: '0',
+      // No generated history either: each spec places the orders it reads.
+      SANDBOX_HISTORY_DAYS: '0',
     },
   },
 });

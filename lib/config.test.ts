@@ -89,3 +89,13 @@ describe('database roles and proxies', () => {
     ).toBe('https://shop.dz/hooks');
   });
 });
+
+describe('the local emulator', () => {
+  it('holds 90 days of history on a first start unless SANDBOX_HISTORY_DAYS says otherwise (0: none)', () => {
+    expect(parseConfig({}).SANDBOX_HISTORY_DAYS).toBe(90);
+    expect(parseConfig({ SANDBOX_HISTORY_DAYS: '0' }).SANDBOX_HISTORY_DAYS).toBe(0);
+    expect(parseConfig({ SANDBOX_HISTORY_DAYS: '7' }).SANDBOX_HISTORY_DAYS).toBe(7);
+    for (const bad of ['-1', '1.5', 'ninety', '400'])
+      expect(problems({ SANDBOX_HISTORY_DAYS: bad })[0]).toMatch(/^SANDBOX_HISTORY_DAYS /);
+  });
+});

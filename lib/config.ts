@@ -48,6 +48,11 @@ const schema = z
     WORKER: onOff.default('on'),
     /** The local emulator's background orders per minute (`npm start` without a key). */
     SANDBOX_TRAFFIC: z.coerce.number().int().min(0).max(600).default(3),
+    /**
+     * Days of past orders the local emulator holds on its first start (no state file yet), for
+     * the desk to import through its list backfill; 0 starts it empty. ~335 orders a day.
+     */
+    SANDBOX_HISTORY_DAYS: z.coerce.number().int().min(0).max(365).default(90),
     /** The local emulator's port; 0 picks a free one. */
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     /** How often the background engine ticks; shorter reacts faster and calls more. */

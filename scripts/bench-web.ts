@@ -52,6 +52,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       ONECLICK_API_KEY: '',
       SANDBOX_TRAFFIC: '0',
+      SANDBOX_HISTORY_DAYS: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

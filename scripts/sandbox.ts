@@ -17,6 +17,8 @@ function numberFromEnv(name: string, fallback: number, max = Number.POSITIVE_INF
 const port = numberFromEnv('SANDBOX_PORT', 4010, 65535);
 const ordersPerMinute = numberFromEnv('SANDBOX_TRAFFIC', 0);
 const faultRate = numberFromEnv('SANDBOX_FAULT_RATE', 0, 1);
+// As under `npm start`: a generated past on the first start (no state file yet).
+const historyDays = Math.floor(numberFromEnv('SANDBOX_HISTORY_DAYS', 90, 365));
 const stateFile = path.resolve(process.env.DATA_DIR || '.data', 'sandbox.json');
 
 const sandbox = await startSandbox({
@@ -25,6 +27,7 @@ const sandbox = await startSandbox({
   apiKeys: process.env.SANDBOX_API_KEY ? [process.env.SANDBOX_API_KEY] : undefined,
   stateFile,
   traffic: { ordersPerMinute },
+  history: { days: historyDays },
   faults: faultRate > 0 ? { rate: faultRate, hangMs: 15_000 } : undefined,
 });
 
@@ -32,6 +35,8 @@ const sandbox = await startSandbox({
 console.warn(`OneClickDz sandbox listening on ${sandbox.url}`);
 console.warn(`  X-Access-Token: ${sandbox.apiKey}`);
 console.warn(`  state: ${stateFile}`);
+if (sandbox.history)
+  console.warn(`  history: ${historyDays} days generated (${sandbox.history.orders} orders)`);
 console.warn(`  traffic: ${ordersPerMinute} orders/min · fault rate: ${faultRate}`);
 console.warn(
   '  test numbers: 0600000001 (refunded) · 0600000002 (refunded + offers, balance_amount 0) · 0600000003 (unknown error)',

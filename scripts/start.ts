@@ -24,6 +24,7 @@ import { webServerEnv } from '../lib/runtime/web-env';
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
 const say = (line: string) => process.stdout.write(`[flexy] ${line}\n`);
+const int = (n: number) => n.toLocaleString('en-US');
 const cleanups: (() => Promise<void>)[] = [];
 let child: ChildProcess | undefined;
 let stopping = false;
@@ -107,6 +108,7 @@ async function main() {
     const local = await startLocalSandbox(dir, {
       ordersPerMinute: config.SANDBOX_TRAFFIC,
       port: config.SANDBOX_PORT,
+      historyDays: config.SANDBOX_HISTORY_DAYS,
     });
     cleanups.push(local.close);
     sandbox = { url: local.url, apiKey: local.apiKey };
@@ -116,6 +118,12 @@ async function main() {
         ? `SANDBOX=on: running on the local emulator at ${local.url}; nothing is sent to OneClick`
         : `ONECLICK_API_KEY is not set: using the local sandbox emulator at ${local.url}`,
     );
+    if (local.history)
+      say(
+        `sandbox: ${config.SANDBOX_HISTORY_DAYS} days of history generated ` +
+          `(${int(local.history.orders)} orders, ${int(local.history.ledgerRows)} ledger rows, ` +
+          `${(local.history.ms / 1000).toFixed(1)} s); the desk imports it through its list backfill`,
+      );
   }
   const env = webServerEnv({
     config,

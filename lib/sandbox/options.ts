@@ -18,7 +18,12 @@ export type SandboxOptions = {
   unknownErrorResolution?: UnknownResolution;
   faults?: FaultOptions;
   traffic?: TrafficOptions;
-  /** Starting balance in DZD for a fresh state. Default 100 000. */
+  /**
+   * On a fresh state (no state file yet), start from this many days of generated past orders
+   * and their ledger (history.ts) instead of an empty account. Default: none.
+   */
+  history?: { days: number; seed?: number; ordersPerDay?: number };
+  /** Starting balance in DZD for a fresh state without history. Default 100 000. */
   balance?: number;
   /** Seed for faults, ids and traffic, to replay a run. */
   seed?: number;
@@ -35,5 +40,7 @@ export type Sandbox = {
   apiKey: string;
   clock: Clock;
   controls: SandboxControls;
+  /** What this start generated (`history` on a fresh state); null when the state was loaded. */
+  history: { orders: number; ledgerRows: number; ms: number } | null;
   close(): Promise<void>;
 };

@@ -14,11 +14,11 @@ export type NewOrder = {
   charge?: boolean;
 };
 
-/** Stores an order and debits it; shared by send, the controls and background traffic. */
-export function placeOrder(state: SandboxState, order: NewOrder): TopupRecord {
+/** The stored form of an order (no side effects: the history generator builds its own). */
+export function topupRecord(id: string, order: NewOrder): TopupRecord {
   const amount = faceAmount(order.plan, order.amount);
-  const record: TopupRecord = {
-    id: state.newId(order.createdAt),
+  return {
+    id,
     ref: order.ref,
     planCode: order.plan.code,
     msisdn: order.msisdn,
@@ -31,6 +31,11 @@ export function placeOrder(state: SandboxState, order: NewOrder): TopupRecord {
     ...(order.flow.zeroBalanceWhenRefunded ? { zeroBalanceWhenRefunded: true } : {}),
     ...(order.flow.link ? { link: { ...order.flow.link } } : {}),
   };
+}
+
+/** Stores an order and debits it; shared by send, the controls and background traffic. */
+export function placeOrder(state: SandboxState, order: NewOrder): TopupRecord {
+  const record = topupRecord(state.newId(order.createdAt), order);
   state.add(record, order.createdAt);
   return record;
 }

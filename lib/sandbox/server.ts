@@ -6,6 +6,7 @@ import { systemClock } from './clock';
 import { type CallLogEntry, createControls } from './controls';
 import { envelopeBody, isApiError, newRequestId, validationError } from './envelope';
 import { createFaultInjector, earlyFaultAnswer, isEarlyFault, writeFault } from './faults';
+import { generateHistory } from './history';
 import { headerValue, parseBody, readBody, writeJson } from './http';
 import { toCents } from './money';
 import type { Sandbox, SandboxOptions } from './options';
@@ -26,7 +27,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     afterMs: 2 * 3_600_000,
     outcome: 'REFUNDED',
   };
-  const initial = (opts.stateFile && loadSnapshot(opts.stateFile)) || undefined;
+  const loaded = (opts.stateFile && loadSnapshot(opts.stateFile)) || undefined;
+  const generating = performance.now();
+  const initial =
+    loaded ??
+    (opts.history && opts.history.days > 0
+      ? generateHistory({ ...opts.history, end: clock.now() })
+      : undefined);
+  const history =
+    !loaded && initial
+      ? {
+          orders: initial.topups.length,
+          ledgerRows: initial.ledger.length,
+          ms: performance.now() - generating,
+        }
+      : null;
   const persister = opts.stateFile
     ? createPersister(opts.stateFile, () => state.snapshot())
     : undefined;
@@ -35,6 +50,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     random,
     () => persister?.schedule(),
   );
+  // Saved at once, so a restart finds the same history instead of generating another.
+  if (history) await persister?.flush();
   const auth = createAuthGuard(new Set(apiKeys), clock);
   const faults = createFaultInjector(random, opts.faults);
   const operators: OperatorStatus = {
@@ -167,6 +184,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     apiKey: apiKeys[0] as string,
     clock,
     controls,
+    history,
     close() {
       closing ??= (async () => {
         stopTraffic();

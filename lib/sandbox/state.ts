@@ -1,6 +1,6 @@
 import { refundTime, type TopupRecord } from './flows';
 import { spawnLinked } from './links';
-import { hex, type Random } from './random';
+import { objectId, type Random } from './random';
 
 export type LedgerType = 'FLEXY' | 'REFUND-FLEXY' | 'DEPOSIT';
 
@@ -22,6 +22,12 @@ export type StateSnapshot = {
   topups: TopupRecord[];
   ledger: LedgerRow[];
 };
+
+/** The note of an order's ledger row: its debit, or the credit when it was refunded. */
+export function ledgerNote(type: 'FLEXY' | 'REFUND-FLEXY', record: TopupRecord) {
+  const what = `${record.planCode} ${record.msisdn} ${record.amount} DA`;
+  return type === 'FLEXY' ? `Flexy ${what}` : `Refund ${what}`;
+}
 
 /**
  * The sandbox's account: top-ups, balance and ledger. Money moves on send (FLEXY debit) and
@@ -56,10 +62,7 @@ export class SandboxState {
   /** A 24-hex id shaped like the upstream's Mongo ObjectIds (seconds, random, counter). */
   newId(now: number) {
     this.seq += 1;
-    const seconds = Math.floor(now / 1000)
-      .toString(16)
-      .padStart(8, '0');
-    return `${seconds}${hex(this.random, 10)}${(this.seq % 0xffffff).toString(16).padStart(6, '0')}`;
+    return objectId(this.random, now, this.seq);
   }
 
   get(id: string) {
@@ -83,8 +86,7 @@ export class SandboxState {
   /** Stores a new top-up and debits its cost. */
   add(record: TopupRecord, now: number) {
     this.index(record);
-    const note = `Flexy ${record.planCode} ${record.msisdn} ${record.amount} DA`;
-    this.book('FLEXY', -record.chargedCents, now, note, record.id);
+    this.book('FLEXY', -record.chargedCents, now, ledgerNote('FLEXY', record), record.id);
     this.onChange();
   }
 
@@ -118,7 +120,7 @@ export class SandboxState {
       this.unsettled.delete(record);
       if (record.refundedAt === undefined) {
         record.refundedAt = at;
-        const note = `Refund ${record.planCode} ${record.msisdn} ${record.amount} DA`;
+        const note = ledgerNote('REFUND-FLEXY', record);
         this.book('REFUND-FLEXY', record.chargedCents, at, note, record.id);
       }
       const linked = spawnLinked(this, record, at);
