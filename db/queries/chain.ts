@@ -51,6 +51,19 @@ export async function orderNaming(tx: Tx, topupId: string) {
   return parent;
 }
 
+/** Which of these upstream ids some order names as its retry or follow-up. */
+export async function namedAsLinked(tx: Tx, topupIds: string[]): Promise<Set<string>> {
+  if (topupIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ retry: topups.retryOrderId, follow: topups.followOrderId })
+    .from(topups)
+    .where(or(inArray(topups.retryOrderId, topupIds), inArray(topups.followOrderId, topupIds)));
+  const wanted = new Set(topupIds);
+  return new Set(
+    rows.flatMap((r) => [r.retry, r.follow]).filter((id): id is string => !!id && wanted.has(id)),
+  );
+}
+
 /**
  * Ties an order (by our key or by its upstream id) to its original, unless it already has one:
  * the first link found wins, so re-reading an order never moves it to another chain.

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import type { TopupStatus } from '../enums';
 import { topupEvents, topups } from '../schema';
+import { insertFromJson } from './json-rows';
 
 // The writes behind an order's status (lib/sync/observe.ts decides them, following
 // lib/sync/transitions.ts): the row, its own times, its timeline events, and the slot of a
@@ -47,6 +48,18 @@ export async function insertFirstSeen(tx: Tx, values: NewTopup) {
     .onConflictDoNothing({ target: topups.topupId })
     .returning({ id: topups.id });
   return row;
+}
+
+/**
+ * Writes orders seen for the first time in one statement; returns those written (an upstream
+ * id another transaction inserted first is skipped, like `insertFirstSeen`).
+ */
+export async function insertFirstSeenMany(tx: Tx, values: NewTopup[]) {
+  if (values.length === 0) return [];
+  const { rows } = await tx.execute<{ id: string; topup_id: string }>(
+    sql`${insertFromJson(topups, values)} on conflict (topup_id) do nothing returning id, topup_id`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), topupId: r.topup_id }));
 }
 
 /** What an observation may change on an order beyond its check bookkeeping. */
@@ -154,6 +167,12 @@ export async function recordCheckFailure(
 export async function insertTopupEvent(db: Db | Tx, values: NewTopupEvent) {
   const [row] = await db.insert(topupEvents).values(values).returning({ id: topupEvents.id });
   return row?.id;
+}
+
+/** Appends events to several orders' timelines in one statement. */
+export async function insertTopupEvents(tx: Tx, values: NewTopupEvent[]) {
+  if (values.length === 0) return;
+  await tx.execute(insertFromJson(topupEvents, values));
 }
 
 /** The latest event of an order's timeline: its kind and the status it reported. */

@@ -14,6 +14,7 @@ import { changedDetails, detailsOf } from './details';
 import {
   type Actor,
   observe,
+  observeFirstSeen,
   observeUnchanged,
   recordCheckError,
   type Stored,
@@ -85,10 +86,20 @@ export function createEngine(opts: EngineOptions) {
       db,
       items.map((i) => i._id),
     );
-    let observed = 0;
+    const obs = { source: 'list-sync', actor, requestId } as const;
+    // Orders we do not hold yet are written a page at a time (the backfill reads thousands);
+    // any that another writer stored meanwhile come back `taken` and are observed one by one.
+    const fresh = await observeFirstSeen(
+      db,
+      items.filter((i) => !stored.has(i._id)),
+      { ...obs, now: nowDate(), listCoverMs: cover, checkpointsMs: checkpoints },
+    );
+    let observed = fresh.created;
+    const taken = new Set(fresh.taken);
     const unchanged: Stored[] = [];
     for (const item of items) {
       const mine = stored.get(item._id);
+      if (!mine && !taken.has(item)) continue;
       if (
         mine?.status === item.status &&
         changedDetails(mine, detailsOf(item, mine)).length === 0
@@ -100,10 +111,8 @@ export function createEngine(opts: EngineOptions) {
         continue;
       }
       await observe(db, {
+        ...obs,
         topup: item,
-        source: 'list-sync',
-        actor,
-        requestId,
         now: nowDate(),
         listCoverMs: cover,
         checkpointsMs: checkpoints,

@@ -1,13 +1,18 @@
 import type { Db, Tx } from '../../db/client';
 import type { EventKind, EventSource, TopupStatus } from '../../db/enums';
+import { namedAsLinked } from '../../db/queries/chain';
 import {
   applyObservation,
   applyUnchanged,
   insertFirstSeen,
+  insertFirstSeenMany,
   insertTopupEvent,
+  insertTopupEvents,
   type LockedTopup,
   lastEventOf,
   lockByUpstreamId,
+  type NewTopup,
+  type NewTopupEvent,
   recordCheckFailure,
   storedStatuses,
 } from '../../db/queries/topup-status';
@@ -66,7 +71,8 @@ export async function observe(db: Db, obs: Observation): Promise<ObserveResult> 
   });
 }
 
-async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
+/** The row of an order seen for the first time, as every way in writes it. */
+function firstSeenRow(obs: Observation): NewTopup {
   const t = obs.topup;
   const created = new Date(t.created_at);
   const msisdn = normalizeMsisdn(t.MSSIDN) ?? t.MSSIDN;
@@ -76,7 +82,7 @@ async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
     obs.now,
     obs,
   );
-  const row = await insertFirstSeen(tx, {
+  return {
     topupId: t._id,
     ref: t.ref ?? null,
     status: t.status,
@@ -99,12 +105,54 @@ async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
     nextCheckAt: schedule.at,
     stuck: schedule.stuck,
     checkCount: 1,
-  });
+  };
+}
+
+/** A new order may be someone's retry, or name its own: tie the chain both ways. */
+function relinkNew(tx: Tx, id: number, obs: Observation) {
+  const t = obs.topup;
+  return relink(tx, { id, topupId: t._id, ...pickLinks(detailsOf(t)) }, obs.now);
+}
+
+async function insert(tx: Tx, obs: Observation): Promise<ObserveResult | null> {
+  const t = obs.topup;
+  const row = await insertFirstSeen(tx, firstSeenRow(obs));
   if (!row) return null;
   const eventId = await event(tx, row.id, obs, 'created', null, t.status);
-  // A new order may be someone's retry, or name its own: tie the chain both ways.
-  await relink(tx, { id: row.id, topupId: t._id, ...pickLinks(detailsOf(t)) }, obs.now);
+  await relinkNew(tx, row.id, obs);
   return { topupPk: row.id, created: true, decision: 'created', status: t.status, eventId };
+}
+
+/**
+ * Orders we do not hold yet, a list page at a time (a backfill reads thousands): each row and
+ * its `created` event exactly as `observe` writes them, all in one transaction and a few
+ * statements. Returns the items another writer stored meanwhile: `observe` them one by one.
+ */
+export async function observeFirstSeen(
+  db: Db,
+  topups: readonly UpstreamTopup[],
+  obs: Omit<Observation, 'topup' | 'customer' | 'recordUnchanged'>,
+): Promise<{ created: number; taken: UpstreamTopup[] }> {
+  if (topups.length === 0) return { created: 0, taken: [] };
+  return db.transaction(async (tx) => {
+    const each = topups.map((topup) => ({ ...obs, topup }));
+    const rows = await insertFirstSeenMany(tx, each.map(firstSeenRow));
+    const pks = new Map(rows.map((r) => [r.topupId, r.id]));
+    const created = each.flatMap((o) => {
+      const id = pks.get(o.topup._id);
+      return id === undefined ? [] : [{ id, obs: o }];
+    });
+    await insertTopupEvents(
+      tx,
+      created.map(({ id, obs: o }) => eventRow(id, o, 'created', null, o.topup.status)),
+    );
+    // Chains are rare: only orders that name linked ones, or that a held order names.
+    const named = await namedAsLinked(tx, [...pks.keys()]);
+    for (const { id, obs: o } of created)
+      if (o.topup.retry_orderid || o.topup.follow_orderid || named.has(o.topup._id))
+        await relinkNew(tx, id, o);
+    return { created: created.length, taken: topups.filter((t) => !pks.has(t._id)) };
+  });
 }
 
 async function update(tx: Tx, row: LockedTopup, obs: Observation): Promise<ObserveResult> {
@@ -199,16 +247,15 @@ async function sameAnomalyRecorded(tx: Tx, topupPk: number, observed: TopupStatu
   return last?.kind === 'anomaly' && last.to === observed;
 }
 
-async function event(
-  tx: Tx,
+function eventRow(
   topupPk: number,
   obs: Observation,
   kind: EventKind,
   from: TopupStatus | null,
   to: TopupStatus,
   message?: string,
-): Promise<number> {
-  const id = await insertTopupEvent(tx, {
+): NewTopupEvent {
+  return {
     topupPk,
     kind,
     fromStatus: from,
@@ -220,7 +267,19 @@ async function event(
     message: message ?? null,
     payload: obs.topup,
     createdAt: obs.now,
-  });
+  };
+}
+
+async function event(
+  tx: Tx,
+  topupPk: number,
+  obs: Observation,
+  kind: EventKind,
+  from: TopupStatus | null,
+  to: TopupStatus,
+  message?: string,
+): Promise<number> {
+  const id = await insertTopupEvent(tx, eventRow(topupPk, obs, kind, from, to, message));
   if (id === undefined) throw new Error(`no event written for top-up ${topupPk}`);
   return id;
 }
