@@ -18,9 +18,12 @@ import {
 import { type DatabaseUrls, migrateAndGrant } from '../lib/runtime/database';
 import { type DemoUser, seedDemoUsers } from '../lib/runtime/demo-users';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
+import { watchBackfill } from '../lib/runtime/history-progress';
 import { startLocalSandbox } from '../lib/runtime/local-sandbox';
 import { webServerEnv } from '../lib/runtime/web-env';
+import { startWorkerProcess } from '../lib/runtime/worker-process';
 
+const launchedAt = new Date(Date.now() - performance.now());
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
 const say = (line: string) => process.stdout.write(`[flexy] ${line}\n`);
@@ -70,6 +73,19 @@ async function main() {
       `Flexy Desk is already running from this folder (pid ${live.pid}, port ${live.port}).`,
     );
 
+  // The emulator (with its history on a first start) needs no database: it starts meanwhile.
+  const sandboxStart = config.ONECLICK_API_KEY
+    ? undefined
+    : startLocalSandbox(dir, {
+        ordersPerMinute: config.SANDBOX_TRAFFIC,
+        port: config.SANDBOX_PORT,
+        historyDays: config.SANDBOX_HISTORY_DAYS,
+      });
+  sandboxStart?.then(
+    (local) => cleanups.push(local.close),
+    () => {},
+  );
+
   let urls: DatabaseUrls;
   let managedPassword = false;
   if (config.DATABASE_URL) {
@@ -104,13 +120,8 @@ async function main() {
   }
 
   let sandbox: { url: string; apiKey: string } | undefined;
-  if (!config.ONECLICK_API_KEY) {
-    const local = await startLocalSandbox(dir, {
-      ordersPerMinute: config.SANDBOX_TRAFFIC,
-      port: config.SANDBOX_PORT,
-      historyDays: config.SANDBOX_HISTORY_DAYS,
-    });
-    cleanups.push(local.close);
+  const local = await sandboxStart;
+  if (local) {
     sandbox = { url: local.url, apiKey: local.apiKey };
     writeRuntime(dir, { ...runtime, oneclick: { baseUrl: local.url, apiKey: local.apiKey } });
     say(
@@ -133,8 +144,28 @@ async function main() {
     sandbox,
   });
 
+  if (config.WORKER === 'on') {
+    // The worker imports the upstream history (list backfill); say how far it got.
+    const { db, pool } = createDb(urls.runtimeUrl, 1);
+    const stop = watchBackfill({ db, say, sinceLaunch: () => performance.now(), launchedAt });
+    cleanups.push(async () => {
+      await stop();
+      await pool.end();
+    });
+  }
+
+  let buildTimeWorker: ReturnType<typeof startWorkerProcess> | undefined;
   if (!dev && !buildIsCurrent(root)) {
     say('building the app (first start or sources changed)…');
+    if (config.WORKER === 'on') {
+      // Sync need not wait for the build: `npm run worker` runs beside it meanwhile.
+      buildTimeWorker = startWorkerProcess(root, {
+        ...process.env,
+        ...env,
+        MIGRATION_DATABASE_URL: urls.migrationUrl,
+      });
+      cleanups.push(() => buildTimeWorker?.stop() ?? Promise.resolve());
+    }
     await buildApp(root);
   }
   // Production: the desk's own server (Next plus Server-Timing and brotli); dev: `next dev`.
@@ -151,6 +182,8 @@ async function main() {
     }
   });
   say(`desk on http://localhost:${config.PORT} — Ctrl-C to stop`);
+  // The web server's own worker takes over; on stop this one hands over its leases.
+  await buildTimeWorker?.stop();
 }
 
 function printDemoUsers(users: DemoUser[] | null) {

