@@ -24,14 +24,31 @@ const pk: Record<string, number> = {};
 
 async function order(
   topupId: string,
-  o: { status: string; balance: string; created: string; changed: string; review?: boolean },
+  o: {
+    status: string;
+    balance: string;
+    created: string;
+    changed: string;
+    review?: boolean;
+    /** When we saw it settle; null: first seen already final, long after (a backfill). */
+    finalized?: string | null;
+  },
+  db: TestDb = t,
 ) {
-  const { rows } = await t.pool.query<{ id: string }>(
+  const { rows } = await db.pool.query<{ id: string }>(
     `insert into topups (topup_id, status, plan_code, operator, msisdn, topup_amount, balance_amount,
-       upstream_created_at, source, status_changed_at, needs_review)
-     values ($1, $2, 'PREPAID_DJEZZY', 'Djezzy', '0778037340', 500, $3, $4, 'list-sync', $5, $6)
+       upstream_created_at, source, status_changed_at, needs_review, finalized_at)
+     values ($1, $2, 'PREPAID_DJEZZY', 'Djezzy', '0778037340', 500, $3, $4, 'list-sync', $5, $6, $7)
      returning id`,
-    [topupId, o.status, o.balance, o.created, o.changed, o.review ?? false],
+    [
+      topupId,
+      o.status,
+      o.balance,
+      o.created,
+      o.changed,
+      o.review ?? false,
+      o.finalized === undefined ? o.changed : o.finalized,
+    ],
   );
   pk[topupId] = Number(rows[0]?.id);
 }
@@ -209,5 +226,35 @@ describe('reconciliation figures per Algiers day', () => {
       returned: '1170.00',
       returnedCount: 2,
     });
+  });
+
+  it('does not count a history import as money given back today: a refund seen long after stands at its order’s time', async () => {
+    const db = await createTestDb();
+    const imported = '2026-03-10T10:00:00Z';
+    // Both first seen REFUNDED by the import at 10:00; OneClick refunded them within minutes
+    // of their creation, long before (weeks ago) or after the anchor (07:00).
+    const backfilled = { status: 'REFUNDED', changed: imported, finalized: null };
+    await order(
+      'weeks-ago',
+      { ...backfilled, balance: '480', created: '2026-02-20T10:00:00Z' },
+      db,
+    );
+    await order(
+      'this-morning',
+      { ...backfilled, balance: '96', created: '2026-03-10T07:30:00Z' },
+      db,
+    );
+    const since = await ordersSince(
+      db.db,
+      new Date('2026-03-10T06:00:00Z'),
+      new Date('2026-03-10T23:00:00Z'),
+    );
+    expect(since).toEqual({
+      charged: '96.00',
+      chargedCount: 1,
+      returned: '96.00',
+      returnedCount: 1,
+    });
+    await db.close();
   });
 });

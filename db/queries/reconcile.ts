@@ -8,6 +8,7 @@ import {
   gte,
   inArray,
   isNotNull,
+  isNull,
   lt,
   ne,
   or,
@@ -312,7 +313,9 @@ export async function refundAnomalies(db: Db, from: Date, to: Date): Promise<Ref
 /**
  * Our side of the predicted balance (lib/reconcile/balance.ts), as of `until` (when OneClick's
  * balance was read): orders created in [at, until) (topups_created_idx), and orders REFUNDED
- * now whose status changed in [at, until).
+ * now whose status changed in [at, until). An order first seen already REFUNDED long after it
+ * was placed (a history import: `finalized_at` unknown) was refunded when we could not see;
+ * a refund follows its order within minutes, so its creation time stands for the refund's.
  */
 export async function ordersSince(db: Db, at: Date, until: Date): Promise<OrdersSince> {
   const sum = text(sql`coalesce(sum(${topups.balanceAmount}), 0)`);
@@ -327,8 +330,18 @@ export async function ordersSince(db: Db, at: Date, until: Date): Promise<Orders
       .where(
         and(
           eq(topups.status, 'REFUNDED'),
-          gte(topups.statusChangedAt, at),
-          lt(topups.statusChangedAt, until),
+          or(
+            and(
+              isNotNull(topups.finalizedAt),
+              gte(topups.statusChangedAt, at),
+              lt(topups.statusChangedAt, until),
+            ),
+            and(
+              isNull(topups.finalizedAt),
+              gte(topups.upstreamCreatedAt, at),
+              lt(topups.upstreamCreatedAt, until),
+            ),
+          ),
         ),
       ),
   ]);
