@@ -30,7 +30,8 @@ async function main() {
   rmSync(DATA_DIR, { recursive: true, force: true });
   if (values['with-build']) rmSync(path.join('.next', 'flexy-build-stamp'), { force: true });
   const started = performance.now();
-  const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
+  // The launcher itself, not a wrapper: its exit means its Postgres has stopped too.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: {
       ...process.env,
       DATA_DIR,
@@ -58,6 +59,9 @@ async function main() {
       if (end?.[1] && end[2]) {
         marks.history = at;
         reported = { orders: Number(end[1].replaceAll(',', '')), seconds: Number(end[2]) };
+      }
+      // With a build, the history may be in before the desk serves: wait for both.
+      if (marks.history !== undefined && marks.desk !== undefined) {
         clearTimeout(timer);
         resolve();
       }
@@ -72,7 +76,7 @@ async function main() {
     await client.end();
     say('');
     say(`build on this start          ${built ? 'yes' : 'no (current)'}`);
-    say(`desk serving after           ${seconds(marks.desk ?? Number.NaN)} s`);
+    say(`web server started after    ${seconds(marks.desk ?? Number.NaN)} s`);
     say(
       `history in Postgres after    ${reported?.seconds} s (launcher), ${seconds(marks.history ?? 0)} s (outside)`,
     );
