@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
-import { claimDue } from './claim';
+import { claimDue, claimDueQuery } from './claim';
 
 // A table of its own: the helper knows nothing of topups, deliveries, queues or rollups.
 const work = pgTable('claim_test_work', {
@@ -112,6 +112,26 @@ describe('taking rows for good inside a transaction', () => {
     });
     const left = await t.db.select({ id: work.id }).from(work);
     expect(left).toEqual([{ id: 99 }]);
+  });
+
+  it('a claim used inside another statement hands it the rows, which never leave Postgres', async () => {
+    await add(5, () => 0, 'a');
+    await t.db.insert(work).values({ id: 99, kind: 'b', dueAt: T0 });
+    const claim = claimDueQuery(t.db, {
+      table: work,
+      key: work.id,
+      where: eq(work.kind, 'a'),
+      orderBy: work.id,
+      limit: 3,
+      lease: 'delete',
+      returning: { id: work.id },
+    });
+    const res = await t.db.execute<{ ids: number[] }>(
+      sql`with taken as (${claim.getSQL()}) select array_agg(id order by id) as ids from taken`,
+    );
+    expect(res.rows[0]?.ids).toEqual([1, 2, 3]);
+    const left = await t.db.select({ id: work.id }).from(work).orderBy(work.id);
+    expect(left).toEqual([{ id: 4 }, { id: 5 }, { id: 99 }]);
   });
 
   it('a transaction that fails gives its rows back', async () => {

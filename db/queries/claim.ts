@@ -1,4 +1,15 @@
-import { and, eq, getTableColumns, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  getTableColumns,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn, PgTable, SelectedFieldsFlat } from 'drizzle-orm/pg-core';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Db, Tx } from '../client';
@@ -40,6 +51,17 @@ export async function claimDue<F extends SelectedFieldsFlat>(
   db: Db | Tx,
   claim: Claim<F>,
 ): Promise<SelectResultFields<F>[]> {
+  return await claimDueQuery(db, claim);
+}
+
+/**
+ * The claiming statement of `claimDue`, not yet run: to run later, or to use inside another
+ * statement (`with claimed as (…)`) so the claimed rows never travel to Node and back.
+ */
+export function claimDueQuery<F extends SelectedFieldsFlat>(
+  db: Db | Tx,
+  claim: Claim<F>,
+): SQLWrapper & PromiseLike<SelectResultFields<F>[]> {
   const { table, lease } = claim;
   const keys = Array.isArray(claim.key) ? claim.key : [claim.key];
   const free =
@@ -58,7 +80,7 @@ export async function claimDue<F extends SelectedFieldsFlat>(
 
   if (lease === 'delete') {
     const picked = sql`(${sql.join(keys, sql`, `)}) in ${due}`;
-    return (await db.delete(table).where(picked).returning(claim.returning)) as never;
+    return db.delete(table).where(picked).returning(claim.returning) as never;
   }
   const at = (ms: number) => new Date(claim.now.getTime() + ms);
   const set =
@@ -71,13 +93,13 @@ export async function claimDue<F extends SelectedFieldsFlat>(
   // The locked rows as a CTE joined once, as hand-written claimers do.
   const locked = db.$with('due').as(due);
   const lockedKeys = locked as unknown as Record<string, PgColumn>;
-  return (await db
+  return db
     .with(locked)
     .update(table)
     .set(set)
     .from(locked)
     .where(and(...keys.map((column, i) => eq(column, lockedKeys[`k${i}`]))))
-    .returning(claim.returning)) as never;
+    .returning(claim.returning) as never;
 }
 
 /** The TypeScript name of a table's column (what `set` takes). */
