@@ -98,12 +98,7 @@ export async function ttfSeries(db: Db, r: ReportRange): Promise<TtfPoint[]> {
   });
 }
 
-/**
- * Live `unknownSeries`. The rollup keeps the resolve time as whole milliseconds per
- * (hour, operator, plan) — a sum of microsecond-precise intervals cast to bigint — so the live
- * figure rounds per the same group before adding up; otherwise the averages differ in the
- * last float digits (< 0.5 ms per group).
- */
+/** Live `unknownSeries`: each resolved order's time counts in whole milliseconds. */
 export async function unknownSeries(db: Db, r: ReportRange): Promise<UnknownPoint[]> {
   const res = await db.execute<{
     key: string;
@@ -113,19 +108,15 @@ export async function unknownSeries(db: Db, r: ReportRange): Promise<UnknownPoin
     still: number;
     resolve_ms: string;
   }>(sql`
-    select ${bucketOf(sql`hour`, r.granularity, DESK_TIME_ZONE)} as key, sum(passed)::int as passed, sum(to_fulfilled)::int as to_fulfilled,
-      sum(to_refunded)::int as to_refunded, sum(still)::int as still, sum(resolve_ms)::text as resolve_ms
-    from (
-      select date_trunc('hour', upstream_created_at, 'UTC') as hour,
-        count(*) filter (where unknown_error_at is not null) as passed,
-        count(*) filter (where unknown_error_at is not null and status = 'FULFILLED') as to_fulfilled,
-        count(*) filter (where unknown_error_at is not null and status = 'REFUNDED') as to_refunded,
-        count(*) filter (where status = 'UNKNOWN_ERROR') as still,
-        coalesce(sum(extract(epoch from finalized_at - unknown_error_at) * 1000) filter (where unknown_error_at is not null
-          and status in ('FULFILLED', 'REFUNDED') and finalized_at >= unknown_error_at), 0)::bigint as resolve_ms
-      from topups where ${within(CREATED, r)}
-      group by 1, operator, plan_code) per_group
-    group by 1 having sum(passed) > 0 order by 1`);
+    select ${bucketOf(CREATED, r.granularity, DESK_TIME_ZONE)} as key,
+      (count(*) filter (where unknown_error_at is not null))::int as passed,
+      (count(*) filter (where unknown_error_at is not null and status = 'FULFILLED'))::int as to_fulfilled,
+      (count(*) filter (where unknown_error_at is not null and status = 'REFUNDED'))::int as to_refunded,
+      (count(*) filter (where status = 'UNKNOWN_ERROR'))::int as still,
+      coalesce(sum(round(extract(epoch from finalized_at - unknown_error_at) * 1000)) filter (where unknown_error_at is not null
+        and status in ('FULFILLED', 'REFUNDED') and finalized_at >= unknown_error_at), 0)::text as resolve_ms
+    from topups where ${within(CREATED, r)}
+    group by 1 having count(*) filter (where unknown_error_at is not null) > 0 order by 1`);
   return res.rows.map(unknownPoint);
 }
 

@@ -29,10 +29,10 @@ describe('a worker on a fresh desk', () => {
     // The charts' rollups follow within a few ticks, not one batch every five seconds.
     const charted = await until('the rollups to catch up', async () => {
       const { rows } = await db.pool.query(
-        `select (select count(*) from rollup_dirty)::int as dirty,
+        `select (select count(*) from topup_changes)::int as waiting,
                 (select coalesce(sum(orders), 0) from topup_hourly)::int as orders`,
       );
-      return rows[0].dirty === 0 && rows[0].orders > 0 ? rows[0].orders : null;
+      return rows[0].waiting === 0 && rows[0].orders > 0 ? rows[0].orders : null;
     });
     expect(charted).toBe(sandbox.history?.orders);
     await worker.stop();

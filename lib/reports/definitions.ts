@@ -9,6 +9,8 @@
 // - Time to final = our finalized_at − upstream created_at (the upstream has no updated_at), for
 //   FULFILLED and REFUNDED orders we saw settle; p50/p95 are read off a histogram with 1 s
 //   buckets below a minute (10 s to 5 min, 1 min to 1 h), as the bucket's upper edge.
+// - UNKNOWN_ERROR outcomes: orders that went through UNKNOWN_ERROR, how they ended, and the
+//   mean time from UNKNOWN_ERROR to final over those that settled (each in whole milliseconds).
 import type { StatusCounts } from '../../db/queries/reports';
 
 /** Orders by status, as db/queries/reports.ts counts them. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendingChanges } from '../../db/queries/rollups';
 import { createTestDb, type TestDb } from '../../test/db';
 import * as live from '../../test/reports-live';
 import * as rollup from './charts';
@@ -21,11 +22,10 @@ const rnd = (stream: number) =>
 
 async function refreshAll() {
   for (;;) {
-    const { topupHours, refundHours } = await refreshRollups(t.db, 50);
-    if (topupHours + refundHours === 0) break;
+    const { topupChanges, refundChanges } = await refreshRollups(t.db, 50);
+    if (topupChanges + refundChanges === 0) break;
   }
-  const { rows } = await t.pool.query('select count(*)::int as n from rollup_dirty');
-  expect(rows[0].n).toBe(0);
+  expect(await pendingChanges(t.db)).toBe(0);
 }
 
 beforeAll(async () => {

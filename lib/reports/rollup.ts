@@ -1,40 +1,30 @@
 import type { Db } from '../../db/client';
-import {
-  claimDirtyHours,
-  type RollupKind,
-  recomputeRefundHours,
-  recomputeTopupHours,
-  stageClaimedHours,
-} from '../../db/queries/rollups';
+import { addLoggedChanges, rebuildAll } from '../../db/queries/rollups';
 
-// Keeps the hourly rollups true: every hour a trigger marked dirty is recomputed from the raw
-// rows of that hour only, in one transaction with taking the mark (db/queries/rollups.ts).
+// Keeps the hourly rollups true: triggers log every change to what they count, in the same
+// transaction as the change; this adds the logged changes into the rollups, oldest first, so
+// catching up costs what changed, not what the tables hold (db/queries/rollups.ts).
 
-/** Recomputes up to `limit` dirty hours of one kind; returns how many it took. */
-async function refreshKind(db: Db, kind: RollupKind, limit: number): Promise<number> {
-  return db.transaction(async (tx) => {
-    // Take the marks (another worker skips them); a change committed after this re-marks.
-    const hours = await claimDirtyHours(tx, kind, limit);
-    if (hours.length === 0) return 0;
-    await stageClaimedHours(tx, hours);
-    if (kind === 'topups') await recomputeTopupHours(tx);
-    else await recomputeRefundHours(tx);
-    return hours.length;
-  });
-}
-
-/** Hours per kind one refresh recomputes at most (~15 ms for 200 hours of orders). */
-export const ROLLUP_BUDGET = 200;
+/** Logged changes per table one refresh adds at most. */
+export const ROLLUP_BUDGET = 10_000;
 
 /**
- * Brings the rollups up to date, at most `budget` hours per kind per call. `more`: the budget
- * ran out, hours still wait (a history import marks thousands).
+ * Adds up to `budget` logged changes per table into the rollups; returns how many it added.
+ * `more`: the budget ran out, changes still wait (a history import logs tens of thousands).
  */
 export async function refreshRollups(
   db: Db,
   budget = ROLLUP_BUDGET,
-): Promise<{ topupHours: number; refundHours: number; more: boolean }> {
-  const topupHours = await refreshKind(db, 'topups', budget);
-  const refundHours = await refreshKind(db, 'refunds', budget);
-  return { topupHours, refundHours, more: topupHours >= budget || refundHours >= budget };
+): Promise<{ topupChanges: number; refundChanges: number; more: boolean }> {
+  const topupChanges = await db.transaction((tx) => addLoggedChanges(tx, 'topups', budget));
+  const refundChanges = await db.transaction((tx) => addLoggedChanges(tx, 'refunds', budget));
+  return { topupChanges, refundChanges, more: topupChanges >= budget || refundChanges >= budget };
+}
+
+/**
+ * Recomputes the rollups from every order and refund, at once (the benchmark; an operator
+ * after a change to what they count). Writes to orders and refunds wait while it runs.
+ */
+export async function rebuildRollups(db: Db): Promise<void> {
+  await db.transaction((tx) => rebuildAll(tx));
 }
