@@ -9,7 +9,7 @@ import {
   startUpstream,
   upstreamTopup,
 } from '../../test/api-support';
-import { createTestDb, type TestDb } from '../../test/db';
+import { createTestDb, recordingDb, type TestDb } from '../../test/db';
 import { type ApiDocument, answerErrors } from '../../test/schema-check';
 import type { OneClickClient } from '../oneclick/client';
 import type { Sandbox } from '../sandbox';
@@ -154,6 +154,25 @@ describe('reading a top-up back', () => {
     const missing = await get('no-such-thing');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'not_found' });
+  });
+});
+
+describe('the cost of a read', () => {
+  it('is one statement once the token is known: no token lookup, no last-used write', async () => {
+    const up = upstreamTopup(sandbox);
+    await post({ topupId: up.id, ref: up.ref });
+    const { db, statements } = recordingDb(t.pool);
+    const at = new Date(); // one clock reading: a slow machine must not age the token check
+    const read = (key: string) =>
+      handleRead(getRequest(key, token), key, { ...deps(), db, now: () => at });
+    expect((await read(up.id)).status).toBe(200);
+    statements.length = 0;
+    expect((await read(up.ref)).status).toBe(200);
+    expect((await read(up.id)).status).toBe(200);
+    expect(statements).toEqual([
+      expect.stringMatching(/^select .* from "topups" where/),
+      expect.stringMatching(/^select .* from "topups" where/),
+    ]);
   });
 });
 
