@@ -14,6 +14,7 @@ export async function findTokenByHash(db: Db | Tx, tokenHash: string) {
       name: apiTokens.name,
       scopes: apiTokens.scopes,
       revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
     })
     .from(apiTokens)
     .where(eq(apiTokens.tokenHash, tokenHash));

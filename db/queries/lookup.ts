@@ -1,13 +1,14 @@
-import { asc, count, eq, or, type SQL, sql } from 'drizzle-orm';
+import { asc, count, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { ingestQueue, type Topup, topups } from '../schema';
+import { preparedPer } from './prepared';
 
 /**
  * An order by upstream id or by ref, as people and shops type them. A ref is not unique:
  * OneClick may retry an order under the same ref. An id match wins, then the original over its
  * retries, then the oldest.
  */
-export function idOrRef(key: string): { where: SQL | undefined; orderBy: SQL[] } {
+export function idOrRef(key: string | Placeholder): { where: SQL | undefined; orderBy: SQL[] } {
   return {
     where: or(eq(topups.topupId, key), eq(topups.ref, key)),
     orderBy: [
@@ -84,18 +85,32 @@ export const topupViewColumns = {
 
 export type TopupViewRow = Pick<Topup, keyof typeof topupViewColumns>;
 
+// The shop's API reads these on every call (lib/api/view.ts): prepared, see ./prepared.ts.
+const viewById = preparedPer((db) =>
+  db
+    .select(topupViewColumns)
+    .from(topups)
+    .where(eq(topups.topupId, sql.placeholder('topupId')))
+    .prepare('api_topup_view_by_id'),
+);
+const viewByKey = preparedPer((db) => {
+  const { where, orderBy } = idOrRef(sql.placeholder('key'));
+  return db
+    .select(topupViewColumns)
+    .from(topups)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(1)
+    .prepare('api_topup_view_by_key');
+});
+
 export async function topupByTopupId(db: Db | Tx, topupId: string): Promise<TopupViewRow | null> {
-  const [row] = await db.select(topupViewColumns).from(topups).where(eq(topups.topupId, topupId));
+  const [row] = await viewById(db).execute({ topupId });
   return row ?? null;
 }
 
 export async function topupByIdOrRef(db: Db, key: string): Promise<TopupViewRow | null> {
-  const [row] = await db
-    .select(topupViewColumns)
-    .from(topups)
-    .where(idOrRef(key).where)
-    .orderBy(...idOrRef(key).orderBy)
-    .limit(1);
+  const [row] = await viewByKey(db).execute({ key });
   return row ?? null;
 }
 

@@ -130,4 +130,19 @@ describe('API request bodies', () => {
     expect(await (res as Response).json()).toMatchObject({ error: 'request_timeout' });
     expect(Date.now() - started).toBeLessThan(1500);
   });
+
+  it('are read whole across chunks (split inside a character), and bad UTF-8 spoils no later body', async () => {
+    const send = (chunks: Uint8Array[]) =>
+      handleRegister(
+        post(body(chunks, { end: true }).stream, { authorization: `Bearer ${token}` }),
+        deps(),
+      );
+    const bytes = new TextEncoder().encode('{"topupId": "not an id!", "customerRef": "طلب ٤٢"}');
+    const cut = bytes.indexOf(0xd8) + 1; // inside the first Arabic letter
+    const invalid = await send([Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d])]);
+    expect(await invalid.json()).toMatchObject({ error: 'invalid_json' });
+    const split = await send([bytes.slice(0, cut), bytes.slice(cut)]);
+    expect(split.status).toBe(400);
+    expect(await split.json()).toMatchObject({ error: 'invalid_field', field: 'topupId' });
+  });
 });

@@ -12,6 +12,9 @@ export const BODY_TIMEOUT_MS = 10_000;
 
 export type BodyLimits = { limit?: number; timeoutMs?: number };
 
+// Stateless between calls (no streaming), so one decoder serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 const tooLarge = (limit: number) =>
   errorReply(413, 'payload_too_large', `The body must be at most ${limit} bytes.`);
 
@@ -46,7 +49,7 @@ export async function readJsonBody(
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     return { ok: false, reply: errorReply(400, 'invalid_json', 'The body is not valid UTF-8.') };
   }
@@ -97,6 +100,8 @@ async function readCapped(
   } finally {
     clearTimeout(timer);
   }
+  // A shop's body fits one chunk: no second copy.
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
   const out = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

@@ -9,7 +9,7 @@ import {
   startUpstream,
   upstreamTopup,
 } from '../../test/api-support';
-import { createTestDb, type TestDb } from '../../test/db';
+import { createTestDb, recordingDb, type TestDb } from '../../test/db';
 import { type ApiDocument, answerErrors } from '../../test/schema-check';
 import type { OneClickClient } from '../oneclick/client';
 import type { Sandbox } from '../sandbox';
@@ -92,6 +92,40 @@ describe('registering a top-up the shop sent', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('answers a repeat carrying the held values from one read: no transaction, lock or write', async () => {
+    const up = upstreamTopup(sandbox);
+    const body = { topupId: up.id, ref: up.ref, customerRef: 'order-78', customerPrice: '75' };
+    expect((await post(body)).status).toBe(201);
+    const { db, statements } = recordingDb(t.pool);
+    // One clock reading for the whole test: a slow machine must not age the token check.
+    const at = new Date();
+    const repeat = () =>
+      handleRegister(postRequest(JSON.stringify(body), { token }), {
+        ...deps(),
+        db,
+        now: () => at,
+      });
+    expect((await repeat()).status).toBe(200); // the token check is remembered from here on
+    statements.length = 0;
+    const again = await repeat();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ topupId: up.id, customerPrice: '75.00' });
+    expect(statements).toEqual([expect.stringMatching(/^select .* from "topups" where/)]);
+  });
+
+  it('lets one of two concurrent different fills of an empty field win; the other gets 409', async () => {
+    const up = upstreamTopup(sandbox);
+    expect((await post({ topupId: up.id })).status).toBe(201);
+    const answers = await Promise.all([
+      post({ topupId: up.id, customerPrice: '100' }),
+      post({ topupId: up.id, customerPrice: '200' }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [row] = (await rowsFor(up.id)).rows;
+    const winner = answers.findIndex((r) => r.status === 200) === 0 ? '100.00' : '200.00';
+    expect(row?.customerPrice).toBe(winner);
+  });
+
   it('refuses a conflicting repeat with 409 naming the field, and changes nothing', async () => {
     const up = upstreamTopup(sandbox);
     await post({ topupId: up.id, customerRef: 'A-1', customerPrice: 500 });
@@ -154,6 +188,25 @@ describe('reading a top-up back', () => {
     const missing = await get('no-such-thing');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'not_found' });
+  });
+});
+
+describe('the cost of a read', () => {
+  it('is one statement once the token is known: no token lookup, no last-used write', async () => {
+    const up = upstreamTopup(sandbox);
+    await post({ topupId: up.id, ref: up.ref });
+    const { db, statements } = recordingDb(t.pool);
+    const at = new Date(); // one clock reading: a slow machine must not age the token check
+    const read = (key: string) =>
+      handleRead(getRequest(key, token), key, { ...deps(), db, now: () => at });
+    expect((await read(up.id)).status).toBe(200);
+    statements.length = 0;
+    expect((await read(up.ref)).status).toBe(200);
+    expect((await read(up.id)).status).toBe(200);
+    expect(statements).toEqual([
+      expect.stringMatching(/^select .* from "topups" where/),
+      expect.stringMatching(/^select .* from "topups" where/),
+    ]);
   });
 });
 

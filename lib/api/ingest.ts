@@ -44,7 +44,7 @@ export async function registerTopup(
 
   const held = await registerHeld(db, token, input, deps.now());
   if (held.kind === 'conflict') return conflictReply(held.conflict);
-  if (held.kind === 'ok') return { status: 200, body: await viewByTopupId(db, topupId) };
+  if (held.kind === 'ok') return { status: 200, body: held.view };
 
   const queued = await queuedRegistration(db, topupId);
   const queuedConflict = queued && findConflict(topupId, queued, input, { refKnown: false });

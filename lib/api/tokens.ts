@@ -38,6 +38,19 @@ export function readBearer(header: string | null | undefined): string | TokenFai
 }
 
 /**
+ * How long an instance reuses what it read about a token. This is the bound on revocation: a
+ * token revoked in the desk is refused by every instance within this time. Meanwhile the
+ * shop's calls cost no token query (one a second per token and instance at most).
+ */
+export const TOKEN_CHECK_TTL_MS = 1_000;
+/** Tokens remembered per database handle; the oldest read is dropped first. */
+const MAX_REMEMBERED = 1_000;
+
+type Known = { token: ApiToken; revoked: boolean; lastUsedAt: Date | null };
+type Remembered = { readAt: number; known: Promise<Known | null> };
+const remembered = new WeakMap<Db, Map<string, Remembered>>();
+
+/**
  * Checks an `Authorization` header. The lookup is by hash through a unique index, so the
  * comparison never runs character by character over a secret (no timing signal on prefixes).
  */
@@ -48,17 +61,54 @@ export async function authenticateToken(
 ): Promise<TokenCheck> {
   const bearer = readBearer(authorization);
   if (bearer === 'missing' || bearer === 'malformed') return { ok: false, reason: bearer };
-  const row = await findTokenByHash(db, hashToken(bearer));
-  if (!row) return { ok: false, reason: 'unknown' };
-  if (row.revokedAt) return { ok: false, reason: 'revoked' };
-  await touchLastUsed(db, row.id, now);
-  return {
-    ok: true,
-    token: { id: row.id, name: row.name, scopes: normalizeScopes(row.scopes) },
-  };
+  const known = await lookup(db, hashToken(bearer), now.getTime());
+  if (!known) return { ok: false, reason: 'unknown' };
+  if (known.revoked) return { ok: false, reason: 'revoked' };
+  await touchLastUsed(db, known, now);
+  return { ok: true, token: known.token };
 }
 
-async function touchLastUsed(db: Db, id: string, now: Date) {
+/** The token with this hash, read at most once per TOKEN_CHECK_TTL_MS; concurrent calls share it. */
+function lookup(db: Db, tokenHash: string, now: number): Promise<Known | null> {
+  let byHash = remembered.get(db);
+  if (!byHash) {
+    byHash = new Map();
+    remembered.set(db, byHash);
+  }
+  const hit = byHash.get(tokenHash);
+  if (hit && now >= hit.readAt && now - hit.readAt < TOKEN_CHECK_TTL_MS) return hit.known;
+
+  const known = findTokenByHash(db, tokenHash).then((row): Known | null => {
+    if (!row) return null;
+    const scopes = Object.freeze(normalizeScopes(row.scopes)) as ApiScope[];
+    return {
+      token: Object.freeze({ id: row.id, name: row.name, scopes }),
+      revoked: row.revokedAt !== null,
+      lastUsedAt: row.lastUsedAt,
+    };
+  });
+  const entry: Remembered = { readAt: now, known };
+  byHash.delete(tokenHash);
+  if (byHash.size >= MAX_REMEMBERED) {
+    const oldest = byHash.keys().next().value;
+    if (oldest !== undefined) byHash.delete(oldest);
+  }
+  byHash.set(tokenHash, entry);
+  // Only real tokens are remembered: guessed ones cannot fill the map, and errors are not kept.
+  const forget = () => {
+    if (byHash.get(tokenHash) === entry) byHash.delete(tokenHash);
+  };
+  known.then((k) => {
+    if (!k) forget();
+  }, forget);
+  return known;
+}
+
+async function touchLastUsed(db: Db, known: Known, now: Date) {
   const staleBefore = new Date(now.getTime() - LAST_USED_GRANULARITY_MS);
-  await touchTokenLastUsed(db, { id, now, staleBefore });
+  if (known.lastUsedAt && known.lastUsedAt >= staleBefore) return;
+  // Set first: the calls that arrive while this write runs do not write again.
+  known.lastUsedAt = now;
+  // Still conditional in SQL: other instances write the same column.
+  await touchTokenLastUsed(db, { id: known.token.id, now, staleBefore });
 }

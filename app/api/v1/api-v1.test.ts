@@ -9,7 +9,7 @@ import {
   startUpstream,
   upstreamTopup,
 } from '@/test/api-support';
-import { createTestDb, type TestDb } from '@/test/db';
+import { createTestDb, recordingDb, type TestDb } from '@/test/db';
 import { type ApiDocument, answerErrors } from '@/test/schema-check';
 import { GET as openApi } from './openapi.json/route';
 import { GET as readTopup } from './topups/[idOrRef]/route';
@@ -20,14 +20,16 @@ import { POST as registerTopup } from './topups/route';
 
 let t: TestDb;
 let sandbox: Sandbox;
+let holder: { __flexyDb?: Db; __flexyApiDb?: Db; __flexyUpstream?: unknown };
 let client: OneClickClient;
 let token: string;
 
 beforeAll(async () => {
   t = await createTestDb();
   ({ sandbox, client } = await startUpstream());
-  const holder = globalThis as unknown as { __flexyDb?: Db; __flexyUpstream?: unknown };
+  holder = globalThis as unknown as typeof holder;
   holder.__flexyDb = t.db;
+  holder.__flexyApiDb = t.db;
   holder.__flexyUpstream = {
     client,
     metrics: { record() {}, flush: async () => {} },
@@ -106,5 +108,26 @@ describe('the /api/v1 routes', () => {
     expect(doc.components.schemas.Error.properties.error.enum).toEqual(
       expect.arrayContaining(['insufficient_scope', 'ambiguous_ref', 'request_timeout']),
     );
+  });
+
+  it("run on the API's own connections, never on the desk's", async () => {
+    const up = upstreamTopup(sandbox);
+    const desk = recordingDb(t.pool);
+    const api = recordingDb(t.pool);
+    holder.__flexyDb = desk.db;
+    holder.__flexyApiDb = api.db;
+    try {
+      const body = JSON.stringify({ topupId: up.id, ref: up.ref });
+      expect((await registerTopup(postRequest(body, { token }))).status).toBe(201);
+      const res = await readTopup(getRequest(up.ref, token), {
+        params: Promise.resolve({ idOrRef: up.ref }),
+      });
+      expect(res.status).toBe(200);
+      expect(api.statements.length).toBeGreaterThan(0);
+      expect(desk.statements).toEqual([]);
+    } finally {
+      holder.__flexyDb = t.db;
+      holder.__flexyApiDb = t.db;
+    }
   });
 });
