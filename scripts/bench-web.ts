@@ -55,6 +55,9 @@ async function main() {
       SANDBOX_HISTORY_DAYS: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group, stopped as Ctrl-C stops `npm start` (every process at once);
+    // a signal to the tsx wrapper alone left the embedded Postgres running.
+    detached: true,
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -141,7 +144,7 @@ async function main() {
     say(`RESULT max_js_kb=${maxJs.toFixed(1)} max_lcp_ms=${maxLcp.toFixed(0)}`);
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    if (server.pid) process.kill(-server.pid, 'SIGINT');
     await new Promise((r) => server.once('exit', r));
   }
 }
