@@ -4,8 +4,6 @@
 // requests), next to the same queries' raw SQL time and the floor (a signed-in page with no
 // query, measured in the same run), the naive OFFSET/COUNT(*) deep page, and the query plans
 // (EXPLAIN ANALYZE) of every statement the pages run.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -19,11 +17,10 @@ import * as schema from '../db/schema';
 import { DEFAULT_FILTERS } from '../lib/orders/filter-query';
 import { type OrderFilters, orderQuery } from '../lib/orders/filters';
 import { resolveSearch } from '../lib/orders/search';
-import { buildApp, buildIsCurrent, serverScript } from '../lib/runtime/build';
 import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
-import { createUser } from '../lib/users/service';
+import { type BenchServer, signIn, startBenchServer } from './bench-server';
 import { printTable, quantile, runBench, seededBenchArgs, timeIt } from './bench-util';
 
 const { orders: TARGET, runs: RUNS } = seededBenchArgs();
@@ -39,7 +36,7 @@ async function main() {
     ? null
     : await startEmbeddedPostgres({ dataDir: dir, database: 'flexy_bench' });
   const url = process.env.DATABASE_URL ?? pgServer?.url ?? '';
-  let server: ChildProcess | undefined;
+  let server: BenchServer | undefined;
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   // Stopping the embedded Postgres ends idle connections: not an error of the bench.
   pool.on('error', () => {});
@@ -160,27 +157,10 @@ async function main() {
         if (/Seq Scan on (topups|topup_events|refunds)\b/.test(line)) seqScans.push(line.trim());
     }
 
-    // The production build against this database, web only (no sync worker).
-    if (!buildIsCurrent(process.cwd())) await buildApp(process.cwd());
-    server = spawn(process.execPath, [serverScript(process.cwd())], {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        LISTEN_HOST: '127.0.0.1',
-        DATABASE_URL: url,
-        NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-        NEXTAUTH_URL: BASE,
-        // Loopback only: the production build otherwise insists on https (lib/config.ts).
-        ALLOW_INSECURE_HTTP: 'on',
-        WORKER: 'off',
-        ONECLICK_API_KEY: 'bench-no-upstream-calls',
-        LOG_LEVEL: 'warn',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      stdio: 'ignore',
-    });
-    await waitFor(`${BASE}/api/health`);
-    const cookie = await signIn(db);
+    // The production build (built if the sources changed) against this database, web only.
+    server = await startBenchServer({ port: PORT, databaseUrl: url });
+    // A manager opens every page timed here without a second factor.
+    const cookie = await signIn(BASE, db, 'manager');
     // Each answer's Server-Timing (scripts/serve.mjs), kept per page for the split below.
     let split: Record<string, number[]>[] = [];
     const get = async (p: string): Promise<void> => {
@@ -288,7 +268,7 @@ async function main() {
       `RESULT orders=${orders} p95_ms_max=${worst.toFixed(1)} deep_ratio=${ratio.toFixed(2)} floor_ratio_max=${floorRatioMax.toFixed(2)}`,
     );
   } finally {
-    server?.kill('SIGTERM');
+    await server?.stop();
     await pool.end();
     await pgServer?.stop();
   }
@@ -305,47 +285,6 @@ function parseServerTiming(header: string): Record<string, number[]> {
     if (name && dur) out[name] = [...(out[name] ?? []), Number(dur.slice(4))];
   }
   return out;
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
-
-/** A bench user, signed in through next-auth's real credentials flow. */
-async function signIn(db: ReturnType<typeof drizzle<typeof schema>>) {
-  const email = `bench-${randomBytes(4).toString('hex')}@flexy.test`;
-  const password = randomBytes(12).toString('base64url');
-  // A manager opens every page timed here and, unlike finance and admin, signs in without a
-  // second factor: an admin without one is sent to /setup by every desk page.
-  await db.transaction((tx) => createUser(tx, { email, name: 'Bench', role: 'manager', password }));
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const [k = '', ...v] = pair.split('=');
-      jar.set(k, v.join('='));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-    redirect: 'manual',
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes('session-token')))
-    throw new Error('bench sign-in failed');
-  return header();
 }
 
 runBench('bench:desk', main);

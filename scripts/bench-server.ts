@@ -1,17 +1,18 @@
-// The production server as the HTTP benches run it: `next start` on loopback against the
-// bench's database, web only, and a staff user signed in through next-auth's real flow.
+// The production server as the HTTP benches run it: the desk's own server (scripts/serve.mjs,
+// what `npm start` runs) on loopback against the bench's database, web only, and a staff user
+// signed in through next-auth's real flow.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
 import type { Db } from '../db/client';
 import type { Role } from '../db/enums';
-import { buildApp, buildIsCurrent, nextBin } from '../lib/runtime/build';
+import { buildApp, buildIsCurrent, serverScript } from '../lib/runtime/build';
 import { createUser } from '../lib/users/service';
 
 export type BenchServer = { base: string; child: ChildProcess; stop: () => Promise<void> };
 
 /**
- * Builds when the sources changed, starts `next start` and waits for its health route.
+ * Builds when the sources changed, starts the desk's server and waits for its health route.
  * `cpuProfileDir` writes a V8 CPU profile of the server there when it stops.
  */
 export async function startBenchServer(opts: {
@@ -25,25 +26,23 @@ export async function startBenchServer(opts: {
   const base = `http://127.0.0.1:${opts.port}`;
   const logFd = opts.logFile ? openSync(opts.logFile, 'a') : undefined;
   const nodeArgs = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, nextBin(), 'start', '-p', String(opts.port), '-H', '127.0.0.1'],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: opts.databaseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-        NEXTAUTH_URL: base,
-        // Loopback only: the production build otherwise insists on https (lib/config.ts).
-        ALLOW_INSECURE_HTTP: 'on',
-        WORKER: 'off',
-        ONECLICK_API_KEY: 'bench-no-upstream-calls',
-        LOG_LEVEL: 'warn',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      stdio: opts.logFile ? ['ignore', logFd, logFd] : 'ignore',
+  const child = spawn(process.execPath, [...nodeArgs, serverScript(process.cwd())], {
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      LISTEN_HOST: '127.0.0.1',
+      DATABASE_URL: opts.databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+      NEXTAUTH_URL: base,
+      // Loopback only: the production build otherwise insists on https (lib/config.ts).
+      ALLOW_INSECURE_HTTP: 'on',
+      WORKER: 'off',
+      ONECLICK_API_KEY: 'bench-no-upstream-calls',
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
     },
-  );
+    stdio: opts.logFile ? ['ignore', logFd, logFd] : 'ignore',
+  });
   if (logFd !== undefined) closeSync(logFd);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
