@@ -3,13 +3,13 @@
 // history), waits for the history to be in Postgres through the desk's list backfill, counts
 // the rows there itself, then stops the desk. `--with-build` forgets the build stamp first, so
 // the launcher builds the app as on a fresh checkout (the worker imports meanwhile).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { spawnLauncher, stopLauncher } from './bench-server';
 
 const { values } = parseArgs({ options: { 'with-build': { type: 'boolean', default: false } } });
 const PORT = Number(process.env.BENCH_FIRST_START_PORT ?? 3397);
@@ -19,29 +19,14 @@ const TIMEOUT_MS = 300_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGINT');
-  await exited;
-}
-
 async function main() {
-  rmSync(DATA_DIR, { recursive: true, force: true });
   if (values['with-build']) rmSync(path.join('.next', 'flexy-build-stamp'), { force: true });
   const started = performance.now();
-  // The launcher itself, not a wrapper: its exit means its Postgres has stopped too.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR,
-      PORT: String(PORT),
-      NEXT_TELEMETRY_DISABLED: '1',
-      LOG_LEVEL: 'warn',
-      ONECLICK_API_KEY: '',
-      SANDBOX_HISTORY_DAYS: DAYS,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const server = spawnLauncher({
+    dataDir: DATA_DIR,
+    port: PORT,
+    env: { SANDBOX_HISTORY_DAYS: DAYS },
+    stdout: 'pipe',
   });
   const marks: Record<string, number> = {};
   let reported: { orders: number; seconds: number } | undefined;
@@ -86,7 +71,7 @@ async function main() {
         `desk_s=${seconds(marks.desk ?? Number.NaN)} build=${built ? 'yes' : 'no'}`,
     );
   } finally {
-    await stop(server);
+    await stopLauncher(server);
     rmSync(DATA_DIR, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
 // signed in through next-auth's real flow.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import type { Db } from '../db/client';
 import type { Role } from '../db/enums';
 import { buildApp, buildIsCurrent, serverScript } from '../lib/runtime/build';
@@ -99,4 +99,38 @@ export async function signIn(base: string, db: Db, role: Role = 'support'): Prom
   if (![...jar.keys()].some((k) => k.includes('session-token')))
     throw new Error('bench sign-in failed');
   return header();
+}
+
+/**
+ * `npm start` as a new user runs it (launcher, embedded Postgres, sandbox), on a fresh data
+ * folder. The launcher runs itself, not under tsx's wrapper: a signal reaches it directly and
+ * its exit means its Postgres has stopped too.
+ */
+export function spawnLauncher(opts: {
+  dataDir: string;
+  port: number;
+  env?: Record<string, string>;
+  stdout?: 'pipe' | 'ignore';
+}): ChildProcess {
+  rmSync(opts.dataDir, { recursive: true, force: true });
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: opts.dataDir,
+      PORT: String(opts.port),
+      NEXT_TELEMETRY_DISABLED: '1',
+      LOG_LEVEL: 'warn',
+      ONECLICK_API_KEY: '',
+      ...opts.env,
+    },
+    stdio: ['ignore', opts.stdout ?? 'ignore', 'inherit'],
+  });
+}
+
+/** Stops the launcher as Ctrl-C does, and waits until it (and its Postgres) has gone. */
+export async function stopLauncher(launcher: ChildProcess): Promise<void> {
+  if (launcher.exitCode !== null || launcher.signalCode !== null) return;
+  const exited = new Promise((resolve) => launcher.once('exit', resolve));
+  launcher.kill('SIGINT');
+  await exited;
 }

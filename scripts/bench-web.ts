@@ -3,13 +3,12 @@
 // Chromium, then opens every page that role may open in a cold browser context (empty cache,
 // signed-in cookies only) and prints the compressed JavaScript the page downloaded, its
 // largest contentful paint and when its document was interactive.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Role } from '../db/enums';
 import { DESK_ROUTES, jsBudgetKb } from '../e2e/support/budgets';
+import { spawnLauncher, stopLauncher } from './bench-server';
 import { printTable, quantile, runBench } from './bench-util';
 
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3395);
@@ -42,22 +41,10 @@ type Measure = {
 };
 
 async function main() {
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  const server: ChildProcess = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR,
-      PORT: String(PORT),
-      NEXT_TELEMETRY_DISABLED: '1',
-      LOG_LEVEL: 'warn',
-      ONECLICK_API_KEY: '',
-      SANDBOX_TRAFFIC: '0',
-      SANDBOX_HISTORY_DAYS: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    // Its own process group, stopped as Ctrl-C stops `npm start` (every process at once);
-    // a signal to the tsx wrapper alone left the embedded Postgres running.
-    detached: true,
+  const server = spawnLauncher({
+    dataDir: DATA_DIR,
+    port: PORT,
+    env: { SANDBOX_TRAFFIC: '0', SANDBOX_HISTORY_DAYS: '0' },
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -144,8 +131,7 @@ async function main() {
     say(`RESULT max_js_kb=${maxJs.toFixed(1)} max_lcp_ms=${maxLcp.toFixed(0)}`);
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid, 'SIGINT');
-    await new Promise((r) => server.once('exit', r));
+    await stopLauncher(server);
   }
 }
 

@@ -29,6 +29,9 @@ globalThis[STORE] ??= new AsyncLocalStorage();
 /** @type {AsyncLocalStorage<{ start: number; spans: unknown[] }>} */
 const timing = globalThis[STORE];
 
+/** @type {Map<string, { path: string; size: number; type: string }>} */
+const twins = new Map();
+
 const TYPES = { '.js': 'application/javascript; charset=UTF-8', '.css': 'text/css; charset=UTF-8' };
 
 /** A build file under /_next/static/ with its brotli twin, or null (then Next answers). */
@@ -46,9 +49,16 @@ function brotliFile(req) {
   const file = path.resolve(staticDir, rel);
   const type = TYPES[path.extname(file)];
   if (!type || !file.startsWith(`${staticDir}${path.sep}`)) return null;
+  // The build's files never change while the server runs: a twin found is remembered (a miss
+  // is not, so requests for made-up names cannot grow the map).
+  const known = twins.get(file);
+  if (known) return known;
   try {
     const stat = statSync(`${file}.br`);
-    return stat.isFile() ? { path: `${file}.br`, size: stat.size, type } : null;
+    if (!stat.isFile()) return null;
+    const twin = { path: `${file}.br`, size: stat.size, type };
+    twins.set(file, twin);
+    return twin;
   } catch {
     return null;
   }
