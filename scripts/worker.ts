@@ -41,7 +41,7 @@ try {
   const { webhookConfig } = await import('../lib/refunds/deps');
   const worker = startWorker({
     db: getDb(),
-    client: getUpstream().client,
+    client: getUpstream().background,
     log,
     webhook: webhookConfig(),
     tickMs: config.WORKER_TICK_MS,

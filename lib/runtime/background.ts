@@ -27,7 +27,7 @@ export async function startBackground() {
   const { webhookConfig } = await import('../refunds/deps');
   startWorker({
     db: getDb(),
-    client: getUpstream().client,
+    client: getUpstream().background,
     log,
     webhook: webhookConfig(),
     tickMs: config.WORKER_TICK_MS,

@@ -37,4 +37,54 @@ describe('the upstream traffic cap', () => {
     const perSecond = starts.filter((t) => t > 0 && t <= 1000).length;
     expect(perSecond).toBe(5);
   });
+
+  it('lets a person waiting go ahead of the background backlog', async () => {
+    // One call at a time, as when the worker has queued a burst of polls: a support agent's
+    // "check now" must not wait behind them (at 10 calls/s, 100 queued polls are 10 s).
+    const limit = createLimiter({ rps: 1000, concurrency: 1 });
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const first = limit(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+      'background',
+    );
+    const polls = Array.from({ length: 5 }, (_, i) =>
+      limit(async () => {
+        order.push(`poll ${i}`);
+      }, 'background'),
+    );
+    const person = limit(async () => {
+      order.push('person');
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    release();
+    await Promise.all([first, ...polls, person]);
+    expect(order).toEqual(['person', 'poll 0', 'poll 1', 'poll 2', 'poll 3', 'poll 4']);
+  });
+
+  it('keeps the rate cap across both lanes', async () => {
+    let clock = 0;
+    const starts: number[] = [];
+    const limit = createLimiter({
+      rps: 4,
+      concurrency: 100,
+      now: () => clock,
+      // Time passes only once the calls already let through have started.
+      sleep: async (ms) => {
+        await new Promise((r) => setTimeout(r, 0));
+        clock += ms;
+      },
+    });
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        limit(async () => starts.push(clock), i % 2 ? 'background' : 'interactive'),
+      ),
+    );
+    // 4 at once, then one every 250 ms whatever the lane.
+    expect(starts.filter((t) => t === 0)).toHaveLength(4);
+    expect(Math.max(...starts)).toBe(2000);
+  });
 });

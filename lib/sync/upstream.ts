@@ -7,7 +7,7 @@ import { getDb } from '../db';
 import { log } from '../log';
 import { createOneClickClient, type OneClickClient } from '../oneclick';
 import { createCredentialsGate, keyFingerprint, readStanding, type Standing } from './credentials';
-import { createLimiter } from './limiter';
+import { createLimiter, type Lane } from './limiter';
 import { type CallMetrics, createCallMetrics } from './metrics';
 
 // One upstream client per process: every caller (worker, "check now", track, ingest, refund)
@@ -15,7 +15,14 @@ import { type CallMetrics, createCallMetrics } from './metrics';
 
 export const LAST_SUCCESS_KEY = 'upstream.last_success';
 
-type Upstream = { client: OneClickClient; metrics: CallMetrics; sandbox: boolean };
+type Upstream = {
+  /** For calls a person (or the shop's API client) waits on: served first. */
+  client: OneClickClient;
+  /** The same client for the background engine: it gets the slots no one is waiting for. */
+  background: OneClickClient;
+  metrics: CallMetrics;
+  sandbox: boolean;
+};
 const holder = globalThis as unknown as { __flexyUpstream?: Upstream };
 
 export function getUpstream(): Upstream {
@@ -38,17 +45,19 @@ export function getUpstream(): Upstream {
     holder: `${hostname()}:${process.pid}`,
     probeMs: config.ONECLICK_TIMEOUT_MS + 5_000,
   });
-  const client = createOneClickClient({
-    gate,
-    apiKey: config.ONECLICK_API_KEY,
-    baseUrl: config.ONECLICK_BASE_URL,
-    timeoutMs: config.ONECLICK_TIMEOUT_MS,
-    fetch: (input, init) => limit(() => fetch(input, init)),
-    onCall: (info) => {
-      metrics.record(info);
-      log.debug({ upstream: info }, 'upstream call');
-    },
-  });
+  const clientFor = (lane: Lane) =>
+    createOneClickClient({
+      gate,
+      apiKey: config.ONECLICK_API_KEY as string,
+      baseUrl: config.ONECLICK_BASE_URL,
+      timeoutMs: config.ONECLICK_TIMEOUT_MS,
+      fetch: (input, init) => limit(() => fetch(input, init), lane),
+      onCall: (info) => {
+        metrics.record(info);
+        log.debug({ upstream: info }, 'upstream call');
+      },
+    });
+  const client = clientFor('interactive');
   // Web-only instances make upstream calls too ("check now", ingest): flush from every process.
   let reported: Date | null = null;
   const flush = setInterval(async () => {
@@ -64,7 +73,12 @@ export function getUpstream(): Upstream {
     }
   }, 5_000);
   flush.unref();
-  holder.__flexyUpstream = { client, metrics, sandbox: config.ONECLICK_SANDBOX === '1' };
+  holder.__flexyUpstream = {
+    client,
+    background: clientFor('background'),
+    metrics,
+    sandbox: config.ONECLICK_SANDBOX === '1',
+  };
   return holder.__flexyUpstream;
 }
 
