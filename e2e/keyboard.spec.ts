@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 import { demoUsers, testDb } from './support/db';
+import { rowKeysReady, shortcutsReady } from './support/keys';
 import { placeOrder } from './support/upstream';
 
 // The desk by keyboard alone: a support agent reaches the UNKNOWN_ERROR queue, moves to the
@@ -29,12 +30,14 @@ test('keyboard only: find an overdue UNKNOWN_ERROR order and open its escalation
   );
 
   await page.goto('/');
+  await shortcutsReady(page);
   await page.locator('body').focus();
   await page.keyboard.press('g');
   await page.keyboard.press('u');
   await expect(page).toHaveURL(/\/unknown$/);
 
   // j moves to the first row: the oldest, ours.
+  await rowKeysReady(page);
   await page.keyboard.press('j');
   const row = page.getByTestId('unknown-item').filter({ hasText: order.ref });
   await expect(row).toBeFocused();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 import { demoUsers } from './support/db';
+import { rowKeysReady } from './support/keys';
 import { placeOrder } from './support/upstream';
 
 const user = (role: string) => {
@@ -24,6 +25,7 @@ test.describe('tables from the kit', () => {
     await expect(rows).toHaveCount(3);
     const ids = await rows.evaluateAll((r) => r.map((row) => row.getAttribute('data-order-id')));
 
+    await rowKeysReady(page);
     await page.keyboard.press('j');
     await expect(rows.nth(0)).toBeFocused();
     await page.keyboard.press('j');

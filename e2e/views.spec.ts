@@ -5,6 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { topups } from '../db/schema';
 import { LoginPage } from './pages/login-page';
 import { createStaff, testDb } from './support/db';
+import { shortcutsReady } from './support/keys';
 import { placeOrder } from './support/upstream';
 
 // Saved views shared with a role, and the desk's global keyboard shortcuts.
@@ -95,6 +96,7 @@ test.describe('keyboard shortcuts', () => {
   }) => {
     await new LoginPage(page).signInAs(await createStaff('support'));
     await page.goto('/');
+    await shortcutsReady(page);
     await page.keyboard.press('g');
     await page.keyboard.press('u');
     await expect(page).toHaveURL(/\/unknown$/);

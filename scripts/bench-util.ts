@@ -5,11 +5,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 /** `--orders N --runs N` of the seeded-database benches (at least 30 runs, for a p95). */
-export function seededBenchArgs(defaultOrders = 1_000_000): { orders: number; runs: number } {
+export function seededBenchArgs(
+  defaultOrders = 1_000_000,
+  defaultRuns = 40,
+): { orders: number; runs: number } {
   const { values } = parseArgs({
     options: {
       orders: { type: 'string', default: String(defaultOrders) },
-      runs: { type: 'string', default: '40' },
+      runs: { type: 'string', default: String(defaultRuns) },
     },
   });
   return { orders: Number(values.orders), runs: Math.max(30, Number(values.runs)) };

@@ -14,13 +14,15 @@ export type RowProps = {
   'data-testid'?: string;
 } & { [data: `data-${string}`]: string | number | undefined };
 
-/** The classes a column's meta asks for, on its header and its cells alike. */
-export function cellClass(meta: DataColumnMeta | undefined): string {
-  return cn(
-    'px-3 py-2',
-    meta?.align === 'end' ? 'text-end tabular-nums' : 'text-start',
-    meta?.mono && 'font-mono text-xs',
-  );
+/**
+ * The classes a column's meta asks for, on its header and its cells alike. Padding and the
+ * start alignment every cell shares are set once for the table (`.kit-table` in
+ * app/globals.css), not written into each of a page's hundreds of cells.
+ */
+export function cellClass(meta: DataColumnMeta | undefined): string | undefined {
+  if (meta?.align === 'end')
+    return meta.mono ? 'text-end tabular-nums font-mono text-xs' : 'text-end tabular-nums';
+  return meta?.mono ? 'font-mono text-xs' : undefined;
 }
 
 /** Decorative (aria-sort says it): an SVG, so it is no part of the header's text. */
@@ -52,7 +54,7 @@ function SortHeader<Row extends RowData>({
   return (
     <th
       scope="col"
-      className={cn(cellClass(meta), 'whitespace-nowrap font-medium')}
+      className={cn('whitespace-nowrap font-medium', cellClass(meta))}
       aria-sort={dir ? (dir === 'desc' ? 'descending' : 'ascending') : undefined}
     >
       {sortable ? (
@@ -94,7 +96,7 @@ function BodyCell<Row extends RowData>({
     <table.FlexRender cell={cell} />
   );
   return meta?.rowHeader ? (
-    <th scope="row" className={cn(cellClass(meta), 'font-medium')}>
+    <th scope="row" className={cn('font-medium', cellClass(meta))}>
       {content}
     </th>
   ) : (
@@ -150,7 +152,7 @@ export function DataTableView<Row extends RowData>({
         </div>
       ) : null}
       <TableScroll label={label}>
-        <table className="w-full text-sm" data-testid={testId}>
+        <table className="kit-table w-full text-sm" data-testid={testId}>
           {caption ? (
             <caption className={captionHidden ? 'sr-only' : 'p-2 text-start font-medium'}>
               {caption}
@@ -189,13 +191,13 @@ export function DataTableView<Row extends RowData>({
                         }
                       : undefined
                   }
-                  className={cn(
-                    'border-t border-border align-top outline-none',
-                    'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring',
-                    'data-[active=true]:bg-muted/70',
-                    rowClickOpens && 'cursor-pointer hover:bg-muted/60',
-                    className,
-                  )}
+                  className={
+                    className
+                      ? cn(rowClickOpens ? 'kit-row kit-row-opens' : 'kit-row', className)
+                      : rowClickOpens
+                        ? 'kit-row kit-row-opens'
+                        : 'kit-row'
+                  }
                 >
                   {row.getVisibleCells().map((cell) => (
                     <BodyCell key={cell.id} table={table} cell={cell} />

@@ -67,7 +67,14 @@ export function useRowKeys(root: RefObject<HTMLElement | null>, count: number, p
       else primaryLink(root.current.querySelectorAll(ROW)[action.index])?.click();
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    // j / k work from now on (keys pressed before the scripts ran did nothing): said on the
+    // table, for tests to wait for.
+    const el = root.current;
+    el?.setAttribute('data-keys', 'on');
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      el?.removeAttribute('data-keys');
+    };
   }, [root, active, count, primary, focusRow]);
 
   // Rows change with sorting or a new page: keep the index within the list.

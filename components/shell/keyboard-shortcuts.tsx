@@ -62,7 +62,13 @@ export function KeyboardShortcuts({
       }
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    // Says the keys work from now on: keys pressed before the page's scripts ran did nothing,
+    // and a test (or an extension) can wait for this instead of guessing.
+    document.documentElement.dataset.shortcuts = 'on';
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      delete document.documentElement.dataset.shortcuts;
+    };
   }, [goTo, router, t, announce]);
 
   return (

@@ -38,8 +38,25 @@ export function utilityGroup(utility: string): string | null {
   return null;
 }
 
+// Pages ask for the same few hundred combinations over and over (every row of a table): each is
+// resolved once per process. The set is the code's own class lists, so it stays small; the
+// bound only guards against a caller that builds class names from data.
+const resolved = new Map<string, string>();
+const MAX_RESOLVED = 2000;
+
 export function cn(...inputs: ClassValue[]): string {
-  const classes = clsx(inputs).split(' ').filter(Boolean);
+  const joined = clsx(inputs);
+  let merged = resolved.get(joined);
+  if (merged === undefined) {
+    merged = resolveConflicts(joined);
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    resolved.set(joined, merged);
+  }
+  return merged;
+}
+
+function resolveConflicts(joined: string): string {
+  const classes = joined.split(' ').filter(Boolean);
   const winner = new Map<string, number>();
   classes.forEach((name, i) => {
     const colon = name.lastIndexOf(':');

@@ -9,7 +9,7 @@ import { getLocale, getT } from '@/lib/i18n/server';
 /** Support starts with a search box and the orders OneClick has not decided yet. */
 export async function SupportLanding() {
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
-  const unknown = (await listUnknownQueue(db)).slice(0, 5);
+  const unknown = (await listUnknownQueue(db, { size: 5 })).rows;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card className="p-4">

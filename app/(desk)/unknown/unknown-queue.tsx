@@ -1,6 +1,6 @@
 'use client';
 
-import { type SortingState, useTable } from '@tanstack/react-table';
+import { useTable } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { CopyButton } from '@/components/copy-button';
@@ -9,31 +9,27 @@ import { kitColumnHelper, kitFeatures } from '@/components/data-table/meta';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { useAction } from '@/components/ui/use-action';
+import { StatusLine, useAction } from '@/components/ui/use-action';
 import { useT } from '@/lib/i18n/client';
-import { toCents } from '@/lib/money';
 import type { AgeBucket } from '@/lib/orders/escalation';
-import { recheckUnknownAction } from './actions';
+import { escalationPackAction, recheckUnknownAction } from './actions';
 
 type Item = {
   id: number;
   topupId: string;
   ref: string | null;
   msisdn: string;
-  /** Formatted for the person's locale; `amountValue` is the DZD decimal string. */
+  /** Formatted for the person's locale. */
   amount: string;
-  amountValue: string;
   age: string;
-  /** Minutes since the order went UNKNOWN_ERROR, for sorting by age. */
-  minutes: number;
   bucket: AgeBucket;
   bucketLabel: string;
   nextCheck: string;
-  nextCheckAt: string | null;
   message: string | null;
   /** What the Arabic message says, for agents working in French or English. */
   gloss: string | null;
-  pack: string | null;
+  /** Over 24 h: the row offers an escalation pack, fetched when opened. */
+  overdue: boolean;
 };
 
 const TONE: Record<AgeBucket, BadgeTone> = {
@@ -44,6 +40,46 @@ const TONE: Record<AgeBucket, BadgeTone> = {
 };
 
 const helper = kitColumnHelper<Item>();
+
+/** The pack is built on the server when a person opens it (escalationPackAction). */
+function EscalationPack({ id }: { id: number }) {
+  const t = useT();
+  const [pack, setPack] = useState<string | null>(null);
+  const { pending, outcome, run } = useAction();
+  const load = () => {
+    if (pack !== null || pending) return;
+    run(() => escalationPackAction({ id }), {
+      refresh: false,
+      onSuccess: (data) => setPack(data.pack),
+    });
+  };
+  return (
+    <details
+      onToggle={(event) => {
+        if (event.currentTarget.open) load();
+      }}
+    >
+      <summary className="cursor-pointer text-sm font-medium text-danger-fg">
+        {t('unknown.escalation')}
+      </summary>
+      <p className="mt-1 text-sm text-muted-fg">{t('unknown.escalationHelp')}</p>
+      {pack !== null ? (
+        <>
+          <pre
+            className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-muted p-2 text-xs"
+            dir="ltr"
+          >
+            {pack}
+          </pre>
+          <CopyButton text={pack} label={t('unknown.copyPack')} copiedLabel={t('order.copied')} />
+        </>
+      ) : pending ? (
+        <p className="mt-2 text-sm text-muted-fg">{t('unknown.loadingPack')}</p>
+      ) : null}
+      {outcome ? <StatusLine outcome={outcome} small /> : null}
+    </details>
+  );
+}
 
 function Details({ item }: { item: Item }) {
   const t = useT();
@@ -59,25 +95,7 @@ function Details({ item }: { item: Item }) {
           {t('gloss.title')}: {item.gloss}
         </p>
       ) : null}
-      {item.pack ? (
-        <details>
-          <summary className="cursor-pointer text-sm font-medium text-danger-fg">
-            {t('unknown.escalation')}
-          </summary>
-          <p className="mt-1 text-sm text-muted-fg">{t('unknown.escalationHelp')}</p>
-          <pre
-            className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-muted p-2 text-xs"
-            dir="ltr"
-          >
-            {item.pack}
-          </pre>
-          <CopyButton
-            text={item.pack}
-            label={t('unknown.copyPack')}
-            copiedLabel={t('order.copied')}
-          />
-        </details>
-      ) : null}
+      {item.overdue ? <EscalationPack id={item.id} /> : null}
     </div>
   );
 }
@@ -86,8 +104,6 @@ export function UnknownQueue({ items, canRecheck }: { items: Item[]; canRecheck:
   const t = useT();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const { pending, outcome: notice, run } = useAction();
-  // Oldest first: the queue is worked from the most overdue order.
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'age', desc: true }]);
   const all = selected.size === items.length;
 
   const columns = useMemo(
@@ -129,26 +145,18 @@ export function UnknownQueue({ items, canRecheck }: { items: Item[]; canRecheck:
             </Link>
           ),
         }),
-        helper.accessor('amountValue', {
+        helper.accessor('amount', {
           id: 'amount',
           header: t('order.amount'),
           meta: { label: t('order.amount'), ltr: true },
-          sortFn: (a, b) => {
-            const [x, y] = [
-              toCents(a.original.amountValue) ?? 0n,
-              toCents(b.original.amountValue) ?? 0n,
-            ];
-            return x === y ? 0 : x < y ? -1 : 1;
-          },
           cell: (c) => c.row.original.amount,
         }),
         helper.accessor((row) => row.ref ?? row.topupId, {
           id: 'ref',
           header: t('order.ref'),
           meta: { label: t('order.ref'), mono: true, ltr: true },
-          enableSorting: false,
         }),
-        helper.accessor('minutes', {
+        helper.accessor('age', {
           id: 'age',
           header: t('unknown.age'),
           meta: { label: t('unknown.age') },
@@ -159,7 +167,7 @@ export function UnknownQueue({ items, canRecheck }: { items: Item[]; canRecheck:
             </span>
           ),
         }),
-        helper.accessor((row) => row.nextCheckAt ?? '', {
+        helper.accessor('nextCheck', {
           id: 'nextCheck',
           header: t('unknown.nextRecheck'),
           meta: { label: t('unknown.nextRecheck') },
@@ -180,8 +188,8 @@ export function UnknownQueue({ items, canRecheck }: { items: Item[]; canRecheck:
     columns,
     data: items,
     getRowId: (row) => String(row.id),
-    state: { sorting },
-    onSortingChange: setSorting,
+    // The server orders the queue, longest-waiting first, a page at a time (keyset).
+    defaultColumn: { enableSorting: false },
   });
 
   return (

@@ -29,6 +29,8 @@ export const arOperations: Pick<
     escalation: 'ملف التصعيد إلى دعم OneClick',
     escalationHelp: 'متأخرة: أرسل هذا إلى دعم OneClick ليحسموا أمرها.',
     copyPack: 'نسخ الملف',
+    loadingPack: 'جارٍ تجهيز الملف…',
+    packGone: 'لم يعد هذا الطلب موجودًا في المكتب.',
     hours: '{h, number} سا {m, number} د',
     pack: {
       title: 'Flexy Desk: تعبئة UNKNOWN_ERROR متأخرة، يرجى حسم أمرها',

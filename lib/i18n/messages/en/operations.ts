@@ -25,6 +25,8 @@ export const enOperations = {
     escalation: 'Escalation pack for OneClick support',
     escalationHelp: 'Overdue: send this to OneClick support so they settle it.',
     copyPack: 'Copy pack',
+    loadingPack: 'Gathering the pack…',
+    packGone: 'This order is no longer in the desk.',
     hours: '{h, number} h {m, number} min',
     pack: {
       title: 'Flexy Desk: UNKNOWN_ERROR top-up overdue, please settle',

@@ -29,6 +29,8 @@ export const frOperations: Pick<
     escalation: 'Dossier d’escalade pour le support OneClick',
     escalationHelp: 'En retard : envoyez ceci au support OneClick pour qu’il finalise la recharge.',
     copyPack: 'Copier le dossier',
+    loadingPack: 'Préparation du dossier…',
+    packGone: 'Cette commande n’est plus dans Flexy Desk.',
     hours: '{h, number} h {m, number} min',
     pack: {
       title: 'Flexy Desk : recharge UNKNOWN_ERROR en retard, merci de la finaliser',

@@ -21,7 +21,7 @@ export default async function SearchPage({
   const q = ((await searchParams).q ?? '').trim();
   const t = await getT();
   const result = q ? await resolveSearch(getDb(), q) : { kind: 'none' as const };
-  // One result opens directly; a phone number with several top-ups opens its list.
+  // ../route.ts sends searches here when nothing matched; a link kept from then may match now.
   if (result.kind === 'order') redirect(`/orders/${result.id}`);
   if (result.kind === 'phone') redirect(`/orders?phone=${result.msisdn}`);
   return (
