@@ -1,9 +1,9 @@
 // `npm run bench:desk [-- --orders 1000000]`: how fast the desk's busiest pages answer on a
 // seeded database. It seeds (once; the database is kept in DATA_DIR/bench), starts the
-// production build against it, signs in, and times each page over HTTP (p50/p95 of ≥ 30
-// requests), next to the same queries' raw SQL time and the floor (a signed-in page with no
-// query, measured in the same run), the naive OFFSET/COUNT(*) deep page, and the query plans
-// (EXPLAIN ANALYZE) of every statement the pages run.
+// production build against it, signs in, and times each page over HTTP (p50/p95 over --runs
+// rounds that open every page once), next to the same queries' raw SQL time and the floor (a
+// signed-in page with no query, in the same rounds), the naive OFFSET/COUNT(*) deep page, and the
+// query plans (EXPLAIN ANALYZE) of every statement the pages run.
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -23,8 +23,9 @@ import { seedOrders } from '../lib/seed/run';
 import { type BenchServer, signIn, startBenchServer } from './bench-server';
 import { printTable, quantile, runBench, seededBenchArgs, timeIt } from './bench-util';
 
-// 100 rounds: a p95 of 40 samples is the second-slowest request, mostly noise.
-const { orders: TARGET, runs: RUNS } = seededBenchArgs(1_000_000, 100);
+// 300 rounds (about a minute): a p95 of 40 samples is the second-slowest request, and a 10 ms
+// page's p95 from 100 samples still swings by half from run to run on a shared 2-core machine.
+const { orders: TARGET, runs: RUNS } = seededBenchArgs(1_000_000, 300);
 const PORT = 3390;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PHONE_TYPED = '+213 778 03 73 40';
@@ -155,7 +156,9 @@ async function main() {
     // Each answer's Server-Timing (scripts/serve.mjs), kept per page for the split below.
     const get = async (p: string): Promise<Record<string, number[]>> => {
       const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: 'manual' });
-      await res.text();
+      // Read to the last byte, as a browser does, without decoding it into a string: the bench
+      // shares the machine with the server, and its own garbage would land in the figures.
+      await res.arrayBuffer();
       const next = res.headers.get('location');
       // Only a search redirects: to its order, or to the orders filtered by the phone. One to sign-in,
       // to /setup or to the not-allowed page means the bench would time the wrong page.

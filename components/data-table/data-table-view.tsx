@@ -80,27 +80,28 @@ function SortHeader<Row extends RowData>({
   );
 }
 
-function BodyCell<Row extends RowData>({
-  table,
-  cell,
-}: {
-  table: ReactTable<KitFeatures, Row>;
-  cell: Cell<KitFeatures, Row, unknown>;
-}) {
+/**
+ * One body cell, called as a function rather than mounted as components: a 50-row page has
+ * 500 cells, and FlexRender would wrap each in two more component layers (its own and the
+ * renderer's). So a column's `cell` is a plain function of its context and may not call hooks;
+ * a cell that needs state renders a component (`<Details item={…} />`), which may.
+ */
+function bodyCell<Row extends RowData>(cell: Cell<KitFeatures, Row, unknown>) {
   const meta = cell.column.columnDef.meta;
-  const content = meta?.ltr ? (
-    <span className="ltr-isolate">
-      <table.FlexRender cell={cell} />
-    </span>
-  ) : (
-    <table.FlexRender cell={cell} />
-  );
+  const renderer = cell.column.columnDef.cell;
+  const rendered: ReactNode =
+    typeof renderer === 'function'
+      ? (renderer as (context: unknown) => ReactNode)(cell.getContext())
+      : ((renderer as ReactNode) ?? null);
+  const content = meta?.ltr ? <span className="ltr-isolate">{rendered}</span> : rendered;
   return meta?.rowHeader ? (
-    <th scope="row" className={cn('font-medium', cellClass(meta))}>
+    <th key={cell.id} scope="row" className={cn('font-medium', cellClass(meta))}>
       {content}
     </th>
   ) : (
-    <td className={cellClass(meta)}>{content}</td>
+    <td key={cell.id} className={cellClass(meta)}>
+      {content}
+    </td>
   );
 }
 
@@ -199,9 +200,7 @@ export function DataTableView<Row extends RowData>({
                         : 'kit-row'
                   }
                 >
-                  {row.getVisibleCells().map((cell) => (
-                    <BodyCell key={cell.id} table={table} cell={cell} />
-                  ))}
+                  {row.getVisibleCells().map((cell) => bodyCell(cell))}
                 </tr>
               );
             })}

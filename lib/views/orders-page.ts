@@ -11,11 +11,12 @@ import { paramsOf, queryOf, type SearchParams, viewHref, withoutViewMarker } fro
 // default when the URL has none), the person's tabs, and the views they may manage.
 
 export async function resolveOrdersParams(db: Db, viewer: Viewer, raw: SearchParams) {
+  // Any parameter, the `view=all` marker included, means the person chose what to see: no
+  // need to look for the role's pinned view (one query less on every filtered page).
+  if (Object.keys(raw).length > 0) return { params: withoutViewMarker(raw), defaultView: null };
   const pinned = await pinnedDefaultView(db, viewer.role);
-  // Any parameter, the `view=all` marker included, means the person chose what to see.
-  if (!pinned || Object.keys(raw).length > 0)
-    return { params: withoutViewMarker(raw), defaultView: null, hasDefault: pinned !== null };
-  return { params: paramsOf(pinned.query), defaultView: pinned, hasDefault: true };
+  if (!pinned) return { params: withoutViewMarker(raw), defaultView: null };
+  return { params: paramsOf(pinned.query), defaultView: pinned };
 }
 
 export type ViewTab = {

@@ -31,10 +31,11 @@ export default async function OrdersPage({
   const { params, defaultView } = await resolveOrdersParams(db, user, await searchParams);
   const { filters, ignored } = parseOrderFilters(params);
   const query = orderQuery(filters);
+  const tabsRead = tabCounts(db);
   const [page, count, tabs, views] = await Promise.all([
     listOrders(db, query),
-    countOrders(db, query),
-    tabCounts(db),
+    countOrders(db, query, tabsRead),
+    tabsRead,
     savedViewsFor(db, user, filters),
   ]);
   const base = withoutCursor(filters);
