@@ -192,13 +192,7 @@ export function DataTableView<Row extends RowData>({
                         }
                       : undefined
                   }
-                  className={
-                    className
-                      ? cn(rowClickOpens ? 'kit-row kit-row-opens' : 'kit-row', className)
-                      : rowClickOpens
-                        ? 'kit-row kit-row-opens'
-                        : 'kit-row'
-                  }
+                  className={cn('kit-row', rowClickOpens && 'kit-row-opens', className)}
                 >
                   {row.getVisibleCells().map((cell) => bodyCell(cell))}
                 </tr>

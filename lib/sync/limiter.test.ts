@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createLimiter } from './limiter';
 
+/** A limiter on a clock that moves only when it sleeps; `start` notes the time a call began. */
+function onFakeClock(rps: number) {
+  let clock = 0;
+  const starts: number[] = [];
+  const limit = createLimiter({
+    rps,
+    concurrency: 100,
+    now: () => clock,
+    // Time passes only once the calls already let through have started.
+    sleep: async (ms) => {
+      await new Promise((r) => setTimeout(r, 0));
+      clock += ms;
+    },
+  });
+  return { limit, starts, start: async () => void starts.push(clock) };
+}
+
 describe('the upstream traffic cap', () => {
   it('never has more calls in flight than the concurrency cap', async () => {
     const limit = createLimiter({ rps: 1000, concurrency: 3 });
@@ -20,17 +37,8 @@ describe('the upstream traffic cap', () => {
   });
 
   it('starts at most `rps` calls per second, waiting for tokens instead of failing', async () => {
-    let clock = 0;
-    const starts: number[] = [];
-    const limit = createLimiter({
-      rps: 5,
-      concurrency: 100,
-      now: () => clock,
-      sleep: async (ms) => {
-        clock += ms;
-      },
-    });
-    for (let i = 0; i < 15; i++) await limit(async () => starts.push(clock));
+    const { limit, starts, start } = onFakeClock(5);
+    for (let i = 0; i < 15; i++) await limit(start);
     // A full bucket of 5 at once, then one every 200 ms.
     expect(starts.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
     expect(starts.at(-1)).toBe(2000);
@@ -66,22 +74,9 @@ describe('the upstream traffic cap', () => {
   });
 
   it('keeps the rate cap across both lanes', async () => {
-    let clock = 0;
-    const starts: number[] = [];
-    const limit = createLimiter({
-      rps: 4,
-      concurrency: 100,
-      now: () => clock,
-      // Time passes only once the calls already let through have started.
-      sleep: async (ms) => {
-        await new Promise((r) => setTimeout(r, 0));
-        clock += ms;
-      },
-    });
+    const { limit, starts, start } = onFakeClock(4);
     await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        limit(async () => starts.push(clock), i % 2 ? 'background' : 'interactive'),
-      ),
+      Array.from({ length: 12 }, (_, i) => limit(start, i % 2 ? 'background' : 'interactive')),
     );
     // 4 at once, then one every 250 ms whatever the lane.
     expect(starts.filter((t) => t === 0)).toHaveLength(4);

@@ -28,7 +28,8 @@ const holder = globalThis as unknown as { __flexyUpstream?: Upstream };
 export function getUpstream(): Upstream {
   if (holder.__flexyUpstream) return holder.__flexyUpstream;
   const config = getConfig();
-  if (!config.ONECLICK_API_KEY) {
+  const apiKey = config.ONECLICK_API_KEY;
+  if (!apiKey) {
     throw new Error(
       'ONECLICK_API_KEY is not set: start the desk with `npm start` to use the local sandbox.',
     );
@@ -41,14 +42,14 @@ export function getUpstream(): Upstream {
   // The key's standing lives in Postgres: every instance, and every restart, sees the same.
   const gate = createCredentialsGate({
     db: getDb(),
-    apiKey: config.ONECLICK_API_KEY,
+    apiKey,
     holder: `${hostname()}:${process.pid}`,
     probeMs: config.ONECLICK_TIMEOUT_MS + 5_000,
   });
   const clientFor = (lane: Lane) =>
     createOneClickClient({
       gate,
-      apiKey: config.ONECLICK_API_KEY as string,
+      apiKey,
       baseUrl: config.ONECLICK_BASE_URL,
       timeoutMs: config.ONECLICK_TIMEOUT_MS,
       fetch: (input, init) => limit(() => fetch(input, init), lane),

@@ -11,13 +11,12 @@ import { languageOf } from '@/lib/i18n/locales';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { ageBucket } from '@/lib/orders/escalation';
+import { cursorParam, readParams } from '@/lib/url-state/params';
 import { UnknownQueue } from './unknown-queue';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('unknown.title') };
 }
-
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export default async function UnknownPage({
   searchParams,
@@ -25,10 +24,13 @@ export default async function UnknownPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireCapability('orders:read');
-  const [t, locale, db, params] = [await getT(), await getLocale(), getDb(), await searchParams];
+  const [t, locale, db] = [await getT(), await getLocale(), getDb()];
   const now = new Date();
-  const after = one(params.after);
-  const before = one(params.before);
+  // A cursor that does not decode reads as the first page (db/queries/unknown.ts).
+  const { after, before } = readParams(await searchParams, {
+    after: cursorParam(),
+    before: cursorParam(),
+  }).values;
   const page = await listUnknownQueue(db, { after, before });
   const items = page.rows.map((r) => {
     const since = r.unknownErrorAt ?? r.upstreamCreatedAt;
