@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { SearchForm } from './search-form';
 
 /** The global search box; `/` anywhere (outside a text field) jumps to it. */
 export function SearchBox() {
@@ -24,7 +25,7 @@ export function SearchBox() {
   }, []);
   return (
     <search className="w-full sm:w-auto">
-      <form method="get" action="/search" className="flex items-center gap-2">
+      <SearchForm className="flex items-center gap-2">
         <label htmlFor="global-search" className="sr-only">
           {t('nav.search')}
         </label>
@@ -42,7 +43,7 @@ export function SearchBox() {
         <kbd className="hidden rounded border border-border px-1.5 text-xs text-muted-fg sm:inline">
           /
         </kbd>
-      </form>
+      </SearchForm>
     </search>
   );
 }

@@ -1,4 +1,4 @@
-import { asc, count, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { ingestQueue, type Topup, topups } from '../schema';
 import { preparedPer } from './prepared';
@@ -42,13 +42,14 @@ export async function ordersByIdOrRef(
   return { byId, byRef: byId ? [] : rows };
 }
 
-/** How many orders a phone number has, and the one when there is exactly one (search). */
-export async function ordersOfPhone(db: Db, msisdn: string) {
-  const [row] = await db.select({ n: count() }).from(topups).where(eq(topups.msisdn, msisdn));
-  const n = row?.n ?? 0;
-  if (n !== 1) return { count: n, only: null };
-  const [only] = await db.select({ id: topups.id }).from(topups).where(eq(topups.msisdn, msisdn));
-  return { count: n, only: only?.id ?? null };
+/** Whether a phone number has any order (search). */
+export async function phoneHasOrders(db: Db, msisdn: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: topups.id })
+    .from(topups)
+    .where(eq(topups.msisdn, msisdn))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** The order an id or ref names, as people type them (search). */

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchForm } from '@/components/shell/search-form';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { listUnknownQueue } from '@/db/queries/unknown';
@@ -14,7 +15,7 @@ export async function SupportLanding() {
     <div className="grid gap-4 lg:grid-cols-2">
       <Card className="p-4">
         <h2 className="mb-2 text-lg font-medium">{t('landing.findOrder')}</h2>
-        <form method="get" action="/search" className="flex gap-2">
+        <SearchForm className="flex gap-2">
           <label htmlFor="landing-search" className="sr-only">
             {t('nav.search')}
           </label>
@@ -28,7 +29,7 @@ export async function SupportLanding() {
           <button type="submit" className={buttonClass('primary')}>
             {t('nav.search')}
           </button>
-        </form>
+        </SearchForm>
         <p className="mt-2 text-sm text-muted-fg">
           {t('landing.notFoundHint')}{' '}
           <Link href="/track" className="text-primary underline">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { countOrders, listOrders, tabCounts } from '@/db/queries/orders-list';
 import { can } from '@/lib/auth/roles';
@@ -8,6 +9,8 @@ import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
 import { orderFiltersToQuery, withoutCursor } from '@/lib/orders/filter-query';
 import { orderQuery, parseOrderFilters } from '@/lib/orders/filters';
+import { SEARCHED_PARAM, searchLanding } from '@/lib/orders/search-target';
+import { firstParam } from '@/lib/url-state/params';
 import { resolveOrdersParams, savedViewsFor } from '@/lib/views/orders-page';
 import { ALL_ORDERS_HREF, ALL_ORDERS_QUERY } from '@/lib/views/query';
 import { OrdersFilters } from './orders-filters';
@@ -27,8 +30,12 @@ export default async function OrdersPage({
   const user = await requireCapability('orders:read');
   const t = await getT();
   const db = getDb();
+  // The search box opens a phone's list with what was typed (lib/orders/search-target.ts).
+  const all = await searchParams;
+  const searched = firstParam(all, SEARCHED_PARAM);
+  const { [SEARCHED_PARAM]: _marker, ...raw } = all;
   // With no parameters the role's pinned default view applies (lib/views); `?view=all` opts out.
-  const { params, defaultView } = await resolveOrdersParams(db, user, await searchParams);
+  const { params, defaultView } = await resolveOrdersParams(db, user, raw);
   const { filters, ignored } = parseOrderFilters(params);
   const query = orderQuery(filters);
   const tabsRead = tabCounts(db);
@@ -38,6 +45,8 @@ export default async function OrdersPage({
     tabsRead,
     savedViewsFor(db, user, filters),
   ]);
+  const landing = searched === undefined ? null : searchLanding(searched, page);
+  if (landing) redirect(landing);
   const base = withoutCursor(filters);
   return (
     <div className="space-y-4">

@@ -21,7 +21,9 @@ export default async function SearchPage({
   const q = ((await searchParams).q ?? '').trim();
   const t = await getT();
   const result = q ? await resolveSearch(getDb(), q) : { kind: 'none' as const };
-  // ../route.ts sends searches here when nothing matched; a link kept from then may match now.
+  // Searches land here when nothing matched (../route.ts, or a phone's empty list: the digits
+  // may be a top-up id); a link kept from then may match now. The phone's list is opened
+  // without the search marker, so it cannot send the person back here.
   if (result.kind === 'order') redirect(`/orders/${result.id}`);
   if (result.kind === 'phone') redirect(`/orders?phone=${result.msisdn}`);
   return (
