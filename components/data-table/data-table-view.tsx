@@ -1,6 +1,13 @@
 'use client';
 
-import type { Cell, Header, ReactTable, RowData } from '@tanstack/react-table';
+import type {
+  CellContext,
+  Column,
+  Header,
+  ReactTable,
+  Row as Row_,
+  RowData,
+} from '@tanstack/react-table';
 import { type ReactNode, useRef } from 'react';
 import { cn } from '@/components/ui/cn';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -85,21 +92,41 @@ function SortHeader<Row extends RowData>({
  * 500 cells, and FlexRender would wrap each in two more component layers (its own and the
  * renderer's). So a column's `cell` is a plain function of its context and may not call hooks;
  * a cell that needs state renders a component (`<Details item={…} />`), which may.
+ *
+ * The context is TanStack's, built here from the row and the column: TanStack's own builds a
+ * Cell object per cell on every render, which was half the table's server render. The Cell is
+ * still there for a column that asks for it.
  */
-function bodyCell<Row extends RowData>(cell: Cell<KitFeatures, Row, unknown>) {
-  const meta = cell.column.columnDef.meta;
-  const renderer = cell.column.columnDef.cell;
+function bodyCell<Row extends RowData>(
+  table: ReactTable<KitFeatures, Row>,
+  row: Row_<KitFeatures, Row>,
+  column: Column<KitFeatures, Row, unknown>,
+) {
+  const meta = column.columnDef.meta;
+  const renderer = column.columnDef.cell;
+  const getValue = <T,>(): T => row.getValue<T>(column.id);
+  const context: CellContext<KitFeatures, Row, unknown> = {
+    table,
+    row,
+    column,
+    getValue,
+    renderValue: () => getValue() ?? table.options.renderFallbackValue,
+    get cell() {
+      const cell = row.getAllCellsByColumnId()[column.id];
+      if (!cell) throw new Error(`no cell for column ${column.id}`);
+      return cell;
+    },
+  };
   const rendered: ReactNode =
-    typeof renderer === 'function'
-      ? (renderer as (context: unknown) => ReactNode)(cell.getContext())
-      : ((renderer as ReactNode) ?? null);
+    typeof renderer === 'function' ? renderer(context) : ((renderer as ReactNode) ?? null);
   const content = meta?.ltr ? <span className="ltr-isolate">{rendered}</span> : rendered;
+  const key = `${row.id}_${column.id}`;
   return meta?.rowHeader ? (
-    <th key={cell.id} scope="row" className={cn('font-medium', cellClass(meta))}>
+    <th key={key} scope="row" className={cn('font-medium', cellClass(meta))}>
       {content}
     </th>
   ) : (
-    <td key={cell.id} className={cellClass(meta)}>
+    <td key={key} className={cellClass(meta)}>
       {content}
     </td>
   );
@@ -143,6 +170,7 @@ export function DataTableView<Row extends RowData>({
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
   const keys = useRowKeys(root, rows.length, primary);
   return (
     <div ref={root} data-kit-table="" className="space-y-2">
@@ -194,7 +222,7 @@ export function DataTableView<Row extends RowData>({
                   }
                   className={cn('kit-row', rowClickOpens && 'kit-row-opens', className)}
                 >
-                  {row.getVisibleCells().map((cell) => bodyCell(cell))}
+                  {columns.map((column) => bodyCell(table, row, column))}
                 </tr>
               );
             })}
