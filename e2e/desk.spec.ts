@@ -71,6 +71,18 @@ test.describe('the desk', () => {
     await expect(page.getByTestId('orders-count')).toHaveAttribute('data-count', '2');
     expect(searches()).toBe(0);
 
+    // A ref and a top-up id open their order in one request, under the order's own address.
+    const [first] = both;
+    for (const [key, id] of [
+      [only.ref, only.id],
+      [first?.topupId, first?.id],
+    ]) {
+      await search(String(key));
+      await expect(page.getByTestId('order-header')).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`/orders/${id}$`));
+    }
+    expect(searches()).toBe(0);
+
     await search(none);
     await expect(page).toHaveURL(/\/search\/nothing\?q=/);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -104,7 +116,11 @@ test.describe('the desk', () => {
     const order = await placeOrder('0550123456', { planCode: 'PREPAID_OOREDOO' });
     const support = user('support');
     await new LoginPage(page).signInAs(support);
-    await page.goto(`/orders/${order.id}`);
+    // Found by its ref, as a customer reads it out: the order's page comes under its own address.
+    const box = page.getByRole('banner').getByRole('searchbox', { name: 'Search orders' });
+    await box.fill(order.ref);
+    await box.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/orders/${order.id}$`));
     // The background engine may add its own entries meanwhile (source "poll"): count only
     // what a person's check writes, and find the one entry this click wrote.
     const manual = page.getByTestId('timeline').locator('li[data-source="manual"]');

@@ -17,7 +17,7 @@ import * as schema from '../db/schema';
 import { DEFAULT_FILTERS } from '../lib/orders/filter-query';
 import { type OrderFilters, orderQuery } from '../lib/orders/filters';
 import { resolveSearch } from '../lib/orders/search';
-import { phoneSearchHref } from '../lib/orders/search-target';
+import { searchHref } from '../lib/orders/search-target';
 import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { seedOrders } from '../lib/seed/run';
@@ -95,8 +95,11 @@ async function main() {
       )
     ).rows[0];
     const ref = refRow?.ref ?? '';
-    const phoneList = phoneSearchHref(PHONE_TYPED);
-    if (!phoneList) throw new Error(`${PHONE_TYPED} is not read as a phone number`);
+    // What the search box opens (lib/orders/search-target.ts), each in one request.
+    const phoneList = searchHref(PHONE_TYPED);
+    const refPage = searchHref(ref);
+    if (!phoneList?.startsWith('/orders?phone=') || !refPage?.startsWith('/orders/find?'))
+      throw new Error(`the search box would not open ${PHONE_TYPED} or ${ref} as timed here`);
     const page1: OrderFilters = { ...DEFAULT_FILTERS, tab: 'FULFILLED' };
     const deep: OrderFilters = { ...page1, after: deepCursor };
 
@@ -160,14 +163,10 @@ async function main() {
       // Read to the last byte, as a browser does, without decoding it into a string: the bench
       // shares the machine with the server, and its own garbage would land in the figures.
       await res.arrayBuffer();
+      // Every page timed here answers in one request: a redirect (to sign-in, /setup, the
+      // not-allowed page, or a search's second request) means the bench would time the wrong page.
       const next = res.headers.get('location');
-      // Only a search redirects: to its order. One to sign-in,
-      // to /setup or to the not-allowed page means the bench would time the wrong page.
-      if (res.status >= 300 && res.status < 400 && next) {
-        if (!/^(https?:\/\/[^/]+)?\/orders([/?]|$)/.test(next))
-          throw new Error(`GET ${p} → ${res.status} to ${next}: not the page under test`);
-        return get(next);
-      }
+      if (next) throw new Error(`GET ${p} → ${res.status} to ${next}: not the page under test`);
       if (res.status !== 200) throw new Error(`GET ${p} → ${res.status}`);
       return parseServerTiming(res.headers.get('server-timing') ?? '');
     };
@@ -179,10 +178,8 @@ async function main() {
       [FLOOR]: '/forbidden',
       'orders page 1 (status filter)': '/orders?tab=FULFILLED',
       'orders deep page (page 1000)': `/orders?tab=FULFILLED&after=${deepCursor}`,
-      // What the search box asks for: a phone's list in one request; a ref is looked up
-      // (/search, a redirect), then its order page.
       'phone search': phoneList,
-      'ref search': `/search?q=${encodeURIComponent(ref)}`,
+      'ref search': refPage,
       'UNKNOWN_ERROR queue': '/unknown',
     };
     const names = Object.keys(pages);

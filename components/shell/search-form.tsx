@@ -2,17 +2,18 @@
 
 import { useRouter } from 'next/navigation';
 import type { FormEvent, ReactNode } from 'react';
-import { phoneSearchHref } from '@/lib/orders/search-target';
+import { searchHref } from '@/lib/orders/search-target';
 
 /**
- * A search form (its field is named `q`). A phone number goes straight to that number's orders
- * in one request; anything else, or any search before the scripts have loaded, asks /search.
+ * A search form (its field is named `q`). The browser opens what the search names in one
+ * request (lib/orders/search-target.ts); before the scripts have loaded, the form asks /search,
+ * which looks up and redirects.
  */
 export function SearchForm({ className, children }: { className?: string; children: ReactNode }) {
   const router = useRouter();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const typed = new FormData(event.currentTarget).get('q');
-    const href = typeof typed === 'string' ? phoneSearchHref(typed) : null;
+    const href = typeof typed === 'string' ? searchHref(typed) : null;
     if (!href) return;
     event.preventDefault();
     router.push(href);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneSearchHref, searchLanding } from './search-target';
+import { phoneSearchHref, searchHref, searchLanding } from './search-target';
 
 describe('the search box, deciding in the browser', () => {
   it('sends a phone typed in any common form to that number, keeping what was typed', () => {
@@ -12,6 +12,18 @@ describe('the search box, deciding in the browser', () => {
   it('leaves refs, ids and anything else to the server', () => {
     for (const typed of ['shop-1042', '8812345', '0178037340', '', '+213 778'])
       expect(phoneSearchHref(typed)).toBeNull();
+  });
+});
+
+describe('where the search box goes', () => {
+  it("opens a phone's list, or the order a ref or a top-up id names, in one request", () => {
+    expect(searchHref(' 0778037340 ')).toBe('/orders?phone=0778037340&searched=0778037340');
+    expect(searchHref(' shop 1042/a ')).toBe('/orders/find?q=shop%201042%2Fa');
+    expect(searchHref('6b0c0ea1000194c6912ae866')).toBe('/orders/find?q=6b0c0ea1000194c6912ae866');
+  });
+
+  it('asks the server when nothing was typed', () => {
+    expect(searchHref('   ')).toBeNull();
   });
 });
 

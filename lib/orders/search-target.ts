@@ -1,12 +1,20 @@
 import { normalizeMsisdn } from '../phone';
 
-// Where a search goes without asking the server first, so the browser can go there in one
-// request: a phone number opens that number's orders. The orders page then opens the order
-// itself when the number has exactly one, and "nothing found" when it has none (the typed text
-// may still be a top-up id or a ref, which ./search.ts looks up). Safe in client code.
+// Where a search goes, decided in the browser so the answer comes in one request: a phone
+// number opens that number's orders (the list opens the order itself when the number has
+// exactly one, and "nothing found" when it has none: the digits may still be a top-up id);
+// anything else opens /orders/find, which answers with the order's page for a ref or a top-up
+// id. Safe in client code.
 
 /** The parameter that marks an orders list opened by the search box; it holds what was typed. */
 export const SEARCHED_PARAM = 'searched';
+
+/** Where a search opens: a phone's list or /orders/find; null when nothing was typed. */
+export function searchHref(typed: string): string | null {
+  const q = typed.trim().slice(0, 128);
+  if (!q) return null;
+  return phoneSearchHref(q) ?? `/orders/find?q=${encodeURIComponent(q)}`;
+}
 
 /** The phone's orders list for a search, or null when the text is not an Algerian mobile. */
 export function phoneSearchHref(typed: string): string | null {

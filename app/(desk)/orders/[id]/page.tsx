@@ -1,87 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { StatusBadge } from '@/components/status-badge';
-import { Alert } from '@/components/ui/alert';
-import { getLinkedOrders, getOrder, listEvents } from '@/db/queries/order-detail';
-import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { formatDateTime } from '@/lib/i18n/dates';
-import { formatDzd } from '@/lib/i18n/money';
-import { getLocale, getT } from '@/lib/i18n/server';
-import { CheckNowButton } from './check-now-button';
-import { CustomerMessage } from './customer-message';
-import { LinkedOrdersSection } from './linked-orders';
-import { NoteForm } from './note-form';
-import { OrderFacts } from './order-facts';
-import { RefundPanel } from './refund-panel';
-import { Timeline } from './timeline';
+import { OrderView, orderTitle } from './order-view';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT();
-  const id = Number((await params).id);
-  const order = Number.isSafeInteger(id) && id > 0 ? await getOrder(getDb(), id) : null;
-  return {
-    title: order ? t('order.title', { ref: order.ref ?? order.topupId }) : t('order.notFound'),
-  };
+  return { title: await orderTitle(Number((await params).id)) };
 }
 
 export default async function OrderPage({ params }: Props) {
   const user = await requireCapability('orders:read');
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const db = getDb();
-  const [order, events] = await Promise.all([getOrder(db, id), listEvents(db, id)]);
-  if (!order) notFound();
-  const linked = await getLinkedOrders(db, order);
-  const [t, locale] = [await getT(), await getLocale()];
-  const money = (v: string | null) => formatDzd(v, locale, t('money.currency'));
-  return (
-    <div className="space-y-6">
-      <header
-        className="flex flex-wrap items-start justify-between gap-3"
-        data-testid="order-header"
-      >
-        <div className="space-y-1">
-          <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold">
-            <span className="ltr-isolate">{order.msisdn}</span>
-            <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
-          </h1>
-          <p className="text-muted-fg">
-            <span className="ltr-isolate font-medium text-fg">{money(order.topupAmount)}</span> ·{' '}
-            {/* Each piece isolated, so Latin codes and dates keep their order in Arabic. */}
-            <bdi>{order.planCode}</bdi> · <bdi>{order.operator}</bdi> ·{' '}
-            <bdi>{formatDateTime(order.upstreamCreatedAt, locale)}</bdi>
-          </p>
-        </div>
-        {can(user.role, 'orders:check') ? <CheckNowButton id={order.id} /> : null}
-      </header>
-      {order.status === 'UNKNOWN_ERROR' ? (
-        <Alert tone="danger">
-          {t('order.unknownWarning', {
-            time: order.nextCheckAt ? formatDateTime(order.nextCheckAt, locale) : '—',
-          })}
-        </Alert>
-      ) : null}
-      {order.stuck && (order.status === 'PENDING' || order.status === 'HANDLING') ? (
-        <Alert tone="warning">{t('order.stuck')}</Alert>
-      ) : null}
-      {order.needsReview ? <Alert tone="warning">{t('order.needsReview')}</Alert> : null}
-      {order.refundMessage || order.suggestedOffers?.length ? (
-        <CustomerMessage message={order.refundMessage} offers={order.suggestedOffers ?? []} />
-      ) : null}
-      <LinkedOrdersSection order={order} linked={linked} />
-      <RefundPanel order={order} user={user} original={linked.parent} />
-      <OrderFacts order={order} />
-      <section aria-labelledby="timeline" className="space-y-3">
-        <h2 id="timeline" className="text-lg font-medium">
-          {t('order.timeline')}
-        </h2>
-        <Timeline events={events} />
-        {can(user.role, 'orders:note') ? <NoteForm id={order.id} /> : null}
-      </section>
-    </div>
-  );
+  return <OrderView id={Number((await params).id)} user={user} />;
 }
