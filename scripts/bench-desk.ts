@@ -20,9 +20,10 @@ import { resolveSearch } from '../lib/orders/search';
 import { searchHref } from '../lib/orders/search-target';
 import { dataDir } from '../lib/runtime/data-dir';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
+import { seededRandom } from '../lib/sandbox/random';
 import { seedOrders } from '../lib/seed/run';
 import { type BenchServer, signIn, startBenchServer } from './bench-server';
-import { printTable, quantile, runBench, seededBenchArgs, timeIt } from './bench-util';
+import { printTable, quantile, runBench, seededBenchArgs, shuffled, timeIt } from './bench-util';
 
 // 300 rounds (about a minute): a p95 of 40 samples is the second-slowest request, and a 10 ms
 // page's p95 from 100 samples still swings by half from run to run on a shared 2-core machine.
@@ -188,9 +189,12 @@ async function main() {
     // A server that has been up for hours has every page's code compiled: warm them all first.
     for (let i = 0; i < 10; i++) for (const n of names) await get(pages[n] as string);
     // Then rounds that open every page once each, so whatever else the machine does meanwhile
-    // (Postgres' own work, another process) falls on all pages alike, the floor included.
+    // (Postgres' own work, another process) falls on all pages alike, the floor included. Each
+    // round in its own order (seeded, so runs compare): in a fixed order, the page after the
+    // heaviest ones paid for their garbage collection in every round.
+    const random = seededRandom(20_261_129);
     for (let i = 0; i < RUNS; i++)
-      for (const n of names) {
+      for (const n of shuffled(names, random)) {
         const started = performance.now();
         const timing = await get(pages[n] as string);
         http.get(n)?.push(performance.now() - started);

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Random } from '../lib/sandbox/random';
 
 /** `--orders N --runs N` of the seeded-database benches (at least 30 runs, for a p95). */
 export function seededBenchArgs(
@@ -106,4 +107,14 @@ export function clusterCpuMs(postmasterPid: number): number {
     if (child?.ppid === postmasterPid) total += child.ownMs + child.childrenMs;
   }
   return total;
+}
+
+/** A copy of the items in a random order (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], random: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
