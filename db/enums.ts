@@ -23,7 +23,7 @@ export const TOPUP_STATUSES = [
 export type TopupStatus = (typeof TOPUP_STATUSES)[number];
 
 /** Where an observation of a top-up came from. */
-export const EVENT_SOURCES = ['list-sync', 'poll', 'manual', 'ingest', 'system'] as const;
+export const EVENT_SOURCES = ['list-sync', 'poll', 'manual', 'ingest', 'system', 'resend'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /**
@@ -41,11 +41,27 @@ export const EVENT_KINDS = [
   'check_error',
   'note',
   'checked',
+  'resend',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const AUDIT_OUTCOMES = ['ok', 'denied', 'invalid', 'error'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/**
+ * A re-send of a refunded top-up with a suggested offer (lib/resends): waiting for a second
+ * finance user, or `sending` (claimed: sent, or its answer is being settled with check-ref),
+ * then `sent` (OneClick took it: the new order is tracked) or `failed` (OneClick refused it, or
+ * holds no order under its ref: nothing was sent); `rejected` by the second finance user.
+ */
+export const RESEND_STATES = [
+  'awaiting_approval',
+  'sending',
+  'sent',
+  'failed',
+  'rejected',
+] as const;
+export type ResendState = (typeof RESEND_STATES)[number];
 
 /** A customer refund: recorded at once, or waiting for a second finance user (maker-checker). */
 export const REFUND_STATES = ['awaiting_approval', 'approved', 'rejected'] as const;
@@ -55,8 +71,11 @@ export type RefundState = (typeof REFUND_STATES)[number];
 export const DELIVERY_STATES = ['pending', 'delivered', 'not_configured'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-/** How a linked order came to be: OneClick retried the original, or redirected it. */
-export const LINK_KINDS = ['retry', 'follow'] as const;
+/**
+ * How a linked order came to be: OneClick retried the original, or redirected it; or the desk
+ * re-sent it with one of the offers OneClick suggested (lib/resends).
+ */
+export const LINK_KINDS = ['retry', 'follow', 'resend'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /**

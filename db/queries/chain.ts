@@ -14,6 +14,7 @@ const memberColumns = {
   parentPk: topups.parentPk,
   retryOrderId: topups.retryOrderId,
   followOrderId: topups.followOrderId,
+  resendOrderId: topups.resendOrderId,
 };
 
 /** The order this one is a retry or follow-up of (row undefined: no such order). */
@@ -41,26 +42,58 @@ export function chainMembersByUpstreamIds(
   return db.select(memberColumns).from(topups).where(inArray(topups.topupId, topupIds));
 }
 
-/** An order naming this upstream id as its retry or follow-up. */
-export async function orderNaming(tx: Tx, topupId: string) {
+/** An order naming this upstream id as its retry, follow-up or re-send, and how it names it. */
+export async function orderNaming(
+  tx: Tx,
+  topupId: string,
+): Promise<{ id: number; kind: LinkKind } | undefined> {
   const [parent] = await tx
-    .select({ id: topups.id, retryOrderId: topups.retryOrderId })
+    .select({
+      id: topups.id,
+      retryOrderId: topups.retryOrderId,
+      followOrderId: topups.followOrderId,
+    })
     .from(topups)
-    .where(or(eq(topups.retryOrderId, topupId), eq(topups.followOrderId, topupId)))
+    .where(
+      or(
+        eq(topups.retryOrderId, topupId),
+        eq(topups.followOrderId, topupId),
+        eq(topups.resendOrderId, topupId),
+      ),
+    )
     .limit(1);
-  return parent;
+  if (!parent) return undefined;
+  const kind =
+    parent.retryOrderId === topupId
+      ? 'retry'
+      : parent.followOrderId === topupId
+        ? 'follow'
+        : 'resend';
+  return { id: parent.id, kind };
 }
 
-/** Which of these upstream ids some order names as its retry or follow-up. */
+/** Which of these upstream ids some order names as its retry, follow-up or re-send. */
 export async function namedAsLinked(tx: Tx, topupIds: string[]): Promise<Set<string>> {
   if (topupIds.length === 0) return new Set();
   const rows = await tx
-    .select({ retry: topups.retryOrderId, follow: topups.followOrderId })
+    .select({
+      retry: topups.retryOrderId,
+      follow: topups.followOrderId,
+      resend: topups.resendOrderId,
+    })
     .from(topups)
-    .where(or(inArray(topups.retryOrderId, topupIds), inArray(topups.followOrderId, topupIds)));
+    .where(
+      or(
+        inArray(topups.retryOrderId, topupIds),
+        inArray(topups.followOrderId, topupIds),
+        inArray(topups.resendOrderId, topupIds),
+      ),
+    );
   const wanted = new Set(topupIds);
   return new Set(
-    rows.flatMap((r) => [r.retry, r.follow]).filter((id): id is string => !!id && wanted.has(id)),
+    rows
+      .flatMap((r) => [r.retry, r.follow, r.resend])
+      .filter((id): id is string => !!id && wanted.has(id)),
   );
 }
 
@@ -113,6 +146,8 @@ export async function missingLinkedIds(db: Db, limit: number): Promise<string[]>
       select retry_order_id as id from topups where retry_order_id is not null
       union
       select follow_order_id from topups where follow_order_id is not null
+      union
+      select resend_order_id from topups where resend_order_id is not null
     ) l
     where not exists (select 1 from topups t where t.topup_id = l.id)
     limit ${limit}`);

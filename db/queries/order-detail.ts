@@ -21,6 +21,7 @@ export async function getOrder(db: Db, id: number) {
       suggestedOffers: topups.suggestedOffers,
       followOrderId: topups.followOrderId,
       retryOrderId: topups.retryOrderId,
+      resendOrderId: topups.resendOrderId,
       parentPk: topups.parentPk,
       linkKind: topups.linkKind,
       chainState: topups.chainState,
@@ -49,14 +50,16 @@ export async function getOrder(db: Db, id: number) {
 export type Order = NonNullable<Awaited<ReturnType<typeof getOrder>>>;
 
 /**
- * The orders OneClick linked to this one: the original it retries or follows up (if any), and
- * the retry and follow-up it names, with null where we have not fetched that id yet.
+ * The orders linked to this one: the original it retries, follows up or re-sends (if any), and
+ * the retry, follow-up and re-send it names, with null where we have not fetched that id yet.
  */
 export async function getLinkedOrders(
   db: Db,
-  order: Pick<Order, 'parentPk' | 'retryOrderId' | 'followOrderId'>,
+  order: Pick<Order, 'parentPk' | 'retryOrderId' | 'followOrderId' | 'resendOrderId'>,
 ) {
-  const named = [order.retryOrderId, order.followOrderId].filter((v): v is string => !!v);
+  const named = [order.retryOrderId, order.followOrderId, order.resendOrderId].filter(
+    (v): v is string => !!v,
+  );
   const link = { id: topups.id, topupId: topups.topupId, status: topups.status };
   const [parent, children] = await Promise.all([
     order.parentPk
@@ -72,6 +75,7 @@ export async function getLinkedOrders(
     parent: parent[0] ?? null,
     retry: held(order.retryOrderId),
     follow: held(order.followOrderId),
+    resend: held(order.resendOrderId),
   };
 }
 

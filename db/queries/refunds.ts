@@ -5,6 +5,7 @@ import {
   refundDeliveries,
   refundDeliveryAttempts,
   refunds,
+  resends,
   topupCounts,
   topups,
   users,
@@ -34,6 +35,9 @@ export function listRefundsDue(db: Db, limit = 200) {
       upstreamCreatedAt: topups.upstreamCreatedAt,
       // Qualified by hand: inside a select list drizzle writes columns unqualified.
       awaiting: sql<boolean>`exists (select 1 from ${refunds} r where r.topup_pk = "topups"."id" and r.state = 'awaiting_approval')`,
+      suggestedOffers: topups.suggestedOffers,
+      // A re-send was made (or is under way): only a failed or rejected one may be asked again.
+      resent: sql<boolean>`exists (select 1 from ${resends} s where s.original_pk = "topups"."id" and s.state not in ('failed', 'rejected'))`,
     })
     .from(topups)
     .where(refundDue)

@@ -5,6 +5,7 @@ export * from './api';
 export * from './audit';
 export * from './refunds';
 export * from './reports';
+export * from './resends';
 export * from './sync';
 export * from './topups';
 export * from './users';

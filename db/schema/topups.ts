@@ -42,6 +42,8 @@ export const topups = pgTable(
     suggestedOffers: jsonb('suggested_offers').$type<SuggestedOffer[]>(),
     followOrderId: text('follow_order_id'),
     retryOrderId: text('retry_order_id'),
+    /** The desk's re-send of this order with a suggested offer (lib/resends): its upstream id. */
+    resendOrderId: text('resend_order_id'),
     /** This order is a retry or follow-up of that one (whose retry/follow id names us). */
     parentPk: bigint('parent_pk', { mode: 'number' }).references((): AnyPgColumn => topups.id),
     linkKind: linkKind('link_kind'),
@@ -82,6 +84,7 @@ export const topups = pgTable(
     index('topups_ref_idx').on(t.ref),
     index('topups_retry_order_idx').on(t.retryOrderId).where(sql`${t.retryOrderId} is not null`),
     index('topups_follow_order_idx').on(t.followOrderId).where(sql`${t.followOrderId} is not null`),
+    index('topups_resend_order_idx').on(t.resendOrderId).where(sql`${t.resendOrderId} is not null`),
     index('topups_parent_idx').on(t.parentPk).where(sql`${t.parentPk} is not null`),
     index('topups_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
     index('topups_msisdn_created_idx').on(t.msisdn, t.upstreamCreatedAt.desc(), t.id.desc()),

@@ -10,6 +10,8 @@ export const CAPABILITIES = [
   'orders:track',
   'refunds:read',
   'refunds:create',
+  /** Re-send a refunded top-up with an offer OneClick suggested (lib/resends). */
+  'resends:create',
   'export',
   'reconcile',
   'reports:read',
@@ -28,7 +30,14 @@ const SUPPORT: Capability[] = ['orders:read', 'orders:check', 'orders:note', 'or
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
   support: new Set(SUPPORT),
-  finance: new Set([...SUPPORT, 'refunds:read', 'refunds:create', 'export', 'reconcile']),
+  finance: new Set([
+    ...SUPPORT,
+    'refunds:read',
+    'refunds:create',
+    'resends:create',
+    'export',
+    'reconcile',
+  ]),
   manager: new Set<Capability>([
     'orders:read',
     'refunds:read',

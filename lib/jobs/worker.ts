@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
 import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
 import { refreshRollups } from '../reports/rollup';
+import { settleResends } from '../resends/service';
 import { createEngine, type EngineOptions } from '../sync/engine';
 import { drainIngestQueue } from '../sync/ingest-queue';
 import { fetchLinkedOrders } from '../sync/linked';
@@ -14,7 +15,8 @@ import { createDuties } from './duties';
 
 // The one place that decides when background work runs: a status tick every second, plus the
 // slower duties (refund webhooks, report rollups, history backfill, the incremental list
-// window, the ingest queue, linked orders, ping/validate for the health panel). Each domain
+// window, the ingest queue, linked orders, re-sends in doubt, ping/validate for the health
+// panel). Each domain
 // only does one unit of its work when asked. One worker per process; any number of processes
 // share the work through Postgres (db/queries/claim.ts).
 
@@ -77,6 +79,10 @@ export function startWorker(opts: WorkerOptions) {
       drainIngestQueue({ db, client, now: new Date(now()), workerId: id, limit: 25 }),
     );
     await duties.every('linked orders', 5_000, () => fetchLinkedOrders(deps));
+    // Re-sends whose answer was lost are settled by their ref, never sent again.
+    await duties.every('re-sends in doubt', 10_000, () =>
+      settleResends({ db, client, now: () => new Date(now()) }),
+    );
     await duties.every('ping', 60_000, () => pingUpstream(deps));
     await duties.every('validate', 3_600_000, () => validateKey(deps));
     await duties.run('backfill', backfill);

@@ -5,18 +5,16 @@ import {
   chainRefund,
   decideAwaitingRefund,
   markOrderRefunded,
-  orderNextCheckAt,
   type RefundView,
   recordRefund,
   refundableOrder,
   refundView,
 } from '../../db/queries/refunds';
+import { resendPending } from '../../db/queries/resends';
 import { type Actor as AuditActor, type AuditSink, auditSink } from '../audit';
 import type { OneClickClient } from '../oneclick/client';
-import { isOneClickError } from '../oneclick/errors';
-import { readChain } from '../sync/chain';
 import { claimLiveCheck } from '../sync/check-now';
-import { observe } from '../sync/observe';
+import { confirmChain, confirmLive, type Live } from './live';
 import {
   type Busy,
   CHAIN_CHANGED,
@@ -29,11 +27,9 @@ import {
 import {
   approvalReason,
   busyRefusal,
-  chainRefusal,
   mayDecide,
   mayRequestRefund,
   type Refusal,
-  refusalFor,
   tooSoonRefusal,
 } from './policy';
 
@@ -106,6 +102,11 @@ export async function requestRefund(
     }
     const order = await refundableOrder(db, topupPk);
     if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
+    // A re-send with a suggested offer is waiting or under way: it may yet serve the customer.
+    if (await resendPending(db, topupPk)) {
+      await audit(db, 'denied', { reason: 'resend_pending' });
+      return { kind: 'refused', refusal: { reason: 'refund.refusedResendPending' } };
+    }
 
     // An attempt asks OneClick live, so it takes the order's one live check per 10 s, shared with
     // Check now: repeating a refused refund cannot make the desk hammer OneClick. Money needs an
@@ -213,6 +214,10 @@ export async function decideRefund(
       return { kind: 'refused', refusal: { reason: 'refund.selfApproval' } };
     }
     if (decision === 'approve') {
+      if (await resendPending(db, topupPk)) {
+        await audit(db, 'denied', { reason: 'resend_pending' });
+        return { kind: 'refused', refusal: { reason: 'refund.refusedResendPending' } };
+      }
       // Money moves now: OneClick must still say REFUNDED.
       const order = await refundableOrder(db, topupPk);
       const root: Live = order
@@ -261,80 +266,4 @@ async function settle(
     state: webhookConfigured ? 'pending' : 'not_configured',
     nextAttemptAt: webhookConfigured ? now : null,
   });
-}
-
-type Live = { ok: true } | { refusal: Refusal; audit: 'denied' | 'error'; liveStatus?: string };
-
-/**
- * Asks OneClick now about every retry and follow-up of the original (held or only named), and
- * refuses while one served the customer or may still serve them.
- */
-async function confirmChain(
-  deps: RefundDeps,
-  db: Db,
-  rootPk: number,
-  actor: RefundActor,
-): Promise<{ ok: true; linked: number } | Exclude<Live, { ok: true }>> {
-  const before = await readChain(db, rootPk);
-  const ids = [
-    ...(before?.linked.map((m) => m.topupId) ?? []),
-    ...(before?.missing.map((m) => m.topupId) ?? []),
-  ];
-  for (const id of ids) {
-    const live = await confirmLive(deps, db, id, actor, { judge: false });
-    if ('refusal' in live) return live;
-  }
-  const chain = await readChain(db, rootPk);
-  if (chain?.missing.length)
-    // OneClick names an order it could not show us: undecided, never refundable on a guess.
-    return {
-      refusal: {
-        reason: 'refund.refusedLinkedInFlight',
-        params: { id: chain.missing[0]?.topupId ?? '?', status: '?' },
-      },
-      audit: 'denied',
-    };
-  const linked = chain?.linked ?? [];
-  const refusal = chainRefusal(
-    linked.map((m) => ({ topupId: m.topupId, status: m.status, kind: m.linkKind })),
-  );
-  return refusal ? { refusal, audit: 'denied' } : { ok: true, linked: linked.length };
-}
-
-/** Asks OneClick now and applies its answer through the normal status rules. */
-async function confirmLive(
-  deps: RefundDeps,
-  db: Db,
-  topupId: string,
-  actor: RefundActor,
-  opts: { judge?: boolean } = {},
-): Promise<Live> {
-  let answer: Awaited<ReturnType<RefundDeps['client']['checkId']>>;
-  try {
-    answer = await deps.client.checkId(topupId);
-  } catch (error) {
-    const kind = isOneClickError(error) ? error.kind : 'network';
-    return {
-      refusal: { reason: 'refund.upstreamUnavailable', params: { reason: kind } },
-      audit: 'error',
-    };
-  }
-  const observed = await observe(db, {
-    topup: answer.data,
-    source: 'manual',
-    actor: { userId: actor.userId, name: actor.label },
-    requestId: answer.requestId ?? deps.requestId,
-    now: deps.now(),
-    // No 'checked' row: the attempt's audit row records it. The timeline gets an event only
-    // when the answer changed something (a status, a detail, an anomaly).
-  });
-  if (opts.judge === false) return { ok: true };
-  const nextCheckAt = await orderNextCheckAt(db, observed.topupPk);
-  // The live answer decides, not what our row says after the rules (a regression is never
-  // applied to the row, but it must still stop the money).
-  const liveStatus = answer.data.status;
-  const refusal = refusalFor(liveStatus, {
-    nextCheckAt: nextCheckAt ? deps.formatTime(nextCheckAt) : null,
-  });
-  return refusal ? { refusal, audit: 'denied', liveStatus } : { ok: true };
 }

@@ -69,6 +69,14 @@ describe('documented sandbox flows', () => {
     });
   });
 
+  it('0600000002 takes its suggested offer: a top-up sent as FACTURE_DJEZZY is FULFILLED', async () => {
+    const { clock, send, status } = await setup();
+    const id = await send('0600000002', FACTURE_OFFER.plan_code);
+    clock.advance(15_000);
+    expect(await status(id)).toMatchObject({ status: 'FULFILLED' });
+    expect((await status(id)).suggested_offers).toBeUndefined();
+  });
+
   it('a GETMENU plan comes back REFUNDED with several offers to choose from', async () => {
     const { clock, send, status } = await setup();
     const id = await send('0661234567', 'GETMENU_Mobilis');

@@ -3,8 +3,9 @@ import { FACTURE_OFFER, MESSAGES, menuOffers } from './messages';
 import type { SandboxPlan } from './plans';
 
 /**
- * The docs define 0600000001-3. 0600000004-6 are the emulator's own, for the linked orders the
- * seed page names but never shows in an example:
+ * The docs define 0600000001-3 (0600000002 takes its suggested FACTURE_DJEZZY offer: a re-send
+ * with it is FULFILLED). 0600000004-6 are the emulator's own, for the linked orders the seed
+ * page names but never shows in an example:
  * - 0600000004: REFUNDED, then a retry (`retry_orderid`) that ends FULFILLED;
  * - 0600000005: REFUNDED, then a retry that ends REFUNDED too;
  * - 0600000006: REFUNDED, then a follow-up (`follow_orderid`) that ends FULFILLED.
@@ -50,6 +51,9 @@ export function documentedFlow(
     };
   }
   if (msisdn === TEST_NUMBERS.refundedWithOffers) {
+    // The number is a postpaid line: the offer OneClick suggests for it is the plan that fits,
+    // so a top-up sent with it is delivered (the docs show only the refusal; this follows it).
+    if (plan.code === FACTURE_OFFER.plan_code) return { timeline: lifecycle('FULFILLED') };
     return {
       timeline: lifecycle('REFUNDED'),
       refundMessage: MESSAGES.planMismatch,

@@ -9,12 +9,15 @@ import {
   setChainState,
   tieToParent,
 } from '../../db/queries/chain';
+import { resendPending } from '../../db/queries/resends';
 import { insertTopupEvent } from '../../db/queries/topup-status';
 
 // OneClick may retry a top-up (`retry_orderid`) or redirect it to a follow-up order
-// (`follow_orderid`). The original and its linked orders form a chain; the customer paid once,
-// so the chain is refunded once, on its original, and only when no linked order served them.
-// Each order keeps `parent_pk` (linked both ways); the original keeps `chain_state`.
+// (`follow_orderid`); the desk may re-send it with an offer OneClick suggested
+// (`resend_order_id`, lib/resends). The original and its linked orders form a chain; the
+// customer paid once, so the chain is refunded once, on its original, and only when no linked
+// order served them. Each order keeps `parent_pk` (linked both ways); the original keeps
+// `chain_state`.
 
 /** Chains longer than this are not followed further (the upstream documents one level). */
 const MAX_DEPTH = 10;
@@ -35,6 +38,8 @@ export type Chain = {
   /** The root's retries and follow-ups, and theirs, nearest first. */
   linked: ChainMember[];
   missing: MissingLink[];
+  /** A re-send of the original is waiting for approval or being sent: it may serve them. */
+  resendPending: boolean;
 };
 
 /** The original an order belongs to (itself when it is no one's retry or follow-up). */
@@ -61,6 +66,9 @@ export async function readChain(db: Db | Tx, rootPk: number): Promise<Chain | nu
       ...(m.followOrderId
         ? [{ topupId: m.followOrderId, kind: 'follow' as const, from: m.id }]
         : []),
+      ...(m.resendOrderId
+        ? [{ topupId: m.resendOrderId, kind: 'resend' as const, from: m.id }]
+        : []),
     ]);
     if (named.length === 0) break;
     const found = await chainMembersByUpstreamIds(
@@ -73,13 +81,16 @@ export async function readChain(db: Db | Tx, rootPk: number): Promise<Chain | nu
     linked.push(...fresh);
     level = fresh;
   }
-  return { root, linked, missing };
+  return { root, linked, missing, resendPending: await resendPending(db, root.id) };
 }
 
 /** Where the linked orders of an original stand (null: it has none). */
-export function chainStateOf(chain: Pick<Chain, 'linked' | 'missing'>): ChainState | null {
-  if (chain.linked.length === 0 && chain.missing.length === 0) return null;
+export function chainStateOf(
+  chain: Pick<Chain, 'linked' | 'missing'> & Partial<Pick<Chain, 'resendPending'>>,
+): ChainState | null {
   if (chain.linked.some((m) => m.status === 'FULFILLED')) return 'served';
+  if (chain.resendPending) return 'open';
+  if (chain.linked.length === 0 && chain.missing.length === 0) return null;
   if (chain.missing.length > 0 || chain.linked.some((m) => m.status !== 'REFUNDED')) return 'open';
   return 'refunded';
 }
@@ -109,7 +120,7 @@ export async function relink(
     await tieToParent(tx, {
       child: { topupPk: order.id },
       parentPk: parent.id,
-      linkKind: parent.retryOrderId === order.topupId ? 'retry' : 'follow',
+      linkKind: parent.kind,
     });
   if (links.length === 0 && !parent) return;
   await refreshChainState(tx, await rootOf(tx, order.id), now);

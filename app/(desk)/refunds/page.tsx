@@ -20,6 +20,7 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import { mayDecide } from '@/lib/refunds/policy';
 import { DecideButtons } from './decide-buttons';
 import { RefundButton } from './refund-button';
+import { ResendButton } from './resend-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('refunds.title') };
@@ -39,6 +40,7 @@ export default async function RefundsPage({
     listRecentRefunds(db),
   ]);
   const mayRefund = can(user.role, 'refunds:create');
+  const mayResend = can(user.role, 'resends:create');
   const doneId = Number((await searchParams).done);
   const done = Number.isSafeInteger(doneId) && doneId > 0 ? await refundView(db, doneId) : null;
   const money = (v: string | null) => formatDzd(v, locale, t('money.currency'));
@@ -121,15 +123,34 @@ export default async function RefundsPage({
                 ) : (
                   ''
                 ),
-                action:
-                  mayRefund && !row.awaiting ? (
-                    <RefundButton
-                      id={row.id}
-                      afterHref={`/refunds?done=${row.id}`}
-                      amount={money(row.refundAmount)}
-                      phone={row.msisdn}
-                    />
-                  ) : null,
+                action: (
+                  <div className="flex flex-wrap items-start gap-2">
+                    {mayRefund && !row.awaiting ? (
+                      <RefundButton
+                        id={row.id}
+                        afterHref={`/refunds?done=${row.id}`}
+                        amount={money(row.refundAmount)}
+                        phone={row.msisdn}
+                      />
+                    ) : null}
+                    {/* Serving the customer beats refunding them: the offers OneClick suggested. */}
+                    {mayResend && !row.awaiting && !row.resent
+                      ? (row.suggestedOffers ?? []).map((offer) => (
+                          <ResendButton
+                            key={`${offer.plan_code}-${offer.amount}`}
+                            id={row.id}
+                            phone={row.msisdn}
+                            offer={{
+                              typename: offer.typename,
+                              planCode: offer.plan_code,
+                              amount: String(offer.amount),
+                            }}
+                            amountText={money(String(offer.amount))}
+                          />
+                        ))
+                      : null}
+                  </div>
+                ),
               },
             }))}
           />

@@ -1,3 +1,4 @@
+import { ResendButton } from '@/app/(desk)/refunds/resend-button';
 import { CopyButton } from '@/components/copy-button';
 import { Card } from '@/components/ui/card';
 import type { SuggestedOffer } from '@/db/schema';
@@ -10,9 +11,12 @@ import { getLocale, getT } from '@/lib/i18n/server';
 export async function CustomerMessage({
   message,
   offers,
+  resend = null,
 }: {
   message: string | null;
   offers: SuggestedOffer[];
+  /** Set when this person may re-send the order with one of the offers (lib/resends). */
+  resend?: { orderId: number; phone: string } | null;
 }) {
   const [t, locale] = [await getT(), await getLocale()];
   const gloss = glossFor(message);
@@ -57,6 +61,18 @@ export async function CustomerMessage({
                 <span className="ltr-isolate ms-auto">
                   {formatDzd(String(offer.amount), locale, t('money.currency'))}
                 </span>
+                {resend ? (
+                  <ResendButton
+                    id={resend.orderId}
+                    phone={resend.phone}
+                    offer={{
+                      typename: offer.typename,
+                      planCode: offer.plan_code,
+                      amount: String(offer.amount),
+                    }}
+                    amountText={formatDzd(String(offer.amount), locale, t('money.currency'))}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { StatusBadge } from '@/components/status-badge';
 import type { LinkedOrders, Order } from '@/db/queries/order-detail';
 import { getT } from '@/lib/i18n/server';
 
-/** OneClick's retries and follow-ups of this order, and the original it belongs to. */
+/** OneClick's retries and follow-ups of this order, its re-send, and the original it belongs to. */
 export async function LinkedOrdersSection({
   order,
   linked,
@@ -21,15 +21,21 @@ export async function LinkedOrdersSection({
   if (linked.parent)
     rows.push({
       key: 'parent',
-      label: t(order.linkKind === 'follow' ? 'sync.links.followOf' : 'sync.links.retryOf', {
-        id: linked.parent.topupId,
-      }),
+      label: t(
+        order.linkKind === 'follow'
+          ? 'sync.links.followOf'
+          : order.linkKind === 'resend'
+            ? 'resend.resendOf'
+            : 'sync.links.retryOf',
+        { id: linked.parent.topupId },
+      ),
       link: linked.parent,
       topupId: linked.parent.topupId,
     });
   for (const [key, entry, label] of [
     ['retry', linked.retry, 'sync.links.retriedAs'],
     ['follow', linked.follow, 'sync.links.followedBy'],
+    ['resend', linked.resend, 'resend.resentAs'],
   ] as const)
     if (entry)
       rows.push({

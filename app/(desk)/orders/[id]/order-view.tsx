@@ -3,18 +3,21 @@ import { cache } from 'react';
 import { StatusBadge } from '@/components/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { getLinkedOrders, getOrder, listEvents } from '@/db/queries/order-detail';
+import { resendView } from '@/db/queries/resends';
 import { can } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { mayOfferResend } from '@/lib/resends/policy';
 import { CheckNowButton } from './check-now-button';
 import { CustomerMessage } from './customer-message';
 import { LinkedOrdersSection } from './linked-orders';
 import { NoteForm } from './note-form';
 import { OrderFacts } from './order-facts';
 import { RefundPanel } from './refund-panel';
+import { ResendPanel } from './resend-panel';
 import { Timeline } from './timeline';
 
 // An order's page: at /orders/[id], and at /orders/find/[key] when a search names it by ref or
@@ -37,7 +40,10 @@ export async function OrderView({ id, user }: { id: number; user: SessionUser })
   const db = getDb();
   const [order, events] = await Promise.all([orderOf(id), listEvents(db, id)]);
   if (!order) notFound();
-  const linked = await getLinkedOrders(db, order);
+  const [linked, resend] = await Promise.all([
+    getLinkedOrders(db, order),
+    resendView(db, order.id),
+  ]);
   const [t, locale] = [await getT(), await getLocale()];
   const money = (v: string | null) => formatDzd(v, locale, t('money.currency'));
   return (
@@ -72,8 +78,17 @@ export async function OrderView({ id, user }: { id: number; user: SessionUser })
       ) : null}
       {order.needsReview ? <Alert tone="warning">{t('order.needsReview')}</Alert> : null}
       {order.refundMessage || order.suggestedOffers?.length ? (
-        <CustomerMessage message={order.refundMessage} offers={order.suggestedOffers ?? []} />
+        <CustomerMessage
+          message={order.refundMessage}
+          offers={order.suggestedOffers ?? []}
+          resend={
+            can(user.role, 'resends:create') && mayOfferResend(order, resend)
+              ? { orderId: order.id, phone: order.msisdn }
+              : null
+          }
+        />
       ) : null}
+      {resend ? <ResendPanel resend={resend} user={user} /> : null}
       <LinkedOrdersSection order={order} linked={linked} />
       <RefundPanel order={order} user={user} original={linked.parent} />
       <OrderFacts order={order} />

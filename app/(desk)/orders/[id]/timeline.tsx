@@ -11,6 +11,7 @@ const DOT: Record<EventKind, string> = {
   check_error: 'bg-warning',
   note: 'bg-success',
   checked: 'bg-muted-fg',
+  resend: 'bg-primary',
 };
 
 export async function Timeline({ events }: { events: OrderEvent[] }) {

@@ -163,6 +163,7 @@ export const arDesk: Pick<
       check_error: 'فشل التحقّق',
       note: 'ملاحظة',
       checked: 'تم التحقّق: الحالة لا تزال {to}',
+      resend: 'إعادة الإرسال',
     },
   },
   orders: {
@@ -204,6 +205,7 @@ export const arDesk: Pick<
     manual: 'المنصة',
     ingest: 'المتجر (API)',
     system: 'النظام',
+    resend: 'إعادة الإرسال',
   },
   search: {
     title: 'البحث',

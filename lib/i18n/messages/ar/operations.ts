@@ -2,7 +2,16 @@ import type { Messages } from '../types';
 
 export const arOperations: Pick<
   Messages,
-  'unknown' | 'track' | 'health' | 'money' | 'users' | 'audit' | 'tokens' | 'refund' | 'refunds'
+  | 'unknown'
+  | 'track'
+  | 'health'
+  | 'money'
+  | 'users'
+  | 'audit'
+  | 'tokens'
+  | 'refund'
+  | 'resend'
+  | 'refunds'
 > = {
   unknown: {
     title: 'أخطاء غير معروفة',
@@ -192,11 +201,13 @@ export const arOperations: Pick<
     approvalUnknown: 'مرّ الطلب بحالة UNKNOWN_ERROR',
     approvalLinked: 'أعادت OneClick محاولة هذه التعبئة أو حوّلتها',
     refusedLinkedServed:
-      'لا يمكن إرجاع المبلغ: أعادت OneClick محاولة هذه التعبئة أو حوّلتها، والطلب المرتبط \u2068{id}\u2069 ناجح (FULFILLED). وصلت التعبئة إلى العميل.',
+      '{kind, select, resend {لا يمكن إرجاع المبلغ: أُعيد إرسال هذه التعبئة بالطلب ⁨{id}⁩ وهو ناجح (FULFILLED). وصلت التعبئة إلى العميل.} other {لا يمكن إرجاع المبلغ: أعادت OneClick محاولة هذه التعبئة أو حوّلتها، والطلب المرتبط \u2068{id}\u2069 ناجح (FULFILLED). وصلت التعبئة إلى العميل.}}',
     refusedLinkedUnknown:
-      'لا يمكن إرجاع المبلغ بعد: الطلب المرتبط \u2068{id}\u2069 (محاولة جديدة لهذه التعبئة أو تحويل لها) في حالة UNKNOWN_ERROR، وقد تصل التعبئة بعد.',
+      '{kind, select, resend {لا يمكن إرجاع المبلغ بعد: إعادة الإرسال ⁨{id}⁩ في حالة UNKNOWN_ERROR، وقد تصل التعبئة بعد.} other {لا يمكن إرجاع المبلغ بعد: الطلب المرتبط \u2068{id}\u2069 (محاولة جديدة لهذه التعبئة أو تحويل لها) في حالة UNKNOWN_ERROR، وقد تصل التعبئة بعد.}}',
     refusedLinkedInFlight:
-      'لا يمكن إرجاع المبلغ بعد: الطلب المرتبط \u2068{id}\u2069 (محاولة جديدة لهذه التعبئة أو تحويل لها) لا يزال {status} لدى OneClick.',
+      '{kind, select, resend {لا يمكن إرجاع المبلغ بعد: إعادة الإرسال ⁨{id}⁩ لا تزال {status} لدى OneClick.} other {لا يمكن إرجاع المبلغ بعد: الطلب المرتبط \u2068{id}\u2069 (محاولة جديدة لهذه التعبئة أو تحويل لها) لا يزال {status} لدى OneClick.}}',
+    refusedResendPending:
+      'لا يمكن إرجاع المبلغ الآن: إعادة إرسال هذه التعبئة بعرض مقترح بانتظار الموافقة أو قيد الإرسال. إن فشلت، يصبح الإرجاع مستحقًا من جديد.',
     already: 'سبق أن أرجع \u2068{who}\u2069 المبلغ في {time}.',
     refusedRole: 'لا يُرجِع المبالغ للعملاء إلا موظفو المالية ومشرفو النظام.',
     refusedUnknown:
@@ -232,6 +243,51 @@ export const arOperations: Pick<
     approved: 'تمت الموافقة على الإرجاع وتسجيله.',
     rejected: 'رُفض طلب الإرجاع.',
     viaShop: 'المتجر ({name})',
+  },
+  resend: {
+    title: 'إعادة الإرسال بعرض مقترح',
+    offers: 'أرسل أحد هذه العروض بدلًا من ذلك',
+    action: 'إعادة الإرسال بعرض {plan}',
+    dialogTitle: 'إعادة إرسال هذه التعبئة بعرض {plan}؟',
+    phone: 'الهاتف',
+    plan: 'العرض',
+    amount: 'يحصل العميل على',
+    cost: 'التكلفة من رصيدنا لدى OneClick',
+    costLoading: 'جارٍ السؤال لدى OneClick…',
+    costUnknown: 'غير معروفة: OneClick لا تعرض هذا العرض',
+    served:
+      'إن سلّمتها OneClick فقد حصل العميل على خدمته ولا يُستحق إرجاع مبلغ لهذا الطلب. وإن أرجعتها OneClick يصبح الإرجاع مستحقًا من جديد.',
+    approvalNote: 'يجب أن يوافق موظف ثانٍ من المالية قبل الإرسال ({why}).',
+    confirm: 'تأكيد إعادة الإرسال',
+    cancel: 'إلغاء',
+    working: 'جارٍ الإرسال إلى OneClick…',
+    sent: 'أُعيد الإرسال: طلب OneClick ⁨{id}⁩.',
+    sending: 'ضاع ردّ OneClick. تتحقّق المنصة منه بالمرجع ⁨{ref}⁩: لا تُعِد الإرسال.',
+    awaiting: 'طُلبت إعادة الإرسال: يجب أن يوافق عليها موظف ثانٍ من المالية ({why}).',
+    failed: 'لم يُرسل: {message}. لم يُصرف شيء، والإرجاع مستحق من جديد.',
+    failedBalance: 'لم يُرسل: رصيدنا لدى OneClick غير كافٍ ({message}). اشحن الرصيد ثم أعد المحاولة.',
+    failedValidation: 'لم يُرسل: رفضت OneClick الحقل ⁨{field}⁩: {message}',
+    rejected: 'رُفضت إعادة الإرسال. الإرجاع مستحق من جديد.',
+    already: 'سبق أن أعاد ⁨{who}⁩ الإرسال في {time}.',
+    alreadyVia: 'سبقت إعادة الإرسال عبر ⁨{via}⁩ في {time}.',
+    refusedRole: 'إعادة الإرسال متاحة للمالية والمشرفين فقط.',
+    refusedRefunded: 'لم يُعد الإرسال: سبق إرجاع المبلغ للعميل عن هذه التعبئة.',
+    refusedNoOffers: 'لم تقترح OneClick عرضًا آخر لهذه التعبئة.',
+    refusedStatus: 'لم يُعد الإرسال: التعبئة في حالة {status} لدى OneClick وليست REFUNDED.',
+    notAnOffer: 'لا يمكن إرسال إلا عرض اقترحته OneClick لهذه التعبئة.',
+    notAwaiting: 'إعادة الإرسال هذه لم تعد بانتظار الموافقة.',
+    selfApproval: 'يجب أن يوافق موظف آخر من المالية على إعادة إرسال طلبتها.',
+    approve: 'الموافقة على إعادة الإرسال',
+    reject: 'رفض إعادة الإرسال',
+    requestedBy:
+      'طلب ⁨{who}⁩ إعادة الإرسال بعرض {plan} ({amount}) في {time}؛ بانتظار موظف ثانٍ من المالية.',
+    sentBy: 'أعاد ⁨{who}⁩ الإرسال بعرض {plan} ({amount}) في {time}:',
+    sendingBy:
+      'إعادة إرسال بعرض {plan} ({amount}) من ⁨{who}⁩ في {time}: جارٍ التحقّق من ردّ OneClick الضائع بالمرجع.',
+    failedBy: 'لم تتمّ إعادة الإرسال بعرض {plan} من ⁨{who}⁩ في {time}: {message}',
+    rejectedBy: 'رُفضت إعادة الإرسال بعرض {plan} في {time}.',
+    resentAs: 'أُعيد إرساله بالطلب ⁨{id}⁩',
+    resendOf: 'إعادة إرسال للطلب ⁨{id}⁩',
   },
   refunds: {
     title: 'إرجاع المبالغ',

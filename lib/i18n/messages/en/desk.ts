@@ -137,6 +137,7 @@ export const enDesk = {
       check_error: 'Check failed',
       note: 'Note',
       checked: 'Checked: still {to}',
+      resend: 'Re-send',
     },
   },
   orders: {
@@ -176,6 +177,7 @@ export const enDesk = {
     manual: 'Desk',
     ingest: 'Shop (API)',
     system: 'System',
+    resend: 'Re-send',
   },
   search: {
     title: 'Search',

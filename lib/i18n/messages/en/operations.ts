@@ -189,11 +189,13 @@ export const enOperations = {
     approvalUnknown: 'the order went through UNKNOWN_ERROR',
     approvalLinked: 'OneClick retried or redirected this top-up',
     refusedLinkedServed:
-      'Not refundable: OneClick retried or redirected this top-up, and the linked order {id} was FULFILLED. The customer got their top-up.',
+      '{kind, select, resend {Not refundable: this top-up was re-sent as {id}, which was FULFILLED. The customer got their top-up.} other {Not refundable: OneClick retried or redirected this top-up, and the linked order {id} was FULFILLED. The customer got their top-up.}}',
     refusedLinkedUnknown:
-      'Not refundable yet: the linked order {id} (a retry or follow-up of this top-up) is UNKNOWN_ERROR; it may still be delivered.',
+      '{kind, select, resend {Not refundable yet: its re-send {id} is UNKNOWN_ERROR; it may still be delivered.} other {Not refundable yet: the linked order {id} (a retry or follow-up of this top-up) is UNKNOWN_ERROR; it may still be delivered.}}',
     refusedLinkedInFlight:
-      'Not refundable yet: the linked order {id} (a retry or follow-up of this top-up) is still {status} at OneClick.',
+      '{kind, select, resend {Not refundable yet: its re-send {id} is still {status} at OneClick.} other {Not refundable yet: the linked order {id} (a retry or follow-up of this top-up) is still {status} at OneClick.}}',
+    refusedResendPending:
+      'Not refundable now: a re-send of this top-up with a suggested offer is waiting for approval or being sent. If it fails, the refund is due again.',
     already: 'Already refunded by {who} on {time}.',
     refusedRole: 'Only finance and admins may refund customers.',
     refusedUnknown:
@@ -228,6 +230,53 @@ export const enOperations = {
     approved: 'Refund approved and recorded.',
     rejected: 'Refund request rejected.',
     viaShop: 'the shop ({name})',
+  },
+  resend: {
+    title: 'Re-send with a suggested offer',
+    offers: 'Send one of these instead',
+    action: 'Re-send as {plan}',
+    dialogTitle: 'Re-send this top-up as {plan}?',
+    phone: 'Phone',
+    plan: 'Plan',
+    amount: 'Customer gets',
+    cost: 'Costs our OneClick balance',
+    costLoading: 'Asking OneClick…',
+    costUnknown: 'not known: OneClick did not list this plan',
+    served:
+      'If OneClick delivers it, the customer is served and no refund is due for this order. If OneClick refunds it, the refund is due again.',
+    approvalNote: 'A second finance user must approve it before it is sent ({why}).',
+    confirm: 'Confirm re-send',
+    cancel: 'Cancel',
+    working: 'Sending to OneClick…',
+    sent: 'Re-sent: OneClick order {id}.',
+    sending:
+      'OneClick’s answer was lost. The desk is settling it by its ref, {ref}: do not send it again.',
+    awaiting: 'Re-send requested: a second finance user must approve it ({why}).',
+    failed: 'Not sent: {message}. Nothing was spent; the refund is due again.',
+    failedBalance:
+      'Not sent: our OneClick balance is too low ({message}). Top up the balance, then try again.',
+    failedValidation: 'Not sent: OneClick refused the {field}: {message}',
+    rejected: 'Re-send rejected. The refund is due again.',
+    already: 'Already re-sent by {who} on {time}.',
+    alreadyVia: 'Already re-sent through {via} on {time}.',
+    refusedRole: 'Only finance and admins may re-send top-ups.',
+    refusedRefunded: 'Not re-sent: the customer was already refunded for this top-up.',
+    refusedNoOffers: 'OneClick suggested no other offer for this top-up.',
+    refusedStatus: 'Not re-sent: the top-up is {status} at OneClick, not REFUNDED.',
+    notAnOffer: 'Only an offer OneClick suggested for this top-up can be sent.',
+    notAwaiting: 'This re-send is not waiting for approval any more.',
+    selfApproval: 'Another finance user must approve a re-send you requested.',
+    approve: 'Approve re-send',
+    reject: 'Reject re-send',
+    requestedBy:
+      'Re-send as {plan} ({amount}) requested by {who} on {time}; waiting for a second finance user.',
+    sentBy: 'Re-sent as {plan} ({amount}) by {who} on {time}:',
+    sendingBy:
+      'Re-send as {plan} ({amount}) by {who} on {time}: settling OneClick’s lost answer by its ref.',
+    failedBy: 'Re-send as {plan} by {who} on {time} was not made: {message}',
+    rejectedBy: 'Re-send as {plan} rejected on {time}.',
+    resentAs: 'Re-sent as {id}',
+    resendOf: 'Re-send of {id}',
   },
   refunds: {
     title: 'Refunds',

@@ -155,6 +155,7 @@ export const frDesk: Pick<
       check_error: 'Échec de la vérification',
       note: 'Note ajoutée',
       checked: 'Vérifiée : toujours {to}',
+      resend: 'Renvoi',
     },
   },
   orders: {
@@ -198,6 +199,7 @@ export const frDesk: Pick<
     manual: 'Flexy Desk',
     ingest: 'Boutique (API)',
     system: 'Système',
+    resend: 'Renvoi',
   },
   search: {
     title: 'Recherche',

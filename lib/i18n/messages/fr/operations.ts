@@ -2,7 +2,16 @@ import type { Messages } from '../types';
 
 export const frOperations: Pick<
   Messages,
-  'unknown' | 'track' | 'health' | 'money' | 'users' | 'audit' | 'tokens' | 'refund' | 'refunds'
+  | 'unknown'
+  | 'track'
+  | 'health'
+  | 'money'
+  | 'users'
+  | 'audit'
+  | 'tokens'
+  | 'refund'
+  | 'resend'
+  | 'refunds'
 > = {
   unknown: {
     title: 'Erreurs inconnues',
@@ -195,11 +204,13 @@ export const frOperations: Pick<
     approvalUnknown: 'la commande est passée par UNKNOWN_ERROR',
     approvalLinked: 'OneClick a relancé ou redirigé cette recharge',
     refusedLinkedServed:
-      'Non remboursable : OneClick a relancé ou redirigé cette recharge, et la commande liée {id} a été effectuée (FULFILLED). Le client a reçu sa recharge.',
+      '{kind, select, resend {Non remboursable : cette recharge a été renvoyée sous {id}, qui a été effectuée (FULFILLED). Le client a reçu sa recharge.} other {Non remboursable : OneClick a relancé ou redirigé cette recharge, et la commande liée {id} a été effectuée (FULFILLED). Le client a reçu sa recharge.}}',
     refusedLinkedUnknown:
-      'Pas encore remboursable : la commande liée {id} (relance ou redirection de cette recharge) est en UNKNOWN_ERROR ; elle peut encore aboutir.',
+      '{kind, select, resend {Pas encore remboursable : son renvoi {id} est en UNKNOWN_ERROR ; il peut encore aboutir.} other {Pas encore remboursable : la commande liée {id} (relance ou redirection de cette recharge) est en UNKNOWN_ERROR ; elle peut encore aboutir.}}',
     refusedLinkedInFlight:
-      'Pas encore remboursable : la commande liée {id} (relance ou redirection de cette recharge) est toujours au statut {status} chez OneClick.',
+      '{kind, select, resend {Pas encore remboursable : son renvoi {id} est toujours {status} chez OneClick.} other {Pas encore remboursable : la commande liée {id} (relance ou redirection de cette recharge) est toujours au statut {status} chez OneClick.}}',
+    refusedResendPending:
+      'Pas remboursable maintenant : un renvoi de cette recharge avec une offre suggérée attend une approbation ou est en cours d’envoi. S’il échoue, le remboursement redevient dû.',
     already: 'Déjà remboursé par {who} le {time}.',
     refusedRole: 'Seuls la finance et les administrateurs peuvent rembourser les clients.',
     refusedUnknown:
@@ -237,6 +248,53 @@ export const frOperations: Pick<
     approved: 'Remboursement approuvé et enregistré.',
     rejected: 'Demande de remboursement rejetée.',
     viaShop: 'la boutique ({name})',
+  },
+  resend: {
+    title: 'Renvoi avec une offre suggérée',
+    offers: 'Envoyer plutôt l’une de ces offres',
+    action: 'Renvoyer en {plan}',
+    dialogTitle: 'Renvoyer cette recharge en {plan} ?',
+    phone: 'Téléphone',
+    plan: 'Offre',
+    amount: 'Le client reçoit',
+    cost: 'Coût sur notre solde OneClick',
+    costLoading: 'Demande à OneClick…',
+    costUnknown: 'inconnu : OneClick ne liste pas cette offre',
+    served:
+      'Si OneClick la livre, le client est servi et aucun remboursement n’est dû pour cette commande. Si OneClick la rembourse, le remboursement redevient dû.',
+    approvalNote: 'Un second utilisateur finance doit l’approuver avant l’envoi ({why}).',
+    confirm: 'Confirmer le renvoi',
+    cancel: 'Annuler',
+    working: 'Envoi à OneClick…',
+    sent: 'Renvoyée : commande OneClick {id}.',
+    sending:
+      'La réponse de OneClick s’est perdue. Flexy Desk la retrouve par sa référence, {ref} : ne la renvoyez pas.',
+    awaiting: 'Renvoi demandé : un second utilisateur finance doit l’approuver ({why}).',
+    failed: 'Non envoyée : {message}. Rien n’a été dépensé ; le remboursement redevient dû.',
+    failedBalance:
+      'Non envoyée : notre solde OneClick est insuffisant ({message}). Rechargez le solde, puis réessayez.',
+    failedValidation: 'Non envoyée : OneClick a refusé le champ {field} : {message}',
+    rejected: 'Renvoi refusé. Le remboursement redevient dû.',
+    already: 'Déjà renvoyée par {who} le {time}.',
+    alreadyVia: 'Déjà renvoyée via {via} le {time}.',
+    refusedRole: 'Seuls la finance et les administrateurs peuvent renvoyer une recharge.',
+    refusedRefunded: 'Non renvoyée : le client a déjà été remboursé pour cette recharge.',
+    refusedNoOffers: 'OneClick n’a suggéré aucune autre offre pour cette recharge.',
+    refusedStatus: 'Non renvoyée : la recharge est {status} chez OneClick, pas REFUNDED.',
+    notAnOffer: 'Seule une offre suggérée par OneClick pour cette recharge peut être envoyée.',
+    notAwaiting: 'Ce renvoi n’attend plus d’approbation.',
+    selfApproval: 'Un autre utilisateur finance doit approuver un renvoi que vous avez demandé.',
+    approve: 'Approuver le renvoi',
+    reject: 'Refuser le renvoi',
+    requestedBy:
+      'Renvoi en {plan} ({amount}) demandé par {who} le {time} ; en attente d’un second utilisateur finance.',
+    sentBy: 'Renvoyée en {plan} ({amount}) par {who} le {time} :',
+    sendingBy:
+      'Renvoi en {plan} ({amount}) par {who} le {time} : réponse perdue de OneClick en cours de vérification par la référence.',
+    failedBy: 'Le renvoi en {plan} par {who} le {time} n’a pas été fait : {message}',
+    rejectedBy: 'Renvoi en {plan} refusé le {time}.',
+    resentAs: 'Renvoyée sous {id}',
+    resendOf: 'Renvoi de {id}',
   },
   refunds: {
     title: 'Remboursements',

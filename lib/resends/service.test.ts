@@ -1,0 +1,315 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, resends, topupEvents, topups } from '../../db/schema';
+import { createTestDb, type TestDb } from '../../test/db';
+import { createOneClickClient } from '../oneclick/client';
+import { topupSchema } from '../oneclick/schemas';
+import { requestRefund } from '../refunds/service';
+import { FACTURE_OFFER, type Sandbox, startSandbox } from '../sandbox';
+import { createManualClock } from '../sandbox/clock';
+import { observe } from '../sync/observe';
+import { createUser } from '../users/service';
+import { resendRef } from './policy';
+import {
+  decideResend,
+  type ResendActor,
+  type ResendDeps,
+  requestResend,
+  settleResends,
+} from './service';
+
+// A top-up OneClick refunded because the plan did not fit the number comes back with offers
+// that fit (0600000002: FACTURE_DJEZZY for a postpaid line). Re-sending it with one serves the
+// customer instead of refunding them: once per original, never sent twice.
+
+let t: TestDb;
+let sandbox: Sandbox;
+const clock = createManualClock(Date.UTC(2026, 10, 20, 9, 0, 0));
+let client: ReturnType<typeof createOneClickClient>;
+let maker: ResendActor;
+let checker: ResendActor;
+let support: ResendActor;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  sandbox = await startSandbox({ port: 0, clock });
+  client = createOneClickClient({
+    apiKey: sandbox.apiKey,
+    baseUrl: sandbox.url,
+    maxRetries: 0,
+    sendResolveDelayMs: 0,
+    sleep: async () => {},
+  });
+  const staff = async (email: string, role: 'finance' | 'support') => {
+    const user = await t.db.transaction((tx) =>
+      createUser(tx, { email, name: email, role, password: 'a-long-password' }),
+    );
+    return { userId: user.id, label: email, role, viaToken: false };
+  };
+  maker = await staff('maker@shop.dz', 'finance');
+  checker = await staff('checker@shop.dz', 'finance');
+  support = await staff('agent@shop.dz', 'support');
+});
+afterAll(async () => {
+  await sandbox.close();
+  await t.close();
+});
+
+const deps = (over: Partial<ResendDeps> = {}): ResendDeps => ({
+  db: t.db,
+  client,
+  now: () => new Date(clock.now()),
+  threshold: '5000',
+  formatTime: (d) => d.toISOString(),
+  lockWaitMs: 30_000,
+  ...over,
+});
+
+const FACTURE = { planCode: FACTURE_OFFER.plan_code, amount: '500' };
+
+/** The shop sold a top-up that OneClick refunded (15 s later) with suggested offers. */
+async function refundedWithOffers(
+  msisdn = '0600000002',
+  offers = [FACTURE_OFFER],
+  planCode = 'PREPAID_DJEZZY',
+) {
+  const view = sandbox.controls.createTopup({
+    msisdn,
+    planCode,
+    amount: 500,
+    suggestedOffers: offers,
+  });
+  clock.advance(20_000);
+  const topup = topupSchema.parse(JSON.parse(JSON.stringify(sandbox.controls.get(view._id))));
+  const { topupPk } = await observe(t.db, {
+    topup,
+    source: 'ingest',
+    actor: { name: 'shop' },
+    now: new Date(clock.now()),
+  });
+  clock.advance(11_000); // past the live-check spacing of the observation above
+  return { topupPk, topupId: view._id };
+}
+
+const sends = (ref: string) =>
+  sandbox.controls.calls().filter((c) => c.path.endsWith('/mobile/send') && c.ref === ref);
+
+const original = async (pk: number) =>
+  (
+    await t.db
+      .select({
+        chainState: topups.chainState,
+        resendOrderId: topups.resendOrderId,
+        status: topups.status,
+      })
+      .from(topups)
+      .where(eq(topups.id, pk))
+  )[0];
+
+describe('re-sending a refunded top-up with a suggested offer', () => {
+  it('sends it once, tracks the new order from the first second, linked both ways', async () => {
+    const order = await refundedWithOffers();
+    const outcome = await requestResend(deps(), order.topupPk, maker, FACTURE);
+    expect(outcome.kind).toBe('sent');
+    if (outcome.kind !== 'sent') return;
+    const ref = resendRef(order.topupId);
+    expect(sends(ref)).toHaveLength(1);
+    const [fresh] = await t.db
+      .select({
+        id: topups.id,
+        source: topups.source,
+        parentPk: topups.parentPk,
+        linkKind: topups.linkKind,
+        planCode: topups.planCode,
+        ref: topups.ref,
+      })
+      .from(topups)
+      .where(eq(topups.topupId, outcome.resend.newTopupId ?? ''));
+    expect(fresh).toMatchObject({
+      source: 'resend',
+      parentPk: order.topupPk,
+      linkKind: 'resend',
+      planCode: 'FACTURE_DJEZZY',
+      ref,
+    });
+    expect(outcome.resend.newTopupPk).toBe(fresh?.id);
+    // In flight: the original is out of the refunds due, and its refund is refused.
+    expect(await original(order.topupPk)).toMatchObject({
+      chainState: 'open',
+      resendOrderId: outcome.resend.newTopupId,
+    });
+    // Both timelines say so, and the audit log has the claim and the send.
+    const events = await t.db
+      .select({ kind: topupEvents.kind, message: topupEvents.message })
+      .from(topupEvents)
+      .where(eq(topupEvents.topupPk, order.topupPk));
+    expect(events.filter((e) => e.kind === 'resend').map((e) => e.message)).toEqual([
+      'Re-sending as FACTURE_DJEZZY 500.00 DZD.',
+      `Re-sent as FACTURE_DJEZZY 500.00 DZD: OneClick order ${outcome.resend.newTopupId}.`,
+    ]);
+    const audits = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(order.topupPk)));
+    expect(audits.map((a) => a.action)).toEqual(['resend.create', 'resend.sent']);
+
+    // FULFILLED: the customer was served; refunding the original is refused, naming the re-send.
+    clock.advance(20_000);
+    const served = topupSchema.parse(
+      JSON.parse(JSON.stringify(sandbox.controls.get(outcome.resend.newTopupId ?? ''))),
+    );
+    await observe(t.db, {
+      topup: served,
+      source: 'poll',
+      actor: { name: 'worker' },
+      now: new Date(clock.now()),
+    });
+    expect((await original(order.topupPk))?.chainState).toBe('served');
+    const refund = await requestRefund(
+      { ...deps(), webhookConfigured: false },
+      order.topupPk,
+      maker,
+    );
+    expect(refund).toMatchObject({
+      kind: 'refused',
+      refusal: {
+        reason: 'refund.refusedLinkedServed',
+        params: { id: outcome.resend.newTopupId, kind: 'resend' },
+      },
+    });
+  });
+
+  it('lets 50 people re-send at once: one send, one new order, everyone else told who did', async () => {
+    const order = await refundedWithOffers();
+    const ref = resendRef(order.topupId);
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        requestResend(deps(), order.topupPk, i % 2 ? maker : checker, FACTURE),
+      ),
+    );
+    expect(outcomes.filter((o) => o.kind === 'sent')).toHaveLength(1);
+    const others = outcomes.filter((o) => o.kind === 'already');
+    expect(others).toHaveLength(49);
+    const first = outcomes.find((o) => o.kind === 'sent');
+    for (const other of others)
+      if (other.kind === 'already' && first?.kind === 'sent')
+        expect(other.resend).toMatchObject({
+          createdBy: first.resend.createdBy,
+          createdAt: first.resend.createdAt,
+        });
+    expect(sends(ref)).toHaveLength(1);
+    const rows = await t.db.select().from(topups).where(eq(topups.ref, ref));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('settles a send whose answer was lost with check-ref, never sending it again', async () => {
+    const order = await refundedWithOffers();
+    const ref = resendRef(order.topupId);
+    // The send is handled, its answer lost; the client's own check-ref is lost too.
+    sandbox.controls.queueFault('500', { path: '/mobile/send' });
+    sandbox.controls.queueFault('503', { path: '/mobile/check-ref', times: 2 });
+    const outcome = await requestResend(deps(), order.topupPk, maker, FACTURE);
+    expect(outcome.kind).toBe('sending');
+    expect((await original(order.topupPk))?.chainState).toBe('open');
+    // Too soon for the engine: the sender may still be settling it.
+    expect(await settleResends(deps())).toBe(0);
+    clock.advance(61_000);
+    expect(await settleResends(deps())).toBe(1);
+    const [row] = await t.db.select().from(resends).where(eq(resends.originalPk, order.topupPk));
+    expect(row).toMatchObject({ state: 'sent', settledVia: 'check-ref' });
+    expect(sends(ref)).toHaveLength(1);
+    const held = await t.db.select().from(topups).where(eq(topups.ref, ref));
+    expect(held).toHaveLength(1);
+    expect(held[0]?.source).toBe('resend');
+  });
+
+  it('records nothing as sent when the balance is too low, and may be asked again once funded', async () => {
+    const order = await refundedWithOffers();
+    const ref = resendRef(order.topupId);
+    const balance = sandbox.controls.balanceCents() / 100;
+    sandbox.controls.deposit(-(balance - 100));
+    const outcome = await requestResend(deps(), order.topupPk, maker, FACTURE);
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      resend: { state: 'failed', errorCode: 'INSUFFICIENT_BALANCE', newTopupId: null },
+    });
+    expect(await t.db.select().from(topups).where(eq(topups.ref, ref))).toHaveLength(0);
+    // Nothing was sent: the refund is due again.
+    expect((await original(order.topupPk))?.chainState).toBeNull();
+    sandbox.controls.deposit(balance);
+    clock.advance(11_000);
+    const again = await requestResend(deps(), order.topupPk, maker, FACTURE);
+    expect(again.kind).toBe('sent');
+    expect(sends(ref)).toHaveLength(2); // the refused one, and this one
+  });
+
+  it('puts the original back in the refunds due when the re-send ends REFUNDED too', async () => {
+    // 0600000001 refunds every top-up (wrong number): its re-send is refunded as well.
+    const offer = { typename: 'Mobilis 500', plan_code: 'PREPAID_MOBILIS', amount: 500 };
+    const order = await refundedWithOffers('0600000001', [offer], 'PREPAID_MOBILIS');
+    const outcome = await requestResend(deps(), order.topupPk, maker, {
+      planCode: 'PREPAID_MOBILIS',
+      amount: '500',
+    });
+    expect(outcome.kind).toBe('sent');
+    if (outcome.kind !== 'sent') return;
+    clock.advance(20_000);
+    const refunded = topupSchema.parse(
+      JSON.parse(JSON.stringify(sandbox.controls.get(outcome.resend.newTopupId ?? ''))),
+    );
+    await observe(t.db, {
+      topup: refunded,
+      source: 'poll',
+      actor: { name: 'worker' },
+      now: new Date(clock.now()),
+    });
+    expect((await original(order.topupPk))?.chainState).toBe('refunded');
+    clock.advance(11_000);
+    const refund = await requestRefund(
+      { ...deps(), webhookConfigured: false },
+      order.topupPk,
+      maker,
+    );
+    // A chain is unusual: a second finance user approves the one refund.
+    expect(refund.kind).toBe('awaiting_approval');
+  });
+
+  it('refuses support, an offer OneClick did not suggest, and an order already refunded', async () => {
+    const order = await refundedWithOffers();
+    expect(await requestResend(deps(), order.topupPk, support, FACTURE)).toMatchObject({
+      kind: 'refused',
+      refusal: { reason: 'resend.refusedRole' },
+    });
+    expect(
+      await requestResend(deps(), order.topupPk, maker, {
+        planCode: 'FACTURE_DJEZZY',
+        amount: '5000',
+      }),
+    ).toMatchObject({ kind: 'refused', refusal: { reason: 'resend.notAnOffer' } });
+    const denied = await t.db
+      .select({ action: auditLog.action, outcome: auditLog.outcome, details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(order.topupPk)));
+    expect(denied.map((d) => [d.action, d.outcome])).toEqual([
+      ['resend.create', 'denied'],
+      ['resend.create', 'denied'],
+    ]);
+    expect(sends(resendRef(order.topupId))).toHaveLength(0);
+  });
+
+  it('waits for a second finance user above the threshold', async () => {
+    const order = await refundedWithOffers();
+    const outcome = await requestResend(deps({ threshold: '100' }), order.topupPk, maker, FACTURE);
+    expect(outcome.kind).toBe('awaiting_approval');
+    expect((await original(order.topupPk))?.chainState).toBe('open');
+    expect(sends(resendRef(order.topupId))).toHaveLength(0);
+    expect(await decideResend(deps(), order.topupPk, maker, 'approve', null)).toMatchObject({
+      kind: 'refused',
+      refusal: { reason: 'resend.selfApproval' },
+    });
+    clock.advance(11_000);
+    const approved = await decideResend(deps(), order.topupPk, checker, 'approve', null);
+    expect(approved.kind).toBe('sent');
+    expect(sends(resendRef(order.topupId))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,510 @@
+import type { Db, Tx } from '../../db/client';
+import { tieToParent } from '../../db/queries/chain';
+import { chainRefund } from '../../db/queries/refunds';
+import {
+  claimResend,
+  decideAwaitingResend,
+  markResendFailed,
+  markResendSent,
+  nameResendOrder,
+  type ResendView,
+  resendableOrder,
+  resendView,
+  setResendNewOrder,
+  unsettledResends,
+} from '../../db/queries/resends';
+import { insertTopupEvent } from '../../db/queries/topup-status';
+import { type Actor as AuditActor, type AuditSink, auditSink, SYSTEM_ACTOR } from '../audit';
+import { fromCents, toCents } from '../money';
+import type { OneClickClient } from '../oneclick/client';
+import { isOneClickError, type OneClickError } from '../oneclick/errors';
+import type { Topup } from '../oneclick/schemas';
+import { confirmChain, confirmLive, type LiveDeps } from '../refunds/live';
+import {
+  type Busy,
+  CHAIN_CHANGED,
+  chainOf,
+  isBusy,
+  ORDER_BUSY,
+  sameChain,
+  withChainLock,
+} from '../refunds/lock';
+import {
+  approvalReason,
+  busyRefusal,
+  mayDecide,
+  type Refusal,
+  tooSoonRefusal,
+} from '../refunds/policy';
+import type { RefundActor } from '../refunds/service';
+import { refreshChainState } from '../sync/chain';
+import { claimLiveCheck } from '../sync/check-now';
+import { observe } from '../sync/observe';
+import { mayResend, offerAsked, resendRef, resendRefusal } from './policy';
+
+// Re-sending a refunded top-up with an offer OneClick suggested (a postpaid line refused a
+// prepaid plan: FACTURE_DJEZZY fits it). Like a refund, it happens once per original: the
+// attempt takes the chain's refund lock, asks OneClick live that the order is REFUNDED and no
+// linked order may still serve the customer, then claims the original's one re-send row with
+// its audit row and its timeline entry in one transaction. The row is the send's outbox: the
+// send goes out after the claim, under a ref derived from the original, and is never repeated;
+// an answer that was lost is settled with check-ref (here, and by the engine, settleResends).
+
+/** What settling a send needs (the engine's duty has no person and no threshold). */
+export type SettleDeps = {
+  db: Db;
+  client: Pick<OneClickClient, 'checkId' | 'checkRef'>;
+  now: () => Date;
+  requestId?: string | null;
+};
+
+export type ResendDeps = LiveDeps & {
+  db: Db;
+  client: Pick<OneClickClient, 'checkId' | 'checkRef' | 'send'>;
+  /** DZD above which a second finance user must approve (the refund threshold). */
+  threshold: string;
+  lockWaitMs?: number;
+};
+
+export type ResendActor = RefundActor;
+
+export type ResendOutcome =
+  | {
+      /**
+       * sent: OneClick took it (the new order is tracked); sending: its answer was lost and is
+       * being settled; failed: OneClick refused it (nothing was sent); awaiting_approval: a
+       * second finance user decides; already: someone else re-sent it.
+       */
+      kind: 'sent' | 'sending' | 'failed' | 'awaiting_approval' | 'already' | 'rejected';
+      resend: ResendView;
+    }
+  | { kind: 'refused'; refusal: Refusal };
+
+const auditActor = (a: ResendActor): AuditActor => ({ id: a.userId, email: a.label, role: a.role });
+
+type Audit = (
+  db: Db | Tx,
+  outcome: 'ok' | 'denied' | 'error',
+  action: string,
+  details: Record<string, unknown>,
+) => Promise<void>;
+
+const auditFor =
+  (sink: AuditSink, originalPk: number): Audit =>
+  (db, outcome, action, details) =>
+    sink(db, { action, outcome, targetType: 'topup', targetId: String(originalPk), details });
+
+const busy = (result: Busy): Refusal => busyRefusal(result === ORDER_BUSY ? 'order' : 'desk');
+
+export async function requestResend(
+  deps: ResendDeps,
+  topupPk: number,
+  actor: ResendActor,
+  input: { planCode: string; amount: string; cost?: string | null },
+  sink: AuditSink = auditSink({ actor: auditActor(actor) }),
+): Promise<ResendOutcome> {
+  let audit = auditFor(sink, topupPk);
+  if (!mayResend(actor)) {
+    await audit(deps.db, 'denied', 'resend.create', { reason: 'role' });
+    return { kind: 'refused', refusal: { reason: 'resend.refusedRole' } };
+  }
+  const result = await withChainLock<
+    ResendOutcome | { claimed: ResendView; order: { msisdn: string } }
+  >(deps, topupPk, async (db, locked) => {
+    const root = locked.root;
+    audit = auditFor(sink, root);
+    // A retry or follow-up is re-sent through its original: the chain has one customer.
+    const existing = await resendView(db, root);
+    if (existing && existing.state !== 'failed' && existing.state !== 'rejected') {
+      await audit(db, 'denied', 'resend.create', { reason: 'already', resendId: existing.id });
+      return { kind: 'already', resend: existing };
+    }
+    const refund = await chainRefund(db, locked.members, root);
+    const order = await resendableOrder(db, root);
+    if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
+    const stored =
+      refund && refund.state !== 'rejected'
+        ? { reason: 'resend.refusedRefunded' as const }
+        : resendRefusal(order);
+    const offer = offerAsked(order.suggestedOffers, input);
+    const refusal = stored ?? (offer ? null : { reason: 'resend.notAnOffer' as const });
+    if (refusal) {
+      await audit(db, 'denied', 'resend.create', { reason: refusal.reason, ...input });
+      return { kind: 'refused', refusal };
+    }
+    // Sent money needs OneClick's word now: the same one live check per 10 s as a refund.
+    const slot = await claimLiveCheck(db, root, deps.now());
+    if (!slot) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
+    if (!slot.ok) {
+      await audit(db, 'denied', 'resend.create', { reason: 'check_too_soon', wait: slot.wait });
+      return { kind: 'refused', refusal: tooSoonRefusal(slot) };
+    }
+    const live = await confirmLive(deps, db, order.topupId, actor);
+    const chain = 'refusal' in live ? live : await confirmChain(deps, db, root, actor);
+    if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
+    if ('refusal' in chain) {
+      await audit(db, chain.audit, 'resend.create', {
+        reason: chain.refusal.reason,
+        liveStatus: chain.liveStatus ?? null,
+      });
+      return { kind: 'refused', refusal: chain.refusal };
+    }
+    // As stored (numeric(14,2)): the same text in every message and row.
+    const amount = fromCents(toCents(offer?.amount ?? input.amount) ?? 0n);
+    const needs = approvalReason(
+      amount,
+      deps.threshold,
+      order.unknownErrorAt !== null,
+      chain.linked > 0,
+    );
+    const now = deps.now();
+    await db.transaction(async (tx) => {
+      const row = await claimResend(tx, root, {
+        ref: resendRef(order.topupId),
+        planCode: input.planCode,
+        amount,
+        cost: input.cost ?? null,
+        state: needs ? 'awaiting_approval' : 'sending',
+        approvalReason: needs,
+        createdBy: actor.userId,
+        createdVia: actor.viaToken ? actor.label : `user:${actor.label}`,
+        createdAt: now,
+        sendingAt: needs ? null : now,
+      });
+      if (!row) throw new Error(`re-send of top-up ${root} appeared while the lock was held`);
+      // The original leaves the refunds due while the re-send may still serve the customer.
+      await refreshChainState(tx, root, now);
+      await insertTopupEvent(tx, {
+        topupPk: root,
+        kind: 'resend',
+        source: 'manual',
+        actorUserId: actor.userId,
+        actor: actor.label,
+        requestId: deps.requestId ?? null,
+        message: needs
+          ? `Re-send as ${input.planCode} ${amount} DZD requested; a second finance user must approve it (${needs}).`
+          : `Re-sending as ${input.planCode} ${amount} DZD.`,
+        payload: { resendId: row.id, planCode: input.planCode, amount },
+        createdAt: now,
+      });
+      await audit(tx, 'ok', needs ? 'resend.request' : 'resend.create', {
+        resendId: row.id,
+        planCode: input.planCode,
+        amount,
+        cost: input.cost ?? null,
+        approvalReason: needs,
+      });
+    });
+    const claimed = await resendView(db, root);
+    if (!claimed) throw new Error('re-send vanished after commit');
+    if (needs) return { kind: 'awaiting_approval', resend: claimed };
+    return { claimed, order };
+  });
+  if (isBusy(result)) {
+    await audit(deps.db, 'denied', 'resend.create', { reason: 'busy' });
+    return { kind: 'refused', refusal: busy(result) };
+  }
+  if ('kind' in result) return result;
+  // The lock is let go before the send: others asking now find the claim and are told.
+  return send(deps, result.claimed, result.order.msisdn, actor, audit);
+}
+
+/** A second finance user's decision on a re-send waiting for approval. */
+export async function decideResend(
+  deps: ResendDeps,
+  topupPk: number,
+  actor: ResendActor,
+  decision: 'approve' | 'reject',
+  note: string | null,
+  sink: AuditSink = auditSink({ actor: auditActor(actor) }),
+): Promise<ResendOutcome> {
+  const action = decision === 'approve' ? 'resend.approve' : 'resend.reject';
+  let audit = auditFor(sink, topupPk);
+  const result = await withChainLock<
+    ResendOutcome | { claimed: ResendView; order: { msisdn: string } }
+  >(deps, topupPk, async (db, locked) => {
+    const root = locked.root;
+    audit = auditFor(sink, root);
+    const resend = await resendView(db, root);
+    if (resend?.state !== 'awaiting_approval') {
+      await audit(db, 'denied', action, { reason: 'not_awaiting' });
+      return { kind: 'refused', refusal: { reason: 'resend.notAwaiting' } };
+    }
+    if (!mayDecide(resend, actor) || !mayResend({ role: actor.role, viaToken: false })) {
+      await audit(db, 'denied', action, { reason: 'same_user' });
+      return { kind: 'refused', refusal: { reason: 'resend.selfApproval' } };
+    }
+    const order = await resendableOrder(db, root);
+    if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
+    if (decision === 'approve') {
+      // Our balance is spent now: OneClick must still say REFUNDED, with nothing else serving.
+      const live = await confirmLive(deps, db, order.topupId, actor);
+      const chain = 'refusal' in live ? live : await confirmChain(deps, db, root, actor);
+      if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
+      if ('refusal' in chain) {
+        await audit(db, chain.audit, action, { reason: chain.refusal.reason });
+        return { kind: 'refused', refusal: chain.refusal };
+      }
+    }
+    const now = deps.now();
+    await db.transaction(async (tx) => {
+      const row = await decideAwaitingResend(tx, resend.id, {
+        state: decision === 'approve' ? 'sending' : 'rejected',
+        decidedBy: actor.userId,
+        decidedAt: now,
+        decisionNote: note,
+      });
+      if (!row) throw new Error('re-send decided twice under the lock');
+      // Rejected: the refund is due again.
+      if (decision === 'reject') await refreshChainState(tx, root, now);
+      await insertTopupEvent(tx, {
+        topupPk: root,
+        kind: 'resend',
+        source: 'manual',
+        actorUserId: actor.userId,
+        actor: actor.label,
+        requestId: deps.requestId ?? null,
+        message:
+          decision === 'approve'
+            ? `Re-send as ${resend.planCode} ${resend.amount} DZD approved; sending.`
+            : `Re-send as ${resend.planCode} ${resend.amount} DZD rejected.`,
+        payload: { resendId: resend.id, note },
+        createdAt: now,
+      });
+      await audit(tx, 'ok', action, { resendId: resend.id, note });
+    });
+    const after = await resendView(db, root);
+    if (!after) throw new Error('re-send vanished after commit');
+    if (decision === 'reject') return { kind: 'rejected', resend: after };
+    return { claimed: after, order };
+  });
+  if (isBusy(result)) {
+    await audit(deps.db, 'denied', action, { reason: 'busy' });
+    return { kind: 'refused', refusal: busy(result) };
+  }
+  if ('kind' in result) return result;
+  return send(deps, result.claimed, result.order.msisdn, actor, audit);
+}
+
+/**
+ * The send of a claimed re-send, once. OneClick's answer decides: taken (the new order is
+ * recorded and tracked), refused (nothing was sent: the refund is due again), or lost (the
+ * client already asked check-ref; if that could not tell either, the row stays `sending` and
+ * the engine settles it by its ref).
+ */
+async function send(
+  deps: ResendDeps,
+  resend: ResendView,
+  msisdn: string,
+  actor: ResendActor,
+  audit: Audit,
+): Promise<ResendOutcome> {
+  try {
+    const answer = await deps.client.send({
+      plan_code: resend.planCode,
+      MSSIDN: msisdn,
+      // OneClick takes amounts as JSON numbers; offers are whole dinars.
+      amount: Number(resend.amount),
+      ref: resend.ref,
+    });
+    await recordSent(deps, resend, {
+      topupId: answer.data.topupId,
+      via: answer.resolvedVia ?? 'answer',
+      topup: answer.topup,
+      actor,
+      audit,
+    });
+  } catch (error) {
+    if (!isOneClickError(error)) throw error;
+    if (error.kind === 'duplicate_ref' || error.outcomeUnknown) {
+      // Our ref is taken (an earlier send of this re-send went through), or the answer was lost
+      // and check-ref could not tell yet: settle by the ref, never by sending again.
+      const settled = await settleByRef(deps, resend, actor, audit, { giveUp: false });
+      if (!settled) await audit(deps.db, 'error', 'resend.unsettled', lostDetails(error));
+    } else {
+      await recordFailed(deps, resend, failureOf(error), actor, audit);
+    }
+  }
+  return outcomeOf(deps.db, resend.originalPk);
+}
+
+async function outcomeOf(db: Db, originalPk: number): Promise<ResendOutcome> {
+  const after = await resendView(db, originalPk);
+  if (!after) throw new Error('re-send vanished');
+  if (after.state === 'sent') return { kind: 'sent', resend: after };
+  if (after.state === 'failed') return { kind: 'failed', resend: after };
+  return { kind: 'sending', resend: after };
+}
+
+const lostDetails = (error: OneClickError) => ({
+  reason: error.kind,
+  code: error.code ?? null,
+  message: error.message,
+});
+
+function failureOf(error: OneClickError) {
+  return {
+    code: error.code ?? error.kind.toUpperCase(),
+    message: error.message,
+    field: error.field ?? null,
+  };
+}
+
+/**
+ * Looks the re-send up by its ref. Found: recorded as sent. Not found: after `giveUp` it is
+ * recorded as failed (OneClick holds no such order: nothing was sent); before, left alone.
+ */
+async function settleByRef(
+  deps: SettleDeps,
+  resend: Pick<ResendView, 'id' | 'originalPk' | 'ref' | 'planCode' | 'amount'>,
+  actor: ResendActor | null,
+  audit: Audit,
+  opts: { giveUp: boolean },
+): Promise<boolean> {
+  try {
+    const found = await deps.client.checkRef(resend.ref);
+    await recordSent(deps, resend, {
+      topupId: found.data._id,
+      via: 'check-ref',
+      topup: found.data,
+      actor,
+      audit,
+    });
+    return true;
+  } catch (error) {
+    if (!isOneClickError(error)) throw error;
+    if (error.kind === 'not_found' && opts.giveUp) {
+      await recordFailed(
+        deps,
+        resend,
+        {
+          code: 'NOT_FOUND',
+          message: `OneClick holds no order under ref ${resend.ref}: the re-send was not made.`,
+          field: null,
+        },
+        actor,
+        audit,
+      );
+      return true;
+    }
+    return false;
+  }
+}
+
+async function recordSent(
+  deps: SettleDeps,
+  resend: Pick<ResendView, 'id' | 'originalPk' | 'planCode' | 'amount'>,
+  sent: {
+    topupId: string;
+    via: 'answer' | 'check-ref';
+    topup?: Topup;
+    actor: ResendActor | null;
+    audit: Audit;
+  },
+) {
+  const now = deps.now();
+  const root = resend.originalPk;
+  const recorded = await deps.db.transaction(async (tx) => {
+    const row = await markResendSent(tx, resend.id, {
+      newTopupId: sent.topupId,
+      at: now,
+      settledVia: sent.via,
+    });
+    if (!row) return false; // settled by someone else meanwhile
+    await nameResendOrder(tx, root, sent.topupId, now);
+    // Seen already (a list poll may beat us to it): tie it now.
+    await tieToParent(tx, {
+      child: { topupId: sent.topupId },
+      parentPk: root,
+      linkKind: 'resend',
+    });
+    await refreshChainState(tx, root, now);
+    await insertTopupEvent(tx, {
+      topupPk: root,
+      kind: 'resend',
+      source: sent.actor ? 'manual' : 'system',
+      actorUserId: sent.actor?.userId ?? null,
+      actor: sent.actor?.label ?? 'system',
+      requestId: deps.requestId ?? null,
+      message: `Re-sent as ${resend.planCode} ${resend.amount} DZD: OneClick order ${sent.topupId}${sent.via === 'check-ref' ? ' (its answer was lost; found by its ref)' : ''}.`,
+      payload: { resendId: resend.id, newTopupId: sent.topupId, via: sent.via },
+      createdAt: now,
+    });
+    await sent.audit(tx, 'ok', 'resend.sent', {
+      resendId: resend.id,
+      newTopupId: sent.topupId,
+      via: sent.via,
+    });
+    return true;
+  });
+  if (!recorded) return;
+  // Tracked from the first second: the new order's row, then the engine polls it. When this
+  // check fails, the engine fetches the order the original names (lib/sync/linked.ts).
+  let topup = sent.topup;
+  if (!topup) {
+    try {
+      topup = (await deps.client.checkId(sent.topupId)).data;
+    } catch {
+      return;
+    }
+  }
+  const observed = await observe(deps.db, {
+    topup,
+    source: 'resend',
+    actor: { userId: sent.actor?.userId ?? null, name: sent.actor?.label ?? 'system' },
+    requestId: deps.requestId ?? null,
+    now: deps.now(),
+  });
+  await setResendNewOrder(deps.db, resend.id, observed.topupPk);
+}
+
+async function recordFailed(
+  deps: SettleDeps,
+  resend: Pick<ResendView, 'id' | 'originalPk' | 'planCode' | 'amount'>,
+  failure: { code: string; message: string; field: string | null },
+  actor: ResendActor | null,
+  audit: Audit,
+) {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const row = await markResendFailed(tx, resend.id, { ...failure, at: now });
+    if (!row) return;
+    // Nothing was sent: the refund is due again.
+    await refreshChainState(tx, resend.originalPk, now);
+    await insertTopupEvent(tx, {
+      topupPk: resend.originalPk,
+      kind: 'resend',
+      source: actor ? 'manual' : 'system',
+      actorUserId: actor?.userId ?? null,
+      actor: actor?.label ?? 'system',
+      requestId: deps.requestId ?? null,
+      message: `Re-send as ${resend.planCode} ${resend.amount} DZD not made: ${failure.code}: ${failure.message}`,
+      payload: { resendId: resend.id, ...failure },
+      createdAt: now,
+    });
+    await audit(tx, 'error', 'resend.failed', { resendId: resend.id, ...failure });
+  });
+}
+
+/** Lost answers older than this are looked up by ref (the send and its own check-ref are done). */
+export const RESEND_SETTLE_AFTER_MS = 60_000;
+/** A re-send OneClick still does not hold after this was never made. */
+export const RESEND_GIVE_UP_AFTER_MS = 15 * 60_000;
+
+/**
+ * The engine's duty: re-sends whose answer was lost (or whose sender died after the claim) are
+ * settled by their ref, never sent again. Returns how many were settled.
+ */
+export async function settleResends(deps: SettleDeps, limit = 10): Promise<number> {
+  const now = deps.now().getTime();
+  const due = await unsettledResends(deps.db, new Date(now - RESEND_SETTLE_AFTER_MS), limit);
+  let settled = 0;
+  for (const row of due) {
+    const resend = await resendView(deps.db, row.originalPk);
+    if (resend?.state !== 'sending') continue;
+    const audit = auditFor(auditSink({ actor: SYSTEM_ACTOR }), row.originalPk);
+    const giveUp = (row.sendingAt?.getTime() ?? now) < now - RESEND_GIVE_UP_AFTER_MS;
+    if (await settleByRef(deps, resend, null, audit, { giveUp })) settled++;
+  }
+  return settled;
+}
