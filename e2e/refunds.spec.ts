@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, refunds, topups } from '../db/schema';
 import { LoginPage } from './pages/login-page';
+import { actionId, postAction } from './support/actions';
 import { createStaff, demoUsers, testDb } from './support/db';
 import { placeOrder } from './support/upstream';
 
@@ -21,29 +21,6 @@ async function waitForStatus(id: number, status: string) {
       .where(eq(topups.id, id));
     expect(row?.status).toBe(status);
   }).toPass({ timeout: 45_000, intervals: [1_000] });
-}
-
-async function actionId(exportedName: string) {
-  const manifest = JSON.parse(
-    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
-  ) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  return (
-    Object.entries(manifest.node).find(
-      ([, v]) => v.exportedName === exportedName && v.filename?.includes('refunds/actions'),
-    )?.[0] ?? ''
-  );
-}
-
-async function postAction(page: Page, path: string, id: string, args: unknown[]) {
-  const res = await page.request.post(path, {
-    headers: {
-      'Next-Action': id,
-      'Content-Type': 'text/plain;charset=UTF-8',
-      Accept: 'text/x-component',
-    },
-    data: JSON.stringify(args),
-  });
-  return res.text();
 }
 
 test.describe('refunds', () => {
@@ -100,9 +77,12 @@ test.describe('refunds', () => {
     await expect(page.getByTestId('refund-state')).toContainText('Refund due');
     await expect(page.getByRole('button', { name: 'Refund customer' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Refunds' })).toHaveCount(0);
-    const text = await postAction(page, `/orders/${order.id}`, await actionId('refundCustomer'), [
-      { id: order.id },
-    ]);
+    const text = await postAction(
+      page,
+      `/orders/${order.id}`,
+      actionId('refundCustomer', 'refunds/actions'),
+      [{ id: order.id }],
+    );
     expect(text).toContain('Your role (Support) may not do this.');
     expect(await testDb().db.select().from(refunds).where(eq(refunds.topupPk, order.id))).toEqual(
       [],
@@ -123,9 +103,12 @@ test.describe('refunds', () => {
     await waitForStatus(order.id, 'FULFILLED');
     await new LoginPage(page).signInAs(user('finance'));
     await page.goto(`/orders/${order.id}`);
-    const text = await postAction(page, `/orders/${order.id}`, await actionId('refundCustomer'), [
-      { id: order.id },
-    ]);
+    const text = await postAction(
+      page,
+      `/orders/${order.id}`,
+      actionId('refundCustomer', 'refunds/actions'),
+      [{ id: order.id }],
+    );
     expect(text).toContain('Not refundable: OneClick says the top-up was delivered.');
     expect(await testDb().db.select().from(refunds).where(eq(refunds.topupPk, order.id))).toEqual(
       [],
@@ -162,9 +145,12 @@ test.describe('refunds', () => {
     await expect(page.getByTestId('refund-state')).toContainText(order.topupId);
     // Posted directly, the refund is refused server-side with the retry named.
     await page.goto(`/orders/${order.id}`);
-    const text = await postAction(page, `/orders/${order.id}`, await actionId('refundCustomer'), [
-      { id: order.id },
-    ]);
+    const text = await postAction(
+      page,
+      `/orders/${order.id}`,
+      actionId('refundCustomer', 'refunds/actions'),
+      [{ id: order.id }],
+    );
     expect(text).toContain(retryId);
     expect(await testDb().db.select().from(refunds).where(eq(refunds.topupPk, order.id))).toEqual(
       [],

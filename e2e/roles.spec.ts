@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, users } from '../db/schema';
 import { currentCode } from '../lib/auth/totp';
 import { LoginPage } from './pages/login-page';
+import { actionId, postAction } from './support/actions';
 import { createStaff, demoUsers, testDb } from './support/db';
 
 const NAV: Record<string, string[]> = {
@@ -53,24 +53,13 @@ test.describe('roles', () => {
     await new LoginPage(page).signInAs(support);
 
     // The action id as the browser would send it, taken from the build's action manifest.
-    const manifest = JSON.parse(
-      readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
-    ) as {
-      node: Record<string, { exportedName?: string; filename?: string }>;
-    };
-    const actionId = Object.entries(manifest.node).find(
-      ([, v]) => v.exportedName === 'setUserDisabled' && v.filename?.includes('admin/users'),
-    )?.[0];
-    expect(actionId).toBeTruthy();
-    const response = await page.request.post('/admin/users', {
-      headers: {
-        'Next-Action': actionId ?? '',
-        'Content-Type': 'text/plain;charset=UTF-8',
-        Accept: 'text/x-component',
-      },
-      data: JSON.stringify([{ userId: target.id, disabled: true }]),
-    });
-    expect(await response.text()).toContain('Your role (Support) may not do this.');
+    const text = await postAction(
+      page,
+      '/admin/users',
+      actionId('setUserDisabled', 'admin/users'),
+      [{ userId: target.id, disabled: true }],
+    );
+    expect(text).toContain('Your role (Support) may not do this.');
 
     const { db } = testDb();
     const [still] = await db
