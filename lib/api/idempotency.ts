@@ -32,6 +32,11 @@ const NOT_FINAL: ReadonlySet<ErrorCode> = new Set([
   'not_found',
   'not_refundable',
   'ambiguous_ref',
+  // A re-send: being settled, refused by OneClick (its balance may be topped up), or made since.
+  'already_resent',
+  'not_resendable',
+  'resend_refused',
+  'resend_in_progress',
 ]);
 
 /** Whether an answer is final: 2xx, or a 4xx that the same request will always get again. */

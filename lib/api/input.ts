@@ -127,6 +127,35 @@ export function parseLookupKey(raw: string): Parsed<string> {
   };
 }
 
+const offerAmountRule = {
+  error: `amount must be a whole number of DZD or a decimal string with at most 2 decimals, from 0 to ${MAX_DZD}.`,
+};
+
+/** The body of POST …/resend: one of the offers OneClick suggested for the top-up. */
+export const resendBodySchema = z.strictObject({
+  planCode: z
+    .string({ error: 'planCode must be a plan code: 1 to 64 letters, digits or _.' })
+    .regex(/^[A-Za-z0-9_]{1,64}$/, {
+      error: 'planCode must be a plan code: 1 to 64 letters, digits or _.',
+    })
+    .meta({
+      description: 'The `plan_code` of one of the `suggested_offers` OneClick gave the top-up.',
+      examples: ['FACTURE_DJEZZY'],
+    }),
+  amount: z
+    .union(
+      [
+        z.int(offerAmountRule).min(0, offerAmountRule).max(MAX_DZD, offerAmountRule),
+        dzdAmount(offerAmountRule.error),
+      ],
+      offerAmountRule,
+    )
+    .meta({ description: 'That offer’s amount in DZD.', examples: [500, '500.00'] })
+    .transform((amount) => fromCents(toCents(String(amount)) ?? 0n))
+    .pipe(dzdAmountText),
+});
+export type ResendInput = z.infer<typeof resendBodySchema>;
+
 /** The optional body of POST …/refund; both texts are trimmed first. */
 export const refundBodySchema = z.strictObject({
   reason: z

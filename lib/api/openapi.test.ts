@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { BAD_PRICES, HOSTILE_STRINGS, seededRandom, wrongValue } from '../../test/hostile-payloads';
 import { type ApiDocument, bodySchema, schemaErrors } from '../../test/schema-check';
 import { isDzdAmount } from '../money';
-import { ingestBodySchema, parseIngestBody, parseLookupKey, refundBodySchema } from './input';
+import {
+  ingestBodySchema,
+  parseIngestBody,
+  parseLookupKey,
+  refundBodySchema,
+  resendBodySchema,
+} from './input';
 import type { JsonSchema } from './json-schema';
 import { openApiDocument } from './openapi';
 import { ERROR_CODES } from './responses';
@@ -32,6 +38,12 @@ const BODIES = [
     schema: bodySchema(doc, '/api/v1/topups/{idOrRef}/refund', 'post'),
     fields: Object.keys(refundBodySchema.shape),
     accepts: (body: unknown) => refundBodySchema.safeParse(body).success,
+  },
+  {
+    name: 'POST /api/v1/topups/{idOrRef}/resend',
+    schema: bodySchema(doc, '/api/v1/topups/{idOrRef}/resend', 'post'),
+    fields: Object.keys(resendBodySchema.shape),
+    accepts: (body: unknown) => resendBodySchema.safeParse(body).success,
   },
 ];
 
@@ -191,7 +203,7 @@ describe('the API document', () => {
  */
 function saidInWords(field: string, value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  if (field === 'customerPrice') return !isDzdAmount(value);
+  if (field === 'customerPrice' || field === 'amount') return !isDzdAmount(value);
   return (field === 'reason' || field === 'note') && value.trim() !== value;
 }
 

@@ -1,9 +1,15 @@
 import { BODY_TIMEOUT_MS, MAX_BODY_BYTES } from './body';
-import { ingestBodySchema, lookupKeySchema, refundBodySchema } from './input';
+import { ingestBodySchema, lookupKeySchema, refundBodySchema, resendBodySchema } from './input';
 import { answeredSchema, sentSchema } from './json-schema';
 import { type ErrorCode, errorBodySchema } from './responses';
 import { API_SCOPES, type ApiScope, SCOPE_OPERATIONS } from './scopes';
-import { refundAnswerSchema, refundSchema, registeringSchema } from './shapes';
+import {
+  refundAnswerSchema,
+  refundSchema,
+  registeringSchema,
+  resendAnswerSchema,
+  resendSchema,
+} from './shapes';
 import { topupViewSchema } from './view';
 
 // The shop's API as OpenAPI 3.1, served at GET /api/v1/openapi.json. Bodies are generated from
@@ -19,6 +25,9 @@ const schemas = {
   Registering: answeredSchema(registeringSchema),
   RefundAnswer: answeredSchema(refundAnswerSchema),
   Refund: answeredSchema(refundSchema),
+  ResendRequest: sentSchema(resendBodySchema),
+  ResendAnswer: answeredSchema(resendAnswerSchema),
+  Resend: answeredSchema(resendSchema),
   Error: answeredSchema(errorBodySchema),
 };
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
@@ -199,6 +208,69 @@ export const openApiDocument = {
           '503': error(
             ['upstream_unavailable', 'refunds_busy'],
             '`upstream_unavailable`: OneClick could not confirm; nothing recorded. `refunds_busy`: the desk is handling too many refunds at once. Retry after the Retry-After header.',
+          ),
+        },
+      },
+    },
+    '/api/v1/topups/{idOrRef}/resend': {
+      post: {
+        operationId: 'resendTopup',
+        summary: 'Re-send a refunded top-up with an offer OneClick suggested (once per top-up)',
+        ...needs(
+          'resend',
+          'When OneClick refunds a top-up because the plan did not fit the number, it suggests offers that do (`suggested_offers`). This sends the top-up again with one of them, instead of refunding the customer. The desk asks OneClick (check-id) first: only a live REFUNDED top-up whose customer was not refunded, and that no retry or follow-up may still serve, is re-sent. One re-send per top-up, whoever asks (a refused one may be asked again); it goes to OneClick under a ref derived from the top-up, so it is never sent twice, and an answer lost on the way is settled with check-ref. While it is under way or delivered, no customer refund is due; if OneClick refunds the re-send too, the refund is due again. `Idempotency-Key` as for refunds; `already_resent`, `not_resendable`, `resend_refused` and `resend_in_progress` are not kept against a key.',
+        ),
+        parameters: [
+          idOrRef,
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', minLength: 1, maxLength: 255 },
+          },
+        ],
+        requestBody: { required: true, content: json(ref('ResendRequest')) },
+        responses: {
+          '201': {
+            description: 'OneClick took it: `{ status: "sent", resend }` with `newTopupId`.',
+            content: json(ref('ResendAnswer')),
+          },
+          '202': {
+            description:
+              'Above the approval threshold or after UNKNOWN_ERROR: waiting for a second finance user (`{ status: "awaiting_approval", resend }`).',
+            content: json(ref('ResendAnswer')),
+          },
+          '400': error(
+            ['invalid_json', 'invalid_field'],
+            'Invalid body, field or Idempotency-Key.',
+          ),
+          '401': unauthorized,
+          '403': forbidden('resend'),
+          '404': error(['not_found'], 'Nothing registered under this id or ref.'),
+          '408': slowBody,
+          '409': error(
+            ['already_resent', 'resend_in_progress', 'request_in_progress', 'ambiguous_ref'],
+            '`already_resent` (the message says by whom and when; `resend` says where it stands), `resend_in_progress`: sent, and OneClick’s answer is being settled by its ref (or another attempt holds the top-up): ask again after the Retry-After header; `request_in_progress` for a key still running; `ambiguous_ref`: ask again with the topupId.',
+            { resend: ref('Resend') },
+          ),
+          '413': tooLarge,
+          '415': error(
+            ['unsupported_media_type'],
+            'A body was sent with a Content-Type other than application/json.',
+          ),
+          '422': error(
+            ['not_resendable', 'resend_refused', 'idempotency_key_reused'],
+            '`not_resendable`: the message says why (not REFUNDED at OneClick, customer already refunded, not one of its suggested offers, a linked order may still serve the customer). `resend_refused`: OneClick refused the send (`resend.error`: its code, e.g. `INSUFFICIENT_BALANCE`, and `field` for `ERR_VALIDATION`); nothing was spent, and it may be asked again. Or `idempotency_key_reused`.',
+            { resend: ref('Resend') },
+          ),
+          '429': error(
+            ['check_too_soon'],
+            '`check_too_soon`: OneClick was asked about this top-up moments ago; retry after the Retry-After header.',
+          ),
+          '500': failed,
+          '503': error(
+            ['upstream_unavailable', 'refunds_busy'],
+            '`upstream_unavailable`: OneClick could not confirm the top-up; nothing was sent. `refunds_busy`: the desk is handling too many refunds and re-sends at once. Retry after the Retry-After header.',
           ),
         },
       },

@@ -3,7 +3,7 @@
 // column default in db/schema/api.ts (all three, for tokens made before scopes) repeats them,
 // since db/ does not import lib/.
 
-export const API_SCOPES = ['read', 'register', 'refund'] as const;
+export const API_SCOPES = ['read', 'register', 'refund', 'resend'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** The operation each scope opens, as the shop's developers read it in the API document. */
@@ -11,6 +11,7 @@ export const SCOPE_OPERATIONS: Record<ApiScope, string> = {
   read: 'GET /api/v1/topups/{idOrRef}',
   register: 'POST /api/v1/topups',
   refund: 'POST /api/v1/topups/{idOrRef}/refund',
+  resend: 'POST /api/v1/topups/{idOrRef}/resend',
 };
 
 /** Scopes in their canonical order, without repeats or names we do not know. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELIVERY_STATES, REFUND_STATES } from '../../db/enums';
+import { DELIVERY_STATES, REFUND_STATES, RESEND_STATES } from '../../db/enums';
 
 // What /api/v1 answers, as zod schemas: the OpenAPI document is generated from them
 // (lib/api/openapi.ts) and tests parse real answers with them. The top-up itself is
@@ -39,4 +39,31 @@ export const refundSchema = z.object({
 export const refundAnswerSchema = z.object({
   status: z.enum(['refunded', 'awaiting_approval']),
   refund: refundSchema,
+});
+
+export const resendSchema = z.object({
+  resendId: z.uuid(),
+  planCode: z.string().meta({ description: 'The suggested offer sent.' }),
+  amount: dzdAmountText,
+  state: z.enum(RESEND_STATES).meta({
+    description:
+      '`sending`: sent, OneClick’s answer being settled by `ref`; `sent`: OneClick took it (`newTopupId`); `failed`: OneClick refused it (`error`), nothing was spent; `awaiting_approval` / `rejected`: a second finance user decides.',
+  }),
+  ref: z.string().meta({
+    description: 'The ref the re-send goes under (derived from the original: it is sent once).',
+  }),
+  newTopupId: z.string().nullable().meta({ description: 'OneClick’s id of the new order.' }),
+  createdAt: utcTime,
+  createdBy: z.string().meta({
+    description: 'Who asked: the desk user’s name, or `token:<name>` for an API token.',
+  }),
+  error: z
+    .object({ code: z.string(), message: z.string(), field: z.string().nullable() })
+    .nullable()
+    .meta({ description: 'Why OneClick refused the send (state `failed`).' }),
+});
+
+export const resendAnswerSchema = z.object({
+  status: z.enum(['sent', 'awaiting_approval']),
+  resend: resendSchema,
 });

@@ -37,7 +37,7 @@ describe('API tokens', () => {
     const first = new Date('2030-01-01T10:00:00Z');
     expect(await authenticateToken(t.db, `Bearer ${token}`, first)).toEqual({
       ok: true,
-      token: { id, name: 'shop two', scopes: ['read', 'register', 'refund'] },
+      token: { id, name: 'shop two', scopes: ['read', 'register', 'refund', 'resend'] },
     });
     const lastUsed = async () =>
       (await t.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0]?.lastUsedAt;

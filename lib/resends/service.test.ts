@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, resends, topupEvents, topups } from '../../db/schema';
+import { issueToken } from '../../test/api-support';
 import { createTestDb, type TestDb } from '../../test/db';
+import { handleRefund } from '../api/refund';
+import { handleResend } from '../api/resend';
 import { createOneClickClient } from '../oneclick/client';
 import { topupSchema } from '../oneclick/schemas';
 import { requestRefund } from '../refunds/service';
@@ -66,6 +69,12 @@ const deps = (over: Partial<ResendDeps> = {}): ResendDeps => ({
 });
 
 const FACTURE = { planCode: FACTURE_OFFER.plan_code, amount: '500' };
+type ApiBody = {
+  error?: string;
+  message?: string;
+  status?: string;
+  resend?: { createdAt: string };
+};
 
 /** The shop sold a top-up that OneClick refunded (15 s later) with suggested offers. */
 async function refundedWithOffers(
@@ -177,29 +186,74 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
         params: { id: outcome.resend.newTopupId, kind: 'resend' },
       },
     });
+    // The shop's API answers the same: 422, naming the re-send that served the customer.
+    clock.advance(11_000);
+    const token = await issueToken(t.db, 'shop');
+    const response = await handleRefund(
+      new Request(`http://desk/api/v1/topups/${order.topupId}/refund`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.token}` },
+      }),
+      order.topupId,
+      { ...deps(), webhookConfigured: false },
+    );
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as ApiBody;
+    expect(body.error).toBe('not_refundable');
+    expect(body.message).toBe(
+      `Not refundable: this top-up was re-sent as ${outcome.resend.newTopupId}, which was FULFILLED. The customer got their top-up.`,
+    );
   });
 
-  it('lets 50 people re-send at once: one send, one new order, everyone else told who did', async () => {
+  it('lets 50 re-sends race, from the desk and the shop’s API: one send, one new order, everyone else told who did', async () => {
     const order = await refundedWithOffers();
     const ref = resendRef(order.topupId);
-    const outcomes = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        requestResend(deps(), order.topupPk, i % 2 ? maker : checker, FACTURE),
-      ),
+    const token = await issueToken(t.db, `shop-${order.topupId}`);
+    const viaApi = () =>
+      handleResend(
+        new Request(`http://desk/api/v1/topups/${order.topupId}/resend`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token.token}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ planCode: 'FACTURE_DJEZZY', amount: 500 }),
+        }),
+        order.topupId,
+        deps(),
+      ).then(async (res) => ({ status: res.status, body: (await res.json()) as ApiBody }));
+    const viaDesk = (who: ResendActor) =>
+      requestResend(deps(), order.topupPk, who, FACTURE).then((o) => ({
+        status: o.kind === 'sent' ? 201 : o.kind === 'already' ? 409 : 0,
+        body:
+          o.kind === 'refused' ? {} : { resend: { createdBy: who.label, state: o.resend.state } },
+        outcome: o,
+      }));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? viaApi() : viaDesk(i % 4 ? maker : checker))),
     );
-    expect(outcomes.filter((o) => o.kind === 'sent')).toHaveLength(1);
-    const others = outcomes.filter((o) => o.kind === 'already');
-    expect(others).toHaveLength(49);
-    const first = outcomes.find((o) => o.kind === 'sent');
-    for (const other of others)
-      if (other.kind === 'already' && first?.kind === 'sent')
-        expect(other.resend).toMatchObject({
-          createdBy: first.resend.createdBy,
-          createdAt: first.resend.createdAt,
-        });
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
     expect(sends(ref)).toHaveLength(1);
-    const rows = await t.db.select().from(topups).where(eq(topups.ref, ref));
-    expect(rows).toHaveLength(1);
+    expect(await t.db.select().from(topups).where(eq(topups.ref, ref))).toHaveLength(1);
+    // Everyone else is told who re-sent it and when: the desk by the re-send itself, the API
+    // in its message and its body.
+    const [row] = await t.db.select().from(resends).where(eq(resends.originalPk, order.topupPk));
+    const who = row?.createdVia.startsWith('user:')
+      ? row.createdVia.slice('user:'.length)
+      : (row?.createdVia ?? '?');
+    for (const a of answers)
+      if (a.status !== 409) continue;
+      else if ('outcome' in a)
+        expect(a.outcome).toMatchObject({
+          kind: 'already',
+          resend: { createdVia: row?.createdVia, createdAt: row?.createdAt },
+        });
+      else {
+        expect(a.body.error).toBe('already_resent');
+        expect(a.body.message).toContain(who);
+        expect(a.body.resend?.createdAt).toBe(row?.createdAt.toISOString());
+      }
   });
 
   it('settles a send whose answer was lost with check-ref, never sending it again', async () => {

@@ -8,5 +8,6 @@ export const arApiAdmin = {
     read: 'الاطلاع على التعبئات',
     register: 'تسجيل التعبئات',
     refund: 'إرجاع المبالغ للعملاء',
+    resend: 'إعادة الإرسال بعرض مقترح',
   },
 } as const;

@@ -8,5 +8,6 @@ export const enApiAdmin = {
     read: 'Read top-ups',
     register: 'Register top-ups',
     refund: 'Refund customers',
+    resend: 'Re-send with a suggested offer',
   },
 } as const;

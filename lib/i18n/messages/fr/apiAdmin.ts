@@ -9,5 +9,6 @@ export const frApiAdmin = {
     read: 'Consulter les recharges',
     register: 'Enregistrer les recharges',
     refund: 'Rembourser les clients',
+    resend: 'Renvoyer avec une offre suggérée',
   },
 } as const;
