@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refundsAvoided } from '../../db/queries/resends';
 import { auditLog, resends, topupEvents, topups } from '../../db/schema';
 import { issueToken } from '../../test/api-support';
 import { createTestDb, type TestDb } from '../../test/db';
@@ -174,6 +175,11 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
       now: new Date(clock.now()),
     });
     expect((await original(order.topupPk))?.chainState).toBe('served');
+    // The manager's landing counts the refund avoided, at what the original would have refunded.
+    expect(await refundsAvoided(t.db, new Date(clock.now() - 86_400_000))).toEqual({
+      count: 1,
+      amount: '500.00',
+    });
     const refund = await requestRefund(
       { ...deps(), webhookConfigured: false },
       order.topupPk,

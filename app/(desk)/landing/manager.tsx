@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { refundsDueTotals } from '@/db/queries/refunds';
+import { refundsAvoided } from '@/db/queries/resends';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
@@ -45,7 +46,11 @@ function Tile({
 export async function ManagerLanding() {
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
   const now = new Date();
-  const [f, due] = await Promise.all([landingFigures(db, now), refundsDueTotals(db)]);
+  const [f, due, avoided] = await Promise.all([
+    landingFigures(db, now),
+    refundsDueTotals(db),
+    refundsAvoided(db, new Date(now.getTime() - 30 * 86_400_000)),
+  ]);
   const pct = (v: number | null) => formatValue(v, 'percent', locale, t);
   const oldestHours = f.unknown.oldest
     ? (now.getTime() - f.unknown.oldest.getTime()) / 3_600_000
@@ -84,6 +89,14 @@ export async function ManagerLanding() {
           value={formatNumber(Number(due.count), locale)}
           note={formatDzd(due.total, locale, t('money.currency'))}
           href="/refunds"
+        />
+        <Tile
+          label={t('landing.avoided')}
+          value={formatNumber(avoided.count, locale)}
+          note={t('landing.avoidedNote', {
+            amount: formatDzd(avoided.amount, locale, t('money.currency')),
+          })}
+          testId="landing-avoided"
         />
         <Tile
           label={t('landing.balance')}

@@ -211,6 +211,9 @@ export const arFinance: Pick<
     oldest: 'أقدمها ينتظر منذ {age}',
     none: 'لا شيء في الانتظار',
     refundsDue: 'مبالغ مستحقة الإرجاع للعملاء',
+    avoided: 'إرجاعات تمّ تفاديها (30 يومًا)',
+    avoidedNote:
+      'لم يُرجَع {amount}: أُعيد الإرسال بعرض اقترحته OneClick ووصلت التعبئة',
     balance: 'رصيد OneClick',
     runway: 'يكفي لنحو {hours} من التعبئات بالوتيرة الحالية',
     noSpend: 'لا إنفاق في آخر 3 ساعات',

@@ -217,6 +217,9 @@ export const frFinance: Pick<
     oldest: 'la plus ancienne attend depuis {age}',
     none: 'aucune en attente',
     refundsDue: 'Remboursements dus',
+    avoided: 'Remboursements évités (30 jours)',
+    avoidedNote:
+      '{amount} non remboursés : renvoyées avec une offre suggérée par OneClick, et livrées',
     balance: 'Solde OneClick',
     runway: 'environ {hours} de recharges au rythme actuel',
     noSpend: 'aucune dépense ces 3 dernières heures',
