@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
-import { demoUsers } from './support/db';
+import { demoUser } from './support/db';
 import { placeOrder } from './support/upstream';
 
 /** Counts the page's requests to the server-side search from now on. */
@@ -13,11 +13,7 @@ function countSearchRequests(page: Page) {
   return () => n;
 }
 
-const user = (role: string) => {
-  const found = demoUsers().find((u) => u.role === role);
-  if (!found) throw new Error(`no demo ${role}`);
-  return found;
-};
+const user = demoUser;
 
 test.describe('the desk', () => {
   test('support finds an order from a phone typed as "+213 778 03 73 40" in one step', async ({

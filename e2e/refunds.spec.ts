@@ -3,25 +3,10 @@ import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, refunds, topups } from '../db/schema';
 import { LoginPage } from './pages/login-page';
 import { actionId, postAction } from './support/actions';
-import { createStaff, demoUsers, testDb } from './support/db';
+import { createStaff, demoUser, testDb, waitForStatus } from './support/db';
 import { placeOrder } from './support/upstream';
 
-const user = (role: string) => {
-  const found = demoUsers().find((u) => u.role === role);
-  if (!found) throw new Error(`no demo ${role}`);
-  return found;
-};
-
-/** Waits until the background engine has seen the sandbox settle the order. */
-async function waitForStatus(id: number, status: string) {
-  await expect(async () => {
-    const [row] = await testDb()
-      .db.select({ status: topups.status })
-      .from(topups)
-      .where(eq(topups.id, id));
-    expect(row?.status).toBe(status);
-  }).toPass({ timeout: 45_000, intervals: [1_000] });
-}
+const user = demoUser;
 
 test.describe('refunds', () => {
   test('finance refunds the sandbox 0600000001 order from the queue in two clicks', async ({

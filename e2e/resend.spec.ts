@@ -3,28 +3,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, resends, topups } from '../db/schema';
 import { LoginPage } from './pages/login-page';
 import { actionId, postAction } from './support/actions';
-import { createStaff, demoUsers, testDb } from './support/db';
+import { createStaff, demoUser, testDb, waitForStatus } from './support/db';
 import { placeOrder } from './support/upstream';
 
 // 0600000002 is refunded because its plan does not fit the line (a postpaid number); OneClick
 // suggests FACTURE_DJEZZY. Re-sending with it serves the customer instead of refunding them.
-
-const finance = () => {
-  const found = demoUsers().find((u) => u.role === 'finance');
-  if (!found) throw new Error('no demo finance');
-  return found;
-};
-
-/** Waits until the background engine has seen the sandbox settle the order. */
-async function waitForStatus(id: number, status: string) {
-  await expect(async () => {
-    const [row] = await testDb()
-      .db.select({ status: topups.status })
-      .from(topups)
-      .where(eq(topups.id, id));
-    expect(row?.status).toBe(status);
-  }).toPass({ timeout: 45_000, intervals: [1_000] });
-}
 
 test.describe('re-send with a suggested offer', () => {
   test('finance re-sends the 0600000002 refund as FACTURE_DJEZZY in two clicks; the customer is served', async ({
@@ -32,7 +15,7 @@ test.describe('re-send with a suggested offer', () => {
   }) => {
     const order = await placeOrder('0600000002', { planCode: 'PREPAID_DJEZZY', amount: 500 });
     await waitForStatus(order.id, 'REFUNDED');
-    await new LoginPage(page).signInAs(finance());
+    await new LoginPage(page).signInAs(demoUser('finance'));
     await page.goto(`/orders/${order.id}`);
 
     await page.getByRole('button', { name: 'Re-send as FACTURE_DJEZZY' }).click();

@@ -3,14 +3,10 @@ import { expect, test } from '@playwright/test';
 import { desc, eq } from 'drizzle-orm';
 import { auditLog, upstreamQuarantine } from '../db/schema';
 import { LoginPage } from './pages/login-page';
-import { createStaff, demoUsers, testDb } from './support/db';
+import { createStaff, demoUser, testDb } from './support/db';
 import { sendTopup } from './support/upstream';
 
-const user = (role: string) => {
-  const found = demoUsers().find((u) => u.role === role);
-  if (!found) throw new Error(`no demo ${role}`);
-  return found;
-};
+const user = demoUser;
 
 test.describe('keeping statuses true', () => {
   test('support tracks a top-up by its ref, and the background engine settles it', async ({

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
-import { demoUsers } from './support/db';
+import { demoUser } from './support/db';
 import { rowKeysReady } from './support/keys';
 import { placeOrder } from './support/upstream';
 
-const user = (role: string) => {
-  const found = demoUsers().find((u) => u.role === role);
-  if (!found) throw new Error(`no demo ${role}`);
-  return found;
-};
+const user = demoUser;
 
 /** A number no other spec uses, so the list holds exactly this spec's orders. */
 const phone = () => `0770${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from '@playwright/test';
 import { eq, sql } from 'drizzle-orm';
 import { createDb } from '../../db/client';
-import type { Role } from '../../db/enums';
-import { recoveryCodes, users } from '../../db/schema';
+import type { Role, TopupStatus } from '../../db/enums';
+import { recoveryCodes, topups, users } from '../../db/schema';
 import {
   newEnrolment,
   newRecoveryCodes,
@@ -31,6 +32,24 @@ export function testDb() {
 
 export function demoUsers(): DemoUser[] {
   return JSON.parse(readFileSync(path.join(E2E.dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
+}
+
+/** The demo user of a role (printed by `npm start`). */
+export function demoUser(role: Role): DemoUser {
+  const found = demoUsers().find((u) => u.role === role);
+  if (!found) throw new Error(`no demo ${role}`);
+  return found;
+}
+
+/** Waits until the background engine has seen the sandbox settle the order. */
+export async function waitForStatus(id: number, status: TopupStatus) {
+  await expect(async () => {
+    const [row] = await testDb()
+      .db.select({ status: topups.status })
+      .from(topups)
+      .where(eq(topups.id, id));
+    expect(row?.status).toBe(status);
+  }).toPass({ timeout: 45_000, intervals: [1_000] });
 }
 
 export type Staff = {

@@ -34,7 +34,7 @@ export function bodyLimits(deps: Pick<HandlerDeps, 'bodyTimeoutMs'>): BodyLimits
  */
 export async function withToken(
   request: Request,
-  deps: HandlerDeps,
+  deps: Pick<HandlerDeps, 'db' | 'now' | 'log'>,
   scope: ApiScope,
   run: (token: ApiToken, requestId: string) => Promise<ApiReply>,
 ): Promise<Response> {

@@ -9,29 +9,10 @@ import { defineAction } from '@/lib/actions/action';
 import { UserFacingError } from '@/lib/errors/user-facing';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { refundDeps } from '@/lib/refunds/deps';
-import {
-  decideRefund,
-  type RefundActor,
-  type RefundOutcome,
-  requestRefund,
-} from '@/lib/refunds/service';
+import { decideRefund, type RefundOutcome, requestRefund } from '@/lib/refunds/service';
 import { refused } from '@/lib/result';
+import { actorOf, orderId as id, optionalText } from './action-input';
 
-const id = z.coerce.number({ error: 'validation.required' }).int().positive();
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'validation.tooLong' })
-    .optional()
-    .transform((v) => v || null);
-
-const actorOf = (ctx: ActionContext): RefundActor => ({
-  userId: ctx.user.id,
-  label: ctx.user.email,
-  role: ctx.user.role,
-  viaToken: false,
-});
 const depsOf = (ctx: ActionContext) => ({
   ...refundDeps(ctx.locale),
   requestId: ctx.requestId,

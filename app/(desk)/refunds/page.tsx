@@ -140,12 +140,7 @@ export default async function RefundsPage({
                             key={`${offer.plan_code}-${offer.amount}`}
                             id={row.id}
                             phone={row.msisdn}
-                            offer={{
-                              typename: offer.typename,
-                              planCode: offer.plan_code,
-                              amount: String(offer.amount),
-                            }}
-                            amountText={money(String(offer.amount))}
+                            offer={offer}
                           />
                         ))
                       : null}

@@ -6,37 +6,20 @@ import type { ActionContext } from '@/lib/actions/action';
 import { defineAction } from '@/lib/actions/action';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { dzdAmount } from '@/lib/money-schema';
+import { isOneClickError } from '@/lib/oneclick/errors';
 import { resendDeps } from '@/lib/resends/deps';
 import { resendQuote } from '@/lib/resends/quote';
-import {
-  decideResend,
-  type ResendActor,
-  type ResendOutcome,
-  requestResend,
-} from '@/lib/resends/service';
+import { decideResend, type ResendOutcome, requestResend } from '@/lib/resends/service';
 import { refused } from '@/lib/result';
 import { getUpstream } from '@/lib/sync/upstream';
+import { actorOf, orderId as id, optionalText } from './action-input';
 
 // Re-sending a refunded top-up with a suggested offer, from the order page and the refunds
 // queue. Finance and admins (`resends:create`); the service decides and audits the rest.
 
-const id = z.coerce.number({ error: 'validation.required' }).int().positive();
 const planCode = z.string({ error: 'validation.required' }).regex(/^[A-Za-z0-9_]{1,64}$/);
 const amount = dzdAmount();
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'validation.tooLong' })
-    .optional()
-    .transform((v) => v || null);
 
-const actorOf = (ctx: ActionContext): ResendActor => ({
-  userId: ctx.user.id,
-  label: ctx.user.email,
-  role: ctx.user.role,
-  viaToken: false,
-});
 const depsOf = (ctx: ActionContext) => ({ ...resendDeps(ctx.locale), requestId: ctx.requestId });
 
 /** The service's outcome as this action's answer; it already audited refusals (ctx.audit). */
@@ -104,5 +87,13 @@ export const decideResendAction = defineAction(
 /** What the offer costs our balance (the dialog asks when it opens). Reads only. */
 export const resendQuoteAction = defineAction(
   { name: 'resend.quote', capability: 'resends:create', input: z.object({ planCode, amount }) },
-  async ({ planCode, amount }) => resendQuote(getUpstream().client, planCode, amount),
+  async ({ planCode, amount }) => {
+    try {
+      return await resendQuote(getUpstream().client, planCode, amount);
+    } catch (error) {
+      // OneClick could not list its plans: the dialog says the cost is not known.
+      if (isOneClickError(error)) return { planName: null, cost: null, enabled: true };
+      throw error;
+    }
+  },
 );

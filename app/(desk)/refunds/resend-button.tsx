@@ -11,6 +11,7 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog';
 import { useAction } from '@/components/ui/use-action';
+import type { SuggestedOffer } from '@/db/schema';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { formatDzd } from '@/lib/i18n/money';
 import { resendAction, resendQuoteAction } from './resend-actions';
@@ -25,17 +26,21 @@ type Quote = { cost: string | null; enabled: boolean } | 'loading' | null;
 export function ResendButton({
   id,
   phone,
-  offer,
-  amountText,
+  offer: suggested,
 }: {
   id: number;
   phone: string;
-  offer: { typename: string; planCode: string; amount: string };
-  /** The offer's amount in the person's format. */
-  amountText: string;
+  /** One of the order's suggested offers, as OneClick gave it. */
+  offer: SuggestedOffer;
 }) {
   const t = useT();
   const locale = useLocale();
+  const offer = {
+    typename: suggested.typename,
+    planCode: suggested.plan_code,
+    amount: String(suggested.amount),
+  };
+  const amountText = formatDzd(offer.amount, locale, t('money.currency'));
   const [open, setOpen] = useState(false);
   const [quote, setQuote] = useState<Quote>(null);
   const [said, setSaid] = useState<Said | null>(null);

@@ -62,16 +62,7 @@ export async function CustomerMessage({
                   {formatDzd(String(offer.amount), locale, t('money.currency'))}
                 </span>
                 {resend ? (
-                  <ResendButton
-                    id={resend.orderId}
-                    phone={resend.phone}
-                    offer={{
-                      typename: offer.typename,
-                      planCode: offer.plan_code,
-                      amount: String(offer.amount),
-                    }}
-                    amountText={formatDzd(String(offer.amount), locale, t('money.currency'))}
-                  />
+                  <ResendButton id={resend.orderId} phone={resend.phone} offer={offer} />
                 ) : null}
               </li>
             ))}

@@ -212,8 +212,7 @@ export const arFinance: Pick<
     none: 'لا شيء في الانتظار',
     refundsDue: 'مبالغ مستحقة الإرجاع للعملاء',
     avoided: 'إرجاعات تمّ تفاديها (30 يومًا)',
-    avoidedNote:
-      'لم يُرجَع {amount}: أُعيد الإرسال بعرض اقترحته OneClick ووصلت التعبئة',
+    avoidedNote: 'لم يُرجَع {amount}: أُعيد الإرسال بعرض اقترحته OneClick ووصلت التعبئة',
     balance: 'رصيد OneClick',
     runway: 'يكفي لنحو {hours} من التعبئات بالوتيرة الحالية',
     noSpend: 'لا إنفاق في آخر 3 ساعات',

@@ -208,8 +208,7 @@ export const enFinance = {
     none: 'none waiting',
     refundsDue: 'Refunds due',
     avoided: 'Refunds avoided (30 days)',
-    avoidedNote:
-      '{amount} not refunded: re-sent with an offer OneClick suggested, and delivered',
+    avoidedNote: '{amount} not refunded: re-sent with an offer OneClick suggested, and delivered',
     balance: 'OneClick balance',
     runway: 'about {hours} of top-ups at the current rate',
     noSpend: 'no spending in the last 3 hours',
