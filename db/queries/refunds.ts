@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import {
   refundDeliveries,
@@ -222,4 +222,24 @@ export async function markOrderRefunded(tx: Tx, topupPk: number, now: Date): Pro
     .update(topups)
     .set({ refundedAt: now, updatedAt: now })
     .where(and(eq(topups.id, topupPk), isNull(topups.refundedAt)));
+}
+
+/**
+ * Refunds a re-send made unnecessary since `since`: re-sends OneClick delivered, and what their
+ * originals would have refunded (the manager's landing).
+ */
+export async function refundsAvoided(db: Db, since: Date) {
+  const delivered = db
+    .select({ id: topups.id })
+    .from(topups)
+    .where(and(eq(topups.topupId, resends.newTopupId), eq(topups.status, 'FULFILLED')));
+  const [row] = await db
+    .select({
+      count: count(),
+      amount: sql<string>`coalesce(sum(${refundAmountSql}::numeric), 0)::text`,
+    })
+    .from(resends)
+    .innerJoin(topups, eq(topups.id, resends.originalPk))
+    .where(and(eq(resends.state, 'sent'), gte(resends.sentAt, since), sql`exists (${delivered})`));
+  return { count: row?.count ?? 0, amount: row?.amount ?? '0' };
 }

@@ -1,7 +1,6 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { resends, topups, users } from '../schema';
-import { refundAmountSql } from './refunds';
 
 // Re-sends (lib/resends decides; these are its reads and writes). One row per original: a
 // failed or rejected re-send may be asked again, reusing the row and its ref.
@@ -205,24 +204,4 @@ export function unsettledResends(db: Db, before: Date, limit: number) {
     .where(and(eq(resends.state, 'sending'), lt(resends.sendingAt, before)))
     .orderBy(asc(resends.sendingAt))
     .limit(limit);
-}
-
-/**
- * Refunds a re-send made unnecessary since `since`: re-sends OneClick delivered, and what their
- * originals would have refunded (the manager's landing).
- */
-export async function refundsAvoided(db: Db, since: Date) {
-  const delivered = db
-    .select({ id: topups.id })
-    .from(topups)
-    .where(and(eq(topups.topupId, resends.newTopupId), eq(topups.status, 'FULFILLED')));
-  const [row] = await db
-    .select({
-      count: count(),
-      amount: sql<string>`coalesce(sum(${refundAmountSql}::numeric), 0)::text`,
-    })
-    .from(resends)
-    .innerJoin(topups, eq(topups.id, resends.originalPk))
-    .where(and(eq(resends.state, 'sent'), gte(resends.sentAt, since), sql`exists (${delivered})`));
-  return { count: row?.count ?? 0, amount: row?.amount ?? '0' };
 }

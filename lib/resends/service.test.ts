@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundsAvoided } from '../../db/queries/resends';
+import { refundsAvoided } from '../../db/queries/refunds';
 import { auditLog, resends, topupEvents, topups } from '../../db/schema';
 import { issueToken } from '../../test/api-support';
 import { createTestDb, type TestDb } from '../../test/db';

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import { refundsDueTotals } from '@/db/queries/refunds';
-import { refundsAvoided } from '@/db/queries/resends';
+import { refundsAvoided, refundsDueTotals } from '@/db/queries/refunds';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
