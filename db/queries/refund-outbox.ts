@@ -1,18 +1,59 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../client';
 import type { DeliveryState } from '../enums';
-import { refundDeliveries, refundDeliveryAttempts, refunds, topups } from '../schema';
+import { refundDeliveries, refundDeliveryAttempts, refunds, resends, topups } from '../schema';
 import { claimDue } from './claim';
 
 // The refund webhook's outbox: one delivery row per approved refund, and one attempt row per
 // POST. Sending, signing and the waits between tries are decided by lib/refunds/webhook.ts.
 
-/** Queues the merchant notification of a refund that moved money (once per refund). */
+/**
+ * Queues a notice to the merchant's system, once per id: a refund that moved money (its id), or
+ * a re-send OneClick took (`event: 'topup.resent'`, the re-send's id).
+ */
 export async function queueDelivery(
   tx: Tx,
-  delivery: { refundId: string; state: DeliveryState; nextAttemptAt: Date | null },
+  delivery: {
+    refundId: string;
+    event?: 'refund.created' | 'topup.resent';
+    state: DeliveryState;
+    nextAttemptAt: Date | null;
+  },
 ): Promise<void> {
   await tx.insert(refundDeliveries).values(delivery).onConflictDoNothing();
+}
+
+/** Which notice a delivery carries (null: no such delivery). */
+export async function noticeEvent(db: Db | Tx, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ event: refundDeliveries.event })
+    .from(refundDeliveries)
+    .where(eq(refundDeliveries.refundId, id));
+  return row?.event ?? null;
+}
+
+/** What the merchant is told about a re-send, or null when there is no such re-send. */
+export async function resendNotice(db: Db | Tx, resendId: string) {
+  const renamed = alias(topups, 'resent');
+  const [row] = await db
+    .select({
+      resendId: resends.id,
+      topupId: topups.topupId,
+      ref: topups.ref,
+      phone: topups.msisdn,
+      customerRef: topups.customerRef,
+      planCode: resends.planCode,
+      amount: resends.amount,
+      newTopupId: resends.newTopupId,
+      newRef: renamed.ref,
+      sentAt: resends.sentAt,
+    })
+    .from(resends)
+    .innerJoin(topups, eq(topups.id, resends.originalPk))
+    .leftJoin(renamed, eq(renamed.topupId, resends.newTopupId))
+    .where(eq(resends.id, resendId));
+  return row ?? null;
 }
 
 /** What the merchant is told about a refund, or null when there is no such refund. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
-import { resends, topups, users } from '../schema';
+import { refundDeliveries, resends, topups, users } from '../schema';
 
 // Re-sends (lib/resends decides; these are its reads and writes). One row per original: a
 // failed or rejected re-send may be asked again, reusing the row and its ref.
@@ -30,9 +30,14 @@ export async function resendView(db: Db | Tx, originalPk: number) {
       errorCode: resends.errorCode,
       errorMessage: resends.errorMessage,
       errorField: resends.errorField,
+      // The merchant's notice of it (topup.resent), once OneClick took it.
+      delivery: refundDeliveries.state,
+      deliveredAt: refundDeliveries.deliveredAt,
+      deliveryAttempts: refundDeliveries.attempts,
     })
     .from(resends)
     .leftJoin(users, eq(users.id, resends.createdBy))
+    .leftJoin(refundDeliveries, eq(refundDeliveries.refundId, resends.id))
     .where(eq(resends.originalPk, originalPk));
   return row ?? null;
 }

@@ -48,13 +48,20 @@ export const refunds = pgTable(
   ],
 );
 
-/** The outbox: one delivery per approved refund to REFUND_WEBHOOK_URL, retried until a 2xx. */
+/**
+ * The outbox of notices to the merchant's system (REFUND_WEBHOOK_URL), each retried until a 2xx:
+ * one per approved refund (`refund.created`) and one per re-send OneClick took (`topup.resent`).
+ */
 export const refundDeliveries = pgTable(
   'refund_deliveries',
   {
-    refundId: uuid('refund_id')
-      .primaryKey()
-      .references(() => refunds.id),
+    /**
+     * The notice's id, also the Idempotency-Key sent: the refund's id, or the re-send's (the
+     * column kept the name it had when refunds were the only notice).
+     */
+    refundId: uuid('refund_id').primaryKey(),
+    /** `refund.created` or `topup.resent` (lib/refunds/webhook.ts builds each body). */
+    event: text('event').notNull().default('refund.created'),
     state: deliveryState('state').notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: tz('next_attempt_at'),
@@ -75,9 +82,8 @@ export const refundDeliveryAttempts = pgTable(
   'refund_delivery_attempts',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    refundId: uuid('refund_id')
-      .notNull()
-      .references(() => refunds.id),
+    /** The notice's id (refundDeliveries.refundId). */
+    refundId: uuid('refund_id').notNull(),
     at: tz('at').notNull().defaultNow(),
     statusCode: integer('status_code'),
     latencyMs: integer('latency_ms').notNull(),

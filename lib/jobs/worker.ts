@@ -81,7 +81,7 @@ export function startWorker(opts: WorkerOptions) {
     await duties.every('linked orders', 5_000, () => fetchLinkedOrders(deps));
     // Re-sends whose answer was lost are settled by their ref, never sent again.
     await duties.every('re-sends in doubt', 10_000, () =>
-      settleResends({ db, client, now: () => new Date(now()) }),
+      settleResends({ db, client, now: () => new Date(now()), webhookConfigured: !!opts.webhook }),
     );
     await duties.every('ping', 60_000, () => pingUpstream(deps));
     await duties.every('validate', 3_600_000, () => validateKey(deps));

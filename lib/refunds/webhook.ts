@@ -3,15 +3,18 @@ import type { Db } from '../../db/client';
 import {
   claimDueDeliveries,
   lockDeliveryAttempts,
+  noticeEvent,
   recordDeliveryAttempt,
   recordDeliveryOutcome,
   refundNotice,
+  resendNotice,
 } from '../../db/queries/refund-outbox';
 import { backoffDelay, POLICIES } from '../backoff';
 
-// Telling the merchant's own system that a customer was refunded: a signed JSON POST per
-// refund, retried with backoff until it answers 2xx. The refund id is the idempotency key, so
-// a redelivery (after a crash between sending and recording, or asked by finance) is safe.
+// Telling the merchant's own system that a customer was refunded, or that a refunded top-up was
+// re-sent with a suggested offer: a signed JSON POST per notice, retried with backoff until it
+// answers 2xx. The refund's (or re-send's) id is the idempotency key, so a redelivery (after a
+// crash between sending and recording, or asked by finance) is safe.
 
 export type WebhookConfig = { url: string; secret: string; timeoutMs?: number };
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -26,8 +29,27 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `t=${timestamp},v1=${mac}`;
 }
 
-export async function webhookPayload(db: Db, refundId: string) {
-  const row = await refundNotice(db, refundId);
+/** The JSON body of a notice: a refund recorded, or a refunded top-up re-sent. */
+export async function webhookPayload(db: Db, noticeId: string) {
+  if ((await noticeEvent(db, noticeId)) === 'topup.resent') {
+    const row = await resendNotice(db, noticeId);
+    if (!row?.newTopupId) return null;
+    return {
+      event: 'topup.resent',
+      resendId: row.resendId,
+      topupId: row.topupId,
+      ref: row.ref,
+      phone: row.phone,
+      customerRef: row.customerRef,
+      planCode: row.planCode,
+      amount: row.amount,
+      currency: 'DZD',
+      newTopupId: row.newTopupId,
+      newRef: row.newRef,
+      resentAt: (row.sentAt ?? new Date(0)).toISOString(),
+    };
+  }
+  const row = await refundNotice(db, noticeId);
   if (!row) return null;
   return {
     event: 'refund.created',

@@ -3,6 +3,7 @@ import { getConfig } from '../config';
 import { getDb } from '../db';
 import { DEFAULT_LOCALE, type Locale } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
+import { webhookConfig } from '../refunds/deps';
 import { getUpstream } from '../sync/upstream';
 import type { ResendDeps } from './service';
 
@@ -18,6 +19,7 @@ export function resendDeps(locale: Locale = DEFAULT_LOCALE): ResendDeps {
     },
     now: () => new Date(),
     threshold: getConfig().REFUND_APPROVAL_THRESHOLD,
+    webhookConfigured: webhookConfig() !== null,
     formatTime: (at) => formatDateTime(at, locale),
   };
 }

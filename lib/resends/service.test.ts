@@ -9,6 +9,7 @@ import { handleResend } from '../api/resend';
 import { createOneClickClient } from '../oneclick/client';
 import { topupSchema } from '../oneclick/schemas';
 import { requestRefund } from '../refunds/service';
+import { deliverOnce } from '../refunds/webhook';
 import { FACTURE_OFFER, type Sandbox, startSandbox } from '../sandbox';
 import { createManualClock } from '../sandbox/clock';
 import { observe } from '../sync/observe';
@@ -66,6 +67,7 @@ const deps = (over: Partial<ResendDeps> = {}): ResendDeps => ({
   threshold: '5000',
   formatTime: (d) => d.toISOString(),
   lockWaitMs: 30_000,
+  webhookConfigured: true,
   ...over,
 });
 
@@ -162,6 +164,42 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
       .from(auditLog)
       .where(eq(auditLog.targetId, String(order.topupPk)));
     expect(audits.map((a) => a.action)).toEqual(['resend.create', 'resend.sent']);
+    // The merchant's system is told, signed, keyed by the re-send's id, with the new order.
+    const posted: { headers: Record<string, string>; body: Record<string, unknown> }[] = [];
+    const delivered = await deliverOnce(
+      {
+        db: t.db,
+        config: { url: 'http://shop.example/hooks', secret: 'whsec' },
+        now: () => new Date(clock.now()),
+        fetch: async (_url, init) => {
+          posted.push({
+            headers: init.headers as Record<string, string>,
+            body: JSON.parse(String(init.body)),
+          });
+          return new Response(null, { status: 204 });
+        },
+      },
+      outcome.resend.id,
+      'test',
+    );
+    expect(delivered).toBe('delivered');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.headers['idempotency-key']).toBe(outcome.resend.id);
+    expect(posted[0]?.headers['x-flexy-event']).toBe('topup.resent');
+    expect(posted[0]?.body).toEqual({
+      event: 'topup.resent',
+      resendId: outcome.resend.id,
+      topupId: order.topupId,
+      ref: expect.any(String),
+      phone: '0600000002',
+      customerRef: null,
+      planCode: 'FACTURE_DJEZZY',
+      amount: '500.00',
+      currency: 'DZD',
+      newTopupId: outcome.resend.newTopupId,
+      newRef: ref,
+      resentAt: expect.any(String),
+    });
 
     // FULFILLED: the customer was served; refunding the original is refused, naming the re-send.
     clock.advance(20_000);

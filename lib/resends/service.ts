@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/client';
 import { tieToParent } from '../../db/queries/chain';
+import { queueDelivery } from '../../db/queries/refund-outbox';
 import { chainRefund } from '../../db/queries/refunds';
 import {
   claimResend,
@@ -49,6 +50,8 @@ import { mayResend, offerAsked, resendRef, resendRefusal } from './policy';
 // its audit row and its timeline entry in one transaction. The row is the send's outbox: the
 // send goes out after the claim, under a ref derived from the original, and is never repeated;
 // an answer that was lost is settled with check-ref (here, and by the engine, settleResends).
+// Once OneClick took it, the new order, the audit row and the merchant's notice (topup.resent)
+// are written together.
 
 /** What settling a send needs (the engine's duty has no person and no threshold). */
 export type SettleDeps = {
@@ -56,11 +59,14 @@ export type SettleDeps = {
   client: Pick<OneClickClient, 'checkId' | 'checkRef'>;
   now: () => Date;
   requestId?: string | null;
+  /** REFUND_WEBHOOK_URL is set: the merchant's system is told of each re-send (topup.resent). */
+  webhookConfigured: boolean;
 };
 
 export type ResendDeps = LiveDeps & {
   db: Db;
   client: Pick<OneClickClient, 'checkId' | 'checkRef' | 'send'>;
+  webhookConfigured: boolean;
   /** DZD above which a second finance user must approve (the refund threshold). */
   threshold: string;
   lockWaitMs?: number;
@@ -429,6 +435,13 @@ async function recordSent(
       message: `Re-sent as ${resend.planCode} ${resend.amount} DZD: OneClick order ${sent.topupId}${sent.via === 'check-ref' ? ' (its answer was lost; found by its ref)' : ''}.`,
       payload: { resendId: resend.id, newTopupId: sent.topupId, via: sent.via },
       createdAt: now,
+    });
+    // The merchant's system hears of it (its new order id) through the notices outbox.
+    await queueDelivery(tx, {
+      refundId: resend.id,
+      event: 'topup.resent',
+      state: deps.webhookConfigured ? 'pending' : 'not_configured',
+      nextAttemptAt: deps.webhookConfigured ? now : null,
     });
     await sent.audit(tx, 'ok', 'resend.sent', {
       resendId: resend.id,

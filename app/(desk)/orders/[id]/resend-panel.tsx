@@ -52,6 +52,18 @@ export async function ResendPanel({ resend, user }: { resend: ResendView; user: 
           ) : (
             <bdi>{resend.newTopupId}</bdi>
           )}
+          {resend.delivery ? (
+            <span className="block text-sm" data-testid="resend-delivery">
+              <strong>{t('refund.delivery')}:</strong>{' '}
+              {resend.delivery === 'delivered'
+                ? t('refund.delivery_delivered', {
+                    time: resend.deliveredAt ? formatDateTime(resend.deliveredAt, locale) : '—',
+                  })
+                : resend.delivery === 'pending'
+                  ? t('refund.delivery_pending', { attempts: resend.deliveryAttempts ?? 0 })
+                  : t('resend.deliveryNotConfigured')}
+            </span>
+          ) : null}
         </p>
       );
       break;

@@ -232,6 +232,7 @@ export const enOperations = {
     viaShop: 'the shop ({name})',
   },
   resend: {
+    deliveryNotConfigured: 'No webhook configured: your system is not told of re-sends.',
     title: 'Re-send with a suggested offer',
     offers: 'Send one of these instead',
     action: 'Re-send as {plan}',
