@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import {
   refundDeliveries,
@@ -11,6 +11,7 @@ import {
   users,
 } from '../schema';
 import { refundDue } from './refund-due';
+import { bucketOf, type RollupRange } from './reports';
 
 /**
  * What a customer refund pays back: what the customer paid, when the shop told us its price,
@@ -224,22 +225,53 @@ export async function markOrderRefunded(tx: Tx, topupPk: number, now: Date): Pro
     .where(and(eq(topups.id, topupPk), isNull(topups.refundedAt)));
 }
 
+/** Re-sends OneClick took and delivered (their new order FULFILLED), sent in [from, to). */
+function deliveredResend(db: Db, span: { from: Date; to?: Date }): SQL | undefined {
+  const delivered = db
+    .select({ id: topups.id })
+    .from(topups)
+    .where(and(eq(topups.topupId, resends.newTopupId), eq(topups.status, 'FULFILLED')));
+  return and(
+    eq(resends.state, 'sent'),
+    gte(resends.sentAt, span.from),
+    span.to ? lt(resends.sentAt, span.to) : undefined,
+    sql`exists (${delivered})`,
+  );
+}
+
+/** How many, and what their originals would have refunded (the refund rule, on the original). */
+const avoided = {
+  count: sql<number>`count(*)::int`,
+  amount: sql<string>`coalesce(sum(${refundAmountSql}::numeric), 0)::text`,
+};
+
 /**
  * Refunds a re-send made unnecessary since `since`: re-sends OneClick delivered, and what their
  * originals would have refunded (the manager's landing).
  */
 export async function refundsAvoided(db: Db, since: Date) {
-  const delivered = db
-    .select({ id: topups.id })
-    .from(topups)
-    .where(and(eq(topups.topupId, resends.newTopupId), eq(topups.status, 'FULFILLED')));
   const [row] = await db
-    .select({
-      count: count(),
-      amount: sql<string>`coalesce(sum(${refundAmountSql}::numeric), 0)::text`,
-    })
+    .select(avoided)
     .from(resends)
     .innerJoin(topups, eq(topups.id, resends.originalPk))
-    .where(and(eq(resends.state, 'sent'), gte(resends.sentAt, since), sql`exists (${delivered})`));
+    .where(deliveredResend(db, { from: since }));
   return { count: row?.count ?? 0, amount: row?.amount ?? '0' };
+}
+
+export type RecoveredPoint = { key: string; recovered: number; amount: string };
+
+/**
+ * The reports' "recovered" series: delivered re-sends per chart bucket of when they were sent.
+ * Re-sends are few (a share of refunds), so this reads them directly rather than a rollup.
+ */
+export async function recoveredByBucket(db: Db, r: RollupRange): Promise<RecoveredPoint[]> {
+  const key = bucketOf(sql`${resends.sentAt}`, r.granularity, r.timeZone);
+  const rows = await db
+    .select({ key: sql<string>`${key}`, recovered: avoided.count, amount: avoided.amount })
+    .from(resends)
+    .innerJoin(topups, eq(topups.id, resends.originalPk))
+    .where(deliveredResend(db, r))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  return rows;
 }

@@ -29,6 +29,23 @@ beforeAll(async () => {
      values ($1, 700, 'user:f@shop.dz', 'approved', '2026-11-20T11:00:00Z')`,
     [rows[0].id],
   );
+  // 13:00 Algiers: s3 (refunded with an offer) re-sent as s4, which OneClick delivered.
+  const resent = await t.pool.query(
+    `insert into topups (topup_id, status, plan_code, operator, msisdn, topup_amount,
+       upstream_created_at, source, finalized_at)
+     values ('s3', 'REFUNDED', 'PREPAID_DJEZZY', 'Djezzy', '0600000002', 500,
+             '2026-11-20T09:20:00Z', 'ingest', '2026-11-20T09:20:15Z'),
+            ('s4', 'FULFILLED', 'FACTURE_DJEZZY', 'Djezzy', '0600000002', 500,
+             '2026-11-20T12:00:00Z', 'resend', '2026-11-20T12:00:15Z')
+     returning id`,
+  );
+  await t.pool.query(
+    `insert into resends (original_pk, ref, plan_code, amount, state, created_via, sending_at,
+       new_topup_id, sent_at)
+     values ($1, 'fd-resend-s3', 'FACTURE_DJEZZY', 500, 'sent', 'user:f@shop.dz',
+             '2026-11-20T12:00:00Z', 's4', '2026-11-20T12:00:00Z')`,
+    [resent.rows[0].id],
+  );
   await refreshRollups(t.db);
 });
 afterAll(() => t.close());
@@ -37,7 +54,16 @@ describe('the reports’ chart list', () => {
   it('gives every chart its own id, so titles, tables and test ids never clash', () => {
     const ids = CHART_SPECS.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['rate', 'operators', 'plans', 'heatmap', 'ttf', 'unknown', 'refunds']);
+    expect(ids).toEqual([
+      'rate',
+      'operators',
+      'plans',
+      'heatmap',
+      'ttf',
+      'unknown',
+      'refunds',
+      'recovered',
+    ]);
   });
 
   it.each(['hour', 'day'] as const)(

@@ -1,7 +1,15 @@
 import type { Db } from '../../db/client';
 import type { Capability } from '../auth/roles';
 import type { Key } from '../i18n';
-import { heatmap, rateSeries, refundSeries, splitBy, ttfSeries, unknownSeries } from './charts';
+import {
+  heatmap,
+  rateSeries,
+  recoveredSeries,
+  refundSeries,
+  splitBy,
+  ttfSeries,
+  unknownSeries,
+} from './charts';
 import { settled } from './definitions';
 import { bucketOrdersHref, ordersHref } from './links';
 import type { ParsedRange } from './range';
@@ -242,6 +250,34 @@ export const CHART_SPECS: readonly ChartSpec[] = [
     ],
     // Refunds are bucketed by when they were recorded, orders by when they were created: a
     // link to "that hour's orders" would show other orders. No link.
+    link: null,
+  }),
+  defineChart({
+    id: 'recovered',
+    title: 'reports.recoveredTitle',
+    description: 'reports.recoveredHelp',
+    empty: 'charts.emptyRecovered',
+    capability: 'reports:read',
+    width: 'full',
+    load: async (db, r) => recoveredSeries(db, r),
+    kind: 'bar-line',
+    x: { type: 'period' },
+    series: [
+      { field: 'recovered', label: 'reports.recovered', color: 'success', format: 'count' },
+      {
+        field: 'amount',
+        label: 'reports.recoveredAmount',
+        color: 'primary',
+        format: 'dzd',
+        axis: 'right',
+      },
+    ],
+    axis: { left: 'reports.orders', right: 'money.currency' },
+    columns: [
+      { header: 'reports.recovered', field: 'recovered', format: 'count' },
+      { header: 'reports.recoveredAmount', field: 'amount', format: 'dzd' },
+    ],
+    // Bucketed by when the re-send was made, not when the order was created: no link.
     link: null,
   }),
 ];

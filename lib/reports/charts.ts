@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { type RecoveredPoint, recoveredByBucket } from '../../db/queries/refunds';
 import {
   countsByBucket,
   countsByOperatorHour,
@@ -121,4 +122,9 @@ export function unknownPoint(row: UnknownOutcomes): UnknownPoint {
 /** Customer refunds recorded per bucket, count and DZD (a decimal string). */
 export async function refundSeries(db: Db, r: ReportRange): Promise<RefundPoint[]> {
   return refundsByBucket(db, inDeskTime(r));
+}
+
+/** Re-sends OneClick delivered, per bucket of when they were sent, and the refunds avoided. */
+export async function recoveredSeries(db: Db, r: ReportRange): Promise<RecoveredPoint[]> {
+  return recoveredByBucket(db, inDeskTime(r));
 }

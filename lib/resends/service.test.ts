@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundsAvoided } from '../../db/queries/refunds';
+import { recoveredByBucket, refundsAvoided } from '../../db/queries/refunds';
 import { auditLog, resends, topupEvents, topups } from '../../db/schema';
 import { issueToken } from '../../test/api-support';
 import { createTestDb, type TestDb } from '../../test/db';
@@ -218,6 +218,15 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
       count: 1,
       amount: '500.00',
     });
+    // …and the reports' "recovered" series has it on the day it was re-sent (Algiers).
+    expect(
+      await recoveredByBucket(t.db, {
+        from: new Date(Date.UTC(2026, 10, 19, 23)),
+        to: new Date(Date.UTC(2026, 10, 20, 23)),
+        granularity: 'day',
+        timeZone: 'Africa/Algiers',
+      }),
+    ).toEqual([{ key: '2026-11-20', recovered: 1, amount: '500.00' }]);
     const refund = await requestRefund(
       { ...deps(), webhookConfigured: false },
       order.topupPk,

@@ -202,6 +202,11 @@ export const arFinance: Pick<
     refundsHelp: 'المبالغ المُرجَعة للعملاء، حسب وقت تسجيل إرجاعها.',
     refundsCount: 'عمليات الإرجاع',
     refundsAmount: 'المبلغ المُرجَع (دج)',
+    recoveredTitle: 'تعبئات أُنقذت بإعادة الإرسال',
+    recoveredHelp:
+      'تعبئات أُرجعت ثم أُعيد إرسالها بعرض اقترحته OneClick ووصلت، حسب وقت إعادة الإرسال، مع الإرجاعات التي تمّ تفاديها.',
+    recovered: 'أُنقذت',
+    recoveredAmount: 'إرجاعات تمّ تفاديها (دج)',
   },
   landing: {
     rateToday: 'نسبة النجاح اليوم',

@@ -8,6 +8,7 @@ export const enCharts = {
   overAnHour: 'over 1 h',
   emptyUnknown: 'No order went through UNKNOWN_ERROR in this range.',
   emptyRefunds: 'No customer refunds recorded in this range.',
+  emptyRecovered: 'No re-sent top-up was delivered in this range.',
   pointHint:
     'Click a point or a bar to open its orders. With the keyboard: focus the chart, move with the arrow keys and press Enter.',
   chartLabel: '{title}: chart',

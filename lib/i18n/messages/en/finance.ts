@@ -198,6 +198,11 @@ export const enFinance = {
     refundsHelp: 'Refunds recorded for customers, by the time they were recorded.',
     refundsCount: 'Refunds',
     refundsAmount: 'Refunded (DZD)',
+    recoveredTitle: 'Recovered by re-sending',
+    recoveredHelp:
+      'Refunded top-ups re-sent with an offer OneClick suggested and delivered, by the time they were re-sent, with the refunds they made unnecessary.',
+    recovered: 'Recovered',
+    recoveredAmount: 'Refunds avoided (DZD)',
   },
   landing: {
     rateToday: 'Fulfilment rate today',

@@ -7,6 +7,7 @@ export const frCharts = {
   overAnHour: 'plus d’1 h',
   emptyUnknown: 'Aucune commande n’est passée par UNKNOWN_ERROR sur cette période.',
   emptyRefunds: 'Aucun remboursement client enregistré sur cette période.',
+  emptyRecovered: 'Aucune recharge renvoyée n’a été livrée sur cette période.',
   pointHint:
     'Cliquez sur un point ou une barre pour ouvrir ses commandes. Au clavier : placez-vous sur le graphique, déplacez-vous avec les flèches puis appuyez sur Entrée.',
   chartLabel: '{title} : graphique',

@@ -207,6 +207,11 @@ export const frFinance: Pick<
     refundsHelp: 'Remboursements enregistrés pour les clients, selon leur date d’enregistrement.',
     refundsCount: 'Remboursements',
     refundsAmount: 'Remboursé (DA)',
+    recoveredTitle: 'Récupérées par renvoi',
+    recoveredHelp:
+      'Recharges remboursées, renvoyées avec une offre suggérée par OneClick et livrées, selon la date du renvoi, avec les remboursements évités.',
+    recovered: 'Récupérées',
+    recoveredAmount: 'Remboursements évités (DA)',
   },
   landing: {
     rateToday: 'Taux de réussite aujourd’hui',
