@@ -210,3 +210,24 @@ export function unsettledResends(db: Db, before: Date, limit: number) {
     .orderBy(asc(resends.sendingAt))
     .limit(limit);
 }
+
+/** Re-sends waiting for a second finance user, oldest first (the refunds page). */
+export function listResendsAwaiting(db: Db) {
+  return db
+    .select({
+      originalPk: resends.originalPk,
+      msisdn: topups.msisdn,
+      planCode: resends.planCode,
+      amount: resends.amount,
+      createdBy: resends.createdBy,
+      createdVia: resends.createdVia,
+      byName: users.name,
+      createdAt: resends.createdAt,
+    })
+    .from(resends)
+    .innerJoin(topups, eq(topups.id, resends.originalPk))
+    .leftJoin(users, eq(users.id, resends.createdBy))
+    .where(eq(resends.state, 'awaiting_approval'))
+    .orderBy(asc(resends.createdAt))
+    .limit(200);
+}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveredByBucket, refundsAvoided } from '../../db/queries/refunds';
+import { listResendsAwaiting } from '../../db/queries/resends';
 import { auditLog, resends, topupEvents, topups } from '../../db/schema';
 import { issueToken } from '../../test/api-support';
 import { createTestDb, type TestDb } from '../../test/db';
@@ -409,6 +410,9 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
     const outcome = await requestResend(deps({ threshold: '100' }), order.topupPk, maker, FACTURE);
     expect(outcome.kind).toBe('awaiting_approval');
     expect((await original(order.topupPk))?.chainState).toBe('open');
+    // The refunds page lists it for the other finance users.
+    const waiting = async () => (await listResendsAwaiting(t.db)).map((r) => r.originalPk);
+    expect(await waiting()).toContain(order.topupPk);
     expect(sends(resendRef(order.topupId))).toHaveLength(0);
     expect(await decideResend(deps(), order.topupPk, maker, 'approve', null)).toMatchObject({
       kind: 'refused',
@@ -417,6 +421,7 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
     clock.advance(11_000);
     const approved = await decideResend(deps(), order.topupPk, checker, 'approve', null);
     expect(approved.kind).toBe('sent');
+    expect(await waiting()).not.toContain(order.topupPk);
     expect(sends(resendRef(order.topupId))).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ import {
   refundsDueTotals,
   refundView,
 } from '@/db/queries/refunds';
+import { listResendsAwaiting } from '@/db/queries/resends';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -18,7 +19,7 @@ import { formatDateTime } from '@/lib/i18n/dates';
 import { formatDzd } from '@/lib/i18n/money';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { mayDecide } from '@/lib/refunds/policy';
-import { DecideButtons } from './decide-buttons';
+import { DecideButtons, DecideResendButtons } from './decide-buttons';
 import { RefundButton } from './refund-button';
 import { ResendButton } from './resend-button';
 
@@ -33,11 +34,12 @@ export default async function RefundsPage({
 }) {
   const user = await requireCapability('refunds:read');
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
-  const [due, totals, awaiting, recent] = await Promise.all([
+  const [due, totals, awaiting, recent, resendsAwaiting] = await Promise.all([
     listRefundsDue(db),
     refundsDueTotals(db),
     listAwaitingApproval(db),
     listRecentRefunds(db),
+    listResendsAwaiting(db),
   ]);
   const mayRefund = can(user.role, 'refunds:create');
   const mayResend = can(user.role, 'resends:create');
@@ -192,6 +194,52 @@ export default async function RefundsPage({
           />
         )}
       </section>
+      {resendsAwaiting.length ? (
+        <section aria-labelledby="resends-awaiting" className="space-y-3">
+          <h2 id="resends-awaiting" className="text-lg font-medium">
+            {t('resend.awaitingTitle')}
+          </h2>
+          <DataTable
+            label={t('resend.awaitingTitle')}
+            testId="resends-awaiting"
+            columns={[
+              { id: 'phone', label: t('order.phone'), ltr: true, rowHeader: true },
+              { id: 'plan', label: t('resend.plan'), mono: true },
+              { id: 'amount', label: t('order.amount'), kind: 'amount', ltr: true },
+              { id: 'requested', label: t('table.refundRequest'), kind: 'datetime' },
+              { id: 'decide', label: t('tokens.actions'), sortable: false },
+            ]}
+            rows={resendsAwaiting.map((r) => ({
+              id: String(r.originalPk),
+              values: {
+                phone: r.msisdn,
+                plan: r.planCode,
+                amount: r.amount,
+                requested: r.createdAt.toISOString(),
+              },
+              cells: {
+                phone: (
+                  <Link
+                    href={`/orders/${r.originalPk}`}
+                    data-primary=""
+                    className="font-medium text-primary underline"
+                  >
+                    {r.msisdn}
+                  </Link>
+                ),
+                requested: t('refund.requestedBy', {
+                  who: r.byName ?? r.createdVia,
+                  time: when(r.createdAt),
+                }),
+                decide:
+                  mayResend && mayDecide(r, { userId: user.id, role: user.role }) ? (
+                    <DecideResendButtons id={r.originalPk} />
+                  ) : null,
+              },
+            }))}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="recent" className="space-y-3">
         <h2 id="recent" className="text-lg font-medium">
           {t('refunds.recentTitle')}

@@ -245,6 +245,7 @@ export const arOperations: Pick<
     viaShop: 'المتجر ({name})',
   },
   resend: {
+    awaitingTitle: 'إعادات إرسال بانتظار الموافقة',
     deliveryNotConfigured: 'لا يوجد webhook مُعدّ: لا يُبلَّغ نظامك بإعادات الإرسال.',
     title: 'إعادة الإرسال بعرض مقترح',
     offers: 'أرسل أحد هذه العروض بدلًا من ذلك',

@@ -232,6 +232,7 @@ export const enOperations = {
     viaShop: 'the shop ({name})',
   },
   resend: {
+    awaitingTitle: 'Re-sends waiting for approval',
     deliveryNotConfigured: 'No webhook configured: your system is not told of re-sends.',
     title: 'Re-send with a suggested offer',
     offers: 'Send one of these instead',

@@ -250,6 +250,7 @@ export const frOperations: Pick<
     viaShop: 'la boutique ({name})',
   },
   resend: {
+    awaitingTitle: 'Renvois en attente d’approbation',
     deliveryNotConfigured: 'Aucun webhook configuré : votre système n’est pas informé des renvois.',
     title: 'Renvoi avec une offre suggérée',
     offers: 'Envoyer plutôt l’une de ces offres',
