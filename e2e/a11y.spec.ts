@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
-import { demoUsers } from './support/db';
+import { createStaff, demoUsers } from './support/db';
 import { placeOrder } from './support/upstream';
 
 async function seriousViolations(page: import('@playwright/test').Page) {
@@ -31,6 +31,8 @@ test.describe('accessibility (axe, serious and critical)', () => {
     '/admin/users',
     '/admin/tokens',
     '/admin/audit',
+    '/settings',
+    '/forbidden',
   ]) {
     test(`${path} has no serious violations`, async ({ page }) => {
       const admin = demoUsers().find((u) => u.role === 'admin');
@@ -40,6 +42,17 @@ test.describe('accessibility (axe, serious and critical)', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  test('the first-sign-in setup page (second factor to enrol) has no serious violations', async ({
+    page,
+  }) => {
+    const finance = await createStaff('finance', { secondFactor: false });
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(finance.email, finance.password);
+    await expect(page).toHaveURL(/\/setup/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   test('an order page with an Arabic message and offers has no serious violations', async ({
     page,

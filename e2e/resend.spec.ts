@@ -26,7 +26,8 @@ test.describe('re-send with a suggested offer', () => {
     await expect(dialog.getByTestId('resend-cost')).toHaveText(/495\sDZD/);
     await dialog.getByRole('button', { name: 'Confirm re-send' }).click();
 
-    await expect(page.getByTestId('resend-result')).toContainText('Re-sent: OneClick order');
+    // Said in a toast (the button leaves the page), and kept on the order by the re-send panel.
+    await expect(page.getByTestId('toast').first()).toContainText('Re-sent: OneClick order');
     const [row] = await testDb()
       .db.select({ state: resends.state, newTopupPk: resends.newTopupPk, ref: resends.ref })
       .from(resends)

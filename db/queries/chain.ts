@@ -153,3 +153,26 @@ export async function missingLinkedIds(db: Db, limit: number): Promise<string[]>
     limit ${limit}`);
   return rows.rows.map((r) => r.id);
 }
+
+/**
+ * Held orders another order names (as its retry, follow-up or re-send) that are not tied to it
+ * yet: two writers can each miss the other (the named order inserted by a list poll while the
+ * naming was being written). Read from the few naming rows, never the whole table.
+ */
+export async function namedButUntied(
+  db: Db,
+  limit: number,
+): Promise<{ id: number; parentPk: number; kind: LinkKind }[]> {
+  const rows = await db.execute<{ id: string; parent_pk: string; kind: LinkKind }>(sql`
+    select t.id, l.parent_pk, l.kind from (
+      select id as parent_pk, retry_order_id as named, 'retry' as kind from topups where retry_order_id is not null
+      union all
+      select id, follow_order_id, 'follow' from topups where follow_order_id is not null
+      union all
+      select id, resend_order_id, 'resend' from topups where resend_order_id is not null
+    ) l
+    join topups t on t.topup_id = l.named
+    where t.parent_pk is null and t.id <> l.parent_pk
+    limit ${limit}`);
+  return rows.rows.map((r) => ({ id: Number(r.id), parentPk: Number(r.parent_pk), kind: r.kind }));
+}

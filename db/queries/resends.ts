@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { refundDeliveries, resends, topups, users } from '../schema';
 
@@ -147,7 +147,7 @@ export async function decideAwaitingResend(
 export async function markResendSent(
   tx: Tx,
   id: string,
-  sent: { newTopupId: string; at: Date; settledVia: 'answer' | 'check-ref' },
+  sent: { newTopupId: string; at: Date; settledVia: 'answer' | 'check-ref' | 'list' },
 ) {
   const [row] = await tx
     .update(resends)
@@ -158,7 +158,16 @@ export async function markResendSent(
       settledVia: sent.settledVia,
       updatedAt: sent.at,
     })
-    .where(and(eq(resends.id, id), eq(resends.state, 'sending')))
+    .where(
+      and(
+        eq(resends.id, id),
+        or(
+          eq(resends.state, 'sending'),
+          // Given up on (OneClick held no such order for 15 minutes), and OneClick made it after all.
+          and(eq(resends.state, 'failed'), eq(resends.errorCode, 'NOT_FOUND')),
+        ),
+      ),
+    )
     .returning({ id: resends.id, originalPk: resends.originalPk });
   return row;
 }
@@ -230,4 +239,23 @@ export function listResendsAwaiting(db: Db) {
     .where(eq(resends.state, 'awaiting_approval'))
     .orderBy(asc(resends.createdAt))
     .limit(200);
+}
+
+/**
+ * Re-sends given up on (OneClick held no order under their ref for 15 minutes) whose ref has
+ * since turned up in our orders: OneClick made them late.
+ */
+export function lateResends(db: Db, limit: number) {
+  return db
+    .select({
+      id: resends.id,
+      originalPk: resends.originalPk,
+      planCode: resends.planCode,
+      amount: resends.amount,
+      topupId: topups.topupId,
+    })
+    .from(resends)
+    .innerJoin(topups, eq(topups.ref, resends.ref))
+    .where(and(eq(resends.state, 'failed'), eq(resends.errorCode, 'NOT_FOUND')))
+    .limit(limit);
 }

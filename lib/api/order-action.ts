@@ -106,10 +106,13 @@ type Answer = [number, ErrorCode, number | null];
  */
 const TEMPORARY: Partial<Record<Key, Answer>> = {
   'refund.upstreamUnavailable': [503, 'upstream_unavailable', 30],
+  'resend.upstreamUnavailable': [503, 'upstream_unavailable', 30],
   'order.notFound': [404, 'not_found', null],
   'refund.overloaded': [503, 'refunds_busy', 5],
   'refund.checkTooSoon': [429, 'check_too_soon', 10],
+  'resend.checkTooSoon': [429, 'check_too_soon', 10],
 };
+const BUSY: ReadonlySet<Key> = new Set(['refund.busy', 'resend.busy']);
 
 /**
  * How a refusal is answered: a shared temporary one, the operation's own "another attempt holds
@@ -118,7 +121,7 @@ const TEMPORARY: Partial<Record<Key, Answer>> = {
 export function refusalReply(refusal: Refusal, own: { busy: Answer; refused: Answer }): ApiReply {
   const { reason, params, retryAfterS } = refusal;
   const [status, code, defaultRetry] =
-    TEMPORARY[reason] ?? (reason === 'refund.busy' ? own.busy : own.refused);
+    TEMPORARY[reason] ?? (BUSY.has(reason) ? own.busy : own.refused);
   const retryAfter = retryAfterS ?? defaultRetry;
   return errorReply(
     status,

@@ -62,3 +62,31 @@ export function mayOfferResend(
     (resend === null || resend.state === 'failed' || resend.state === 'rejected')
   );
 }
+
+/**
+ * A refusal the shared money checks word for refunds (lib/refunds/live.ts, policy.ts), said for
+ * a re-send: the same reason, the re-send's words.
+ */
+export function forResend(refusal: Refusal): Refusal {
+  const p = refusal.params ?? {};
+  switch (refusal.reason) {
+    case 'refund.refusedFulfilled':
+      return { reason: 'resend.refusedStatus', params: { status: 'FULFILLED' } };
+    case 'refund.refusedUnknown':
+      return { reason: 'resend.refusedStatus', params: { status: 'UNKNOWN_ERROR' } };
+    case 'refund.refusedInFlight':
+      return { reason: 'resend.refusedStatus', params: { status: String(p.status ?? '?') } };
+    case 'refund.refusedLinkedServed':
+    case 'refund.refusedLinkedUnknown':
+    case 'refund.refusedLinkedInFlight':
+      return { reason: 'resend.refusedLinked', params: { id: String(p.id ?? '?') } };
+    case 'refund.upstreamUnavailable':
+      return { ...refusal, reason: 'resend.upstreamUnavailable' };
+    case 'refund.checkTooSoon':
+      return { ...refusal, reason: 'resend.checkTooSoon' };
+    case 'refund.busy':
+      return { ...refusal, reason: 'resend.busy' };
+    default:
+      return refusal;
+  }
+}

@@ -13,6 +13,7 @@ import { requestRefund } from '../refunds/service';
 import { deliverOnce } from '../refunds/webhook';
 import { FACTURE_OFFER, type Sandbox, startSandbox } from '../sandbox';
 import { createManualClock } from '../sandbox/clock';
+import { fetchLinkedOrders } from '../sync/linked';
 import { observe } from '../sync/observe';
 import { createUser } from '../users/service';
 import { resendRef } from './policy';
@@ -331,6 +332,38 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
     expect(held[0]?.source).toBe('resend');
   });
 
+  it('records a re-send it had given up on when OneClick made it after all, and says so', async () => {
+    const order = await refundedWithOffers();
+    const ref = resendRef(order.topupId);
+    sandbox.controls.queueFault('500', { path: '/mobile/send' });
+    sandbox.controls.queueFault('503', { path: '/mobile/check-ref', times: 3 });
+    expect((await requestResend(deps(), order.topupPk, maker, FACTURE)).kind).toBe('sending');
+    // As the engine leaves it after 15 minutes without the order at OneClick: not made.
+    await t.db
+      .update(resends)
+      .set({ state: 'failed', errorCode: 'NOT_FOUND', errorMessage: 'not found' })
+      .where(eq(resends.originalPk, order.topupPk));
+    await t.db.update(topups).set({ chainState: null }).where(eq(topups.id, order.topupPk));
+    // Then its order reaches us through the list.
+    const late = topupSchema.parse(JSON.parse(JSON.stringify(sandbox.controls.getByRef(ref))));
+    await observe(t.db, {
+      topup: late,
+      source: 'list-sync',
+      actor: { name: 'worker' },
+      now: new Date(clock.now()),
+    });
+    expect(await settleResends(deps())).toBeGreaterThanOrEqual(1);
+    const [row] = await t.db.select().from(resends).where(eq(resends.originalPk, order.topupPk));
+    expect(row).toMatchObject({ state: 'sent', settledVia: 'list', newTopupId: late._id });
+    expect((await original(order.topupPk))?.chainState).not.toBeNull();
+    const said = await t.db
+      .select({ message: topupEvents.message })
+      .from(topupEvents)
+      .where(eq(topupEvents.topupPk, order.topupPk));
+    expect(said.map((e) => e.message).join('\n')).toContain('after the desk had given up on it');
+    expect(sends(ref)).toHaveLength(1);
+  });
+
   it('records nothing as sent when the balance is too low, and may be asked again once funded', async () => {
     const order = await refundedWithOffers();
     const ref = resendRef(order.topupId);
@@ -380,6 +413,30 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
     );
     // A chain is unusual: a second finance user approves the one refund.
     expect(refund.kind).toBe('awaiting_approval');
+  });
+
+  it('ties a re-send a list poll wrote unlinked (each writer missed the other) on the next duty', async () => {
+    const order = await refundedWithOffers();
+    const outcome = await requestResend(deps(), order.topupPk, maker, FACTURE);
+    if (outcome.kind !== 'sent') throw new Error(`not sent: ${outcome.kind}`);
+    // What the race leaves: the original names its re-send, the re-send is held but untied.
+    await t.db
+      .update(topups)
+      .set({ parentPk: null, linkKind: null })
+      .where(eq(topups.topupId, outcome.resend.newTopupId ?? ''));
+    await t.db.update(topups).set({ chainState: null }).where(eq(topups.id, order.topupPk));
+    await fetchLinkedOrders({
+      db: t.db,
+      client,
+      now: () => clock.now(),
+      workerId: 'test',
+    });
+    const [fresh] = await t.db
+      .select({ parentPk: topups.parentPk, linkKind: topups.linkKind })
+      .from(topups)
+      .where(eq(topups.topupId, outcome.resend.newTopupId ?? ''));
+    expect(fresh).toEqual({ parentPk: order.topupPk, linkKind: 'resend' });
+    expect((await original(order.topupPk))?.chainState).toBe('open');
   });
 
   it('refuses support, an offer OneClick did not suggest, and an order already refunded', async () => {

@@ -5,6 +5,7 @@ import { chainRefund } from '../../db/queries/refunds';
 import {
   claimResend,
   decideAwaitingResend,
+  lateResends,
   markResendFailed,
   markResendSent,
   nameResendOrder,
@@ -38,10 +39,10 @@ import {
   tooSoonRefusal,
 } from '../refunds/policy';
 import type { RefundActor } from '../refunds/service';
-import { refreshChainState } from '../sync/chain';
+import { refreshChainState, tieNamed } from '../sync/chain';
 import { claimLiveCheck } from '../sync/check-now';
 import { observe } from '../sync/observe';
-import { mayResend, offerAsked, resendRef, resendRefusal } from './policy';
+import { forResend, mayResend, offerAsked, resendRef, resendRefusal } from './policy';
 
 // Re-sending a refunded top-up with an offer OneClick suggested (a postpaid line refused a
 // prepaid plan: FACTURE_DJEZZY fits it). Like a refund, it happens once per original: the
@@ -143,7 +144,7 @@ export async function requestResend(
     if (!slot) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
     if (!slot.ok) {
       await audit(db, 'denied', 'resend.create', { reason: 'check_too_soon', wait: slot.wait });
-      return { kind: 'refused', refusal: tooSoonRefusal(slot) };
+      return { kind: 'refused', refusal: forResend(tooSoonRefusal(slot)) };
     }
     const live = await confirmLive(deps, db, order.topupId, actor);
     const chain = 'refusal' in live ? live : await confirmChain(deps, db, root, actor);
@@ -153,7 +154,7 @@ export async function requestResend(
         reason: chain.refusal.reason,
         liveStatus: chain.liveStatus ?? null,
       });
-      return { kind: 'refused', refusal: chain.refusal };
+      return { kind: 'refused', refusal: forResend(chain.refusal) };
     }
     // As stored (numeric(14,2)): the same text in every message and row.
     const amount = fromCents(toCents(offer?.amount ?? input.amount) ?? 0n);
@@ -208,7 +209,7 @@ export async function requestResend(
   });
   if (isBusy(result)) {
     await audit(deps.db, 'denied', 'resend.create', { reason: 'busy' });
-    return { kind: 'refused', refusal: busy(result) };
+    return { kind: 'refused', refusal: forResend(busy(result)) };
   }
   if ('kind' in result) return result;
   // The lock is let go before the send: others asking now find the claim and are told.
@@ -249,7 +250,7 @@ export async function decideResend(
       if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
       if ('refusal' in chain) {
         await audit(db, chain.audit, action, { reason: chain.refusal.reason });
-        return { kind: 'refused', refusal: chain.refusal };
+        return { kind: 'refused', refusal: forResend(chain.refusal) };
       }
     }
     const now = deps.now();
@@ -286,7 +287,7 @@ export async function decideResend(
   });
   if (isBusy(result)) {
     await audit(deps.db, 'denied', action, { reason: 'busy' });
-    return { kind: 'refused', refusal: busy(result) };
+    return { kind: 'refused', refusal: forResend(busy(result)) };
   }
   if ('kind' in result) return result;
   return send(deps, result.claimed, result.order.msisdn, actor, audit);
@@ -402,7 +403,7 @@ async function recordSent(
   resend: Pick<ResendView, 'id' | 'originalPk' | 'planCode' | 'amount'>,
   sent: {
     topupId: string;
-    via: 'answer' | 'check-ref';
+    via: 'answer' | 'check-ref' | 'list';
     topup?: Topup;
     actor: ResendActor | null;
     audit: Audit;
@@ -432,7 +433,13 @@ async function recordSent(
       actorUserId: sent.actor?.userId ?? null,
       actor: sent.actor?.label ?? 'system',
       requestId: deps.requestId ?? null,
-      message: `Re-sent as ${resend.planCode} ${resend.amount} DZD: OneClick order ${sent.topupId}${sent.via === 'check-ref' ? ' (its answer was lost; found by its ref)' : ''}.`,
+      message: `Re-sent as ${resend.planCode} ${resend.amount} DZD: OneClick order ${sent.topupId}${
+        sent.via === 'check-ref'
+          ? ' (its answer was lost; found by its ref)'
+          : sent.via === 'list'
+            ? ' (made by OneClick after the desk had given up on it: check whether the customer was refunded meanwhile)'
+            : ''
+      }.`,
       payload: { resendId: resend.id, newTopupId: sent.topupId, via: sent.via },
       createdAt: now,
     });
@@ -468,6 +475,9 @@ async function recordSent(
     requestId: deps.requestId ?? null,
     now: deps.now(),
   });
+  // A list poll may have inserted it between our naming it and this observation, each missing
+  // the other: tie it by its key now (a no-op when observe already did).
+  await tieNamed(deps.db, { id: observed.topupPk, parentPk: root, kind: 'resend' }, deps.now());
   await setResendNewOrder(deps.db, resend.id, observed.topupPk);
 }
 
@@ -510,14 +520,23 @@ export const RESEND_GIVE_UP_AFTER_MS = 15 * 60_000;
  */
 export async function settleResends(deps: SettleDeps, limit = 10): Promise<number> {
   const now = deps.now().getTime();
+  let late = 0;
+  // Given up on, then made by OneClick after all (its order reached us by the list): recorded
+  // as sent, and flagged on the original, whose customer may have been refunded meanwhile.
+  for (const row of await lateResends(deps.db, limit)) {
+    const audit = auditFor(auditSink({ actor: SYSTEM_ACTOR }), row.originalPk);
+    await recordSent(deps, row, { topupId: row.topupId, via: 'list', actor: null, audit });
+    late++;
+  }
   const due = await unsettledResends(deps.db, new Date(now - RESEND_SETTLE_AFTER_MS), limit);
   let settled = 0;
   for (const row of due) {
     const resend = await resendView(deps.db, row.originalPk);
     if (resend?.state !== 'sending') continue;
     const audit = auditFor(auditSink({ actor: SYSTEM_ACTOR }), row.originalPk);
-    const giveUp = (row.sendingAt?.getTime() ?? now) < now - RESEND_GIVE_UP_AFTER_MS;
+    // The fresh row's time: it may have been asked again since the list was read.
+    const giveUp = (resend.sendingAt?.getTime() ?? now) < now - RESEND_GIVE_UP_AFTER_MS;
     if (await settleByRef(deps, resend, null, audit, { giveUp })) settled++;
   }
-  return settled;
+  return settled + late;
 }

@@ -146,3 +146,19 @@ export async function refreshChainState(tx: Tx, rootPk: number, now: Date) {
     });
   }
 }
+
+/** Ties an order to the one that names it, and recomputes its chain (one transaction). */
+export async function tieNamed(
+  db: Db,
+  link: { id: number; parentPk: number; kind: LinkKind },
+  now: Date,
+) {
+  await db.transaction(async (tx) => {
+    await tieToParent(tx, {
+      child: { topupPk: link.id },
+      parentPk: link.parentPk,
+      linkKind: link.kind,
+    });
+    await refreshChainState(tx, await rootOf(tx, link.parentPk), now);
+  });
+}

@@ -54,15 +54,17 @@ export const resendAction = defineAction(
   {
     name: 'resend.create',
     capability: 'resends:create',
-    input: z.object({ id, planCode, amount, cost: amount.optional() }),
+    input: z.object({ id, planCode, amount }),
   },
-  async ({ id: topupPk, planCode, amount, cost }, ctx) =>
+  async ({ id: topupPk, planCode, amount }, ctx) =>
     answer(
       await requestResend(
         depsOf(ctx),
         topupPk,
         actorOf(ctx),
-        { planCode, amount, cost: cost ?? null },
+        // What it costs our balance, as the dialog showed it: worked out here, never taken
+        // from the browser.
+        { planCode, amount, cost: (await quote(planCode, amount)).cost },
         ctx.audit,
       ),
       topupPk,
@@ -84,16 +86,18 @@ export const decideResendAction = defineAction(
     ),
 );
 
+/** What an offer costs our balance; not known when OneClick cannot list its plans. */
+async function quote(planCode: string, amount: string) {
+  try {
+    return await resendQuote(getUpstream().client, planCode, amount);
+  } catch (error) {
+    if (isOneClickError(error)) return { planName: null, cost: null, enabled: true };
+    throw error;
+  }
+}
+
 /** What the offer costs our balance (the dialog asks when it opens). Reads only. */
 export const resendQuoteAction = defineAction(
   { name: 'resend.quote', capability: 'resends:create', input: z.object({ planCode, amount }) },
-  async ({ planCode, amount }) => {
-    try {
-      return await resendQuote(getUpstream().client, planCode, amount);
-    } catch (error) {
-      // OneClick could not list its plans: the dialog says the cost is not known.
-      if (isOneClickError(error)) return { planName: null, cost: null, enabled: true };
-      throw error;
-    }
-  },
+  async ({ planCode, amount }) => quote(planCode, amount),
 );

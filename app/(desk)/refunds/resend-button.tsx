@@ -10,13 +10,14 @@ import {
   DialogRoot,
   DialogTrigger,
 } from '@/components/ui/dialog';
+import { preloadToaster, toast } from '@/components/ui/toast';
 import { useAction } from '@/components/ui/use-action';
 import type { SuggestedOffer } from '@/db/schema';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { formatDzd } from '@/lib/i18n/money';
 import { resendAction, resendQuoteAction } from './resend-actions';
 
-type Said = { tone: 'success' | 'warning' | 'danger'; text: string };
+type Said = { tone: 'danger'; text: string };
 type Quote = { cost: string | null; enabled: boolean } | 'loading' | null;
 
 /**
@@ -48,6 +49,7 @@ export function ResendButton({
 
   function opened(next: boolean) {
     setOpen(next);
+    if (next) preloadToaster();
     if (!next || quote !== null) return;
     setQuote('loading');
     resendQuoteAction({ planCode: offer.planCode, amount: offer.amount }).then((r) =>
@@ -58,55 +60,44 @@ export function ResendButton({
   }
 
   function confirm() {
-    const cost = quote && quote !== 'loading' ? quote.cost : null;
-    run(
-      () =>
-        resendAction({
-          id,
-          planCode: offer.planCode,
-          amount: offer.amount,
-          ...(cost ? { cost } : {}),
-        }),
-      {
-        success: () => '',
-        onSuccess: (r) => {
-          setOpen(false);
-          if (r.kind === 'sent')
-            setSaid({ tone: 'success', text: t('resend.sent', { id: r.newTopupId ?? '?' }) });
-          else if (r.kind === 'sending')
-            setSaid({ tone: 'warning', text: t('resend.sending', { ref: r.ref }) });
-          else if (r.kind === 'awaiting_approval')
-            setSaid({
-              tone: 'warning',
-              text: t('resend.awaiting', {
-                why:
-                  r.approvalReason === 'unknown_error'
-                    ? t('refund.approvalUnknown')
-                    : r.approvalReason === 'linked_orders'
-                      ? t('refund.approvalLinked')
-                      : t('refund.approvalAmount'),
-              }),
-            });
-          else if (r.kind === 'failed')
-            setSaid({
-              tone: 'danger',
-              text:
-                r.errorCode === 'INSUFFICIENT_BALANCE' || r.errorCode === 'NO_BALANCE'
-                  ? t('resend.failedBalance', { message: r.errorMessage ?? '' })
-                  : r.errorField
-                    ? t('resend.failedValidation', {
-                        field: r.errorField,
-                        message: r.errorMessage ?? '',
-                      })
-                    : t('resend.failed', { message: r.errorMessage ?? r.errorCode ?? '' }),
-            });
-        },
-        onError: (error) => {
-          setOpen(false);
-          setSaid({ tone: 'danger', text: error });
-        },
+    run(() => resendAction({ id, planCode: offer.planCode, amount: offer.amount }), {
+      success: () => '',
+      onSuccess: (r) => {
+        setOpen(false);
+        // Made, waiting or settling: the button leaves the page with the refresh, and the re-send
+        // panel says where it stands. Said in a toast, which outlives the button.
+        const why =
+          r.approvalReason === 'unknown_error'
+            ? t('refund.approvalUnknown')
+            : r.approvalReason === 'linked_orders'
+              ? t('refund.approvalLinked')
+              : t('refund.approvalAmount');
+        if (r.kind === 'sent')
+          toast({ title: t('resend.sent', { id: r.newTopupId ?? '?' }), tone: 'success' });
+        else if (r.kind === 'sending')
+          toast({ title: t('resend.sending', { ref: r.ref }), tone: 'info' });
+        else if (r.kind === 'awaiting_approval')
+          toast({ title: t('resend.awaiting', { why }), tone: 'info' });
+        // Not sent: the button stays for another try, with why beside it.
+        else if (r.kind === 'failed')
+          setSaid({
+            tone: 'danger',
+            text:
+              r.errorCode === 'INSUFFICIENT_BALANCE' || r.errorCode === 'NO_BALANCE'
+                ? t('resend.failedBalance', { message: r.errorMessage ?? '' })
+                : r.errorField
+                  ? t('resend.failedValidation', {
+                      field: r.errorField,
+                      message: r.errorMessage ?? '',
+                    })
+                  : t('resend.failed', { message: r.errorMessage ?? r.errorCode ?? '' }),
+          });
       },
-    );
+      onError: (error) => {
+        setOpen(false);
+        setSaid({ tone: 'danger', text: error });
+      },
+    });
   }
 
   const costText =

@@ -232,6 +232,13 @@ export const enOperations = {
     viaShop: 'the shop ({name})',
   },
   resend: {
+    refusedLinked:
+      'Not re-sent: the linked order {id} has served the customer, or may still serve them.',
+    upstreamUnavailable:
+      'OneClick could not confirm the top-up right now ({reason}). Nothing was sent; try again in a minute.',
+    busy: 'Another refund or re-send of this order is being confirmed with OneClick. Nothing was sent; try again in a moment.',
+    checkTooSoon:
+      'OneClick was asked about this order {seconds, number} s ago. A re-send is confirmed live, at most once every 10 s per order: try again in {wait, number} s.',
     awaitingTitle: 'Re-sends waiting for approval',
     deliveryNotConfigured: 'No webhook configured: your system is not told of re-sends.',
     title: 'Re-send with a suggested offer',

@@ -250,6 +250,13 @@ export const frOperations: Pick<
     viaShop: 'la boutique ({name})',
   },
   resend: {
+    refusedLinked:
+      'Non renvoyée : la commande liée {id} a servi le client, ou peut encore le servir.',
+    upstreamUnavailable:
+      'OneClick n’a pas pu confirmer la recharge pour le moment ({reason}). Rien n’a été envoyé ; réessayez dans une minute.',
+    busy: 'Un autre remboursement ou renvoi de cette commande est en cours de confirmation auprès de OneClick. Rien n’a été envoyé ; réessayez dans un instant.',
+    checkTooSoon:
+      'OneClick a été interrogé sur cette commande il y a {seconds, number} s. Un renvoi est confirmé en direct, au plus une fois toutes les 10 s par commande : réessayez dans {wait, number} s.',
     awaitingTitle: 'Renvois en attente d’approbation',
     deliveryNotConfigured: 'Aucun webhook configuré : votre système n’est pas informé des renvois.',
     title: 'Renvoi avec une offre suggérée',
