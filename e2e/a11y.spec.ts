@@ -1,15 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
+import { seriousViolations } from './support/axe';
 import { createStaff, demoUsers } from './support/db';
 import { placeOrder } from './support/upstream';
-
-async function seriousViolations(page: import('@playwright/test').Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test.describe('accessibility (axe, serious and critical)', () => {
   test('the sign-in page has no serious violations', async ({ page }) => {

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../db/enums';
 import { users } from '../db/schema';
 import { LoginPage } from './pages/login-page';
+import { seriousViolations } from './support/axe';
 import { createStaff, testDb } from './support/db';
 import { placeOrder } from './support/upstream';
 
@@ -57,13 +57,7 @@ for (const language of ['ar', 'fr'] as const) {
             .split('\n')
             .filter((line) => ENGLISH.test(line));
           expect(english, `English on ${target}`).toEqual([]);
-          const axe = await new AxeBuilder({ page }).analyze();
-          expect(
-            axe.violations
-              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => v.id),
-            `axe on ${target}`,
-          ).toEqual([]);
+          expect(await seriousViolations(page), `axe on ${target}`).toEqual([]);
           if (target === 'ORDER') {
             // The phone and the amount keep their digits in order inside right-to-left text.
             const phone = page

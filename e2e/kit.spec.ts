@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
+import { seriousViolations } from './support/axe';
 import { demoUsers } from './support/db';
 
 // The component kit as a keyboard and screen-reader user meets it on the API tokens page:
@@ -13,13 +13,6 @@ async function asAdmin(page: Page) {
   if (!admin) throw new Error('no demo admin');
   await new LoginPage(page).signInAs(admin);
   await page.goto('/admin/tokens');
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
 }
 
 async function createToken(page: Page, name: string) {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { inArray } from 'drizzle-orm';
 import { topups } from '../db/schema';
 import { LoginPage } from './pages/login-page';
+import { seriousViolations } from './support/axe';
 import { createStaff, testDb } from './support/db';
 import { shortcutsReady } from './support/keys';
 import { placeOrder } from './support/upstream';
@@ -22,13 +22,6 @@ async function waitForUnknown(ids: number[]) {
       .where(inArray(topups.id, ids));
     expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'UNKNOWN_ERROR'));
   }).toPass({ timeout: 60_000, intervals: [1_000] });
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test.describe('saved views', () => {

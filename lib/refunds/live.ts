@@ -4,6 +4,7 @@ import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError } from '../oneclick/errors';
 import { readChain } from '../sync/chain';
 import { observe } from '../sync/observe';
+import { CHAIN_CHANGED, chainOf, type LockedChain, sameChain } from './lock';
 import { chainRefusal, type Refusal, refusalFor } from './policy';
 
 // What OneClick says now, before money moves or a top-up is sent again: the order's live status
@@ -101,4 +102,21 @@ export async function confirmLive(
     nextCheckAt: nextCheckAt ? deps.formatTime(nextCheckAt) : null,
   });
   return refusal ? { refusal, audit: 'denied', liveStatus } : { ok: true };
+}
+
+/**
+ * OneClick's word now, before money moves or a top-up is sent again: the original (check-id),
+ * then every linked order. The answers may link an order the lock did not hold: CHAIN_CHANGED
+ * then, and the caller runs again with the whole chain locked.
+ */
+export async function confirmOrderAndChain(
+  deps: LiveDeps,
+  db: Db,
+  actor: LiveActor,
+  at: { topupId: string; root: number; locked: LockedChain; requested: number },
+): Promise<{ ok: true; linked: number } | Exclude<Live, { ok: true }> | typeof CHAIN_CHANGED> {
+  const live = await confirmLive(deps, db, at.topupId, actor);
+  const chain = 'refusal' in live ? live : await confirmChain(deps, db, at.root, actor);
+  if (!sameChain(at.locked, await chainOf(db, at.requested))) return CHAIN_CHANGED;
+  return chain;
 }

@@ -14,16 +14,8 @@ import { resendPending } from '../../db/queries/resends';
 import { type Actor as AuditActor, type AuditSink, auditSink } from '../audit';
 import type { OneClickClient } from '../oneclick/client';
 import { claimLiveCheck } from '../sync/check-now';
-import { confirmChain, confirmLive, type Live } from './live';
-import {
-  type Busy,
-  CHAIN_CHANGED,
-  chainOf,
-  isBusy,
-  ORDER_BUSY,
-  sameChain,
-  withChainLock,
-} from './lock';
+import { confirmOrderAndChain } from './live';
+import { type Busy, CHAIN_CHANGED, isBusy, ORDER_BUSY, withChainLock } from './lock';
 import {
   approvalReason,
   busyRefusal,
@@ -128,10 +120,13 @@ export async function requestRefund(
       }
       claimedFor = topupPk;
     }
-    const live = await confirmLive(deps, db, order.topupId, actor);
-    const chain = 'refusal' in live ? live : await confirmChain(deps, db, topupPk, actor);
-    // The live answers may have linked an order we did not hold: decide with all of it locked.
-    if (!sameChain(locked, await chainOf(db, requestedFor))) return CHAIN_CHANGED;
+    const chain = await confirmOrderAndChain(deps, db, actor, {
+      topupId: order.topupId,
+      root: topupPk,
+      locked,
+      requested: requestedFor,
+    });
+    if (chain === CHAIN_CHANGED) return CHAIN_CHANGED;
     if ('refusal' in chain) {
       await audit(db, chain.audit, {
         reason: chain.refusal.reason,
@@ -220,11 +215,14 @@ export async function decideRefund(
       }
       // Money moves now: OneClick must still say REFUNDED.
       const order = await refundableOrder(db, topupPk);
-      const root: Live = order
-        ? await confirmLive(deps, db, order.topupId, actor)
-        : { refusal: { reason: 'order.notFound' as const }, audit: 'denied' as const };
-      const live = 'refusal' in root ? root : await confirmChain(deps, db, topupPk, actor);
-      if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
+      if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
+      const live = await confirmOrderAndChain(deps, db, actor, {
+        topupId: order.topupId,
+        root: topupPk,
+        locked,
+        requested: topupPk,
+      });
+      if (live === CHAIN_CHANGED) return CHAIN_CHANGED;
       if ('refusal' in live) {
         await audit(db, live.audit, { reason: live.refusal.reason });
         return { kind: 'refused', refusal: live.refusal };

@@ -21,16 +21,8 @@ import { fromCents, toCents } from '../money';
 import type { OneClickClient } from '../oneclick/client';
 import { isOneClickError, type OneClickError } from '../oneclick/errors';
 import type { Topup } from '../oneclick/schemas';
-import { confirmChain, confirmLive, type LiveDeps } from '../refunds/live';
-import {
-  type Busy,
-  CHAIN_CHANGED,
-  chainOf,
-  isBusy,
-  ORDER_BUSY,
-  sameChain,
-  withChainLock,
-} from '../refunds/lock';
+import { confirmOrderAndChain, type LiveDeps } from '../refunds/live';
+import { type Busy, CHAIN_CHANGED, isBusy, ORDER_BUSY, withChainLock } from '../refunds/lock';
 import {
   approvalReason,
   busyRefusal,
@@ -146,9 +138,13 @@ export async function requestResend(
       await audit(db, 'denied', 'resend.create', { reason: 'check_too_soon', wait: slot.wait });
       return { kind: 'refused', refusal: forResend(tooSoonRefusal(slot)) };
     }
-    const live = await confirmLive(deps, db, order.topupId, actor);
-    const chain = 'refusal' in live ? live : await confirmChain(deps, db, root, actor);
-    if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
+    const chain = await confirmOrderAndChain(deps, db, actor, {
+      topupId: order.topupId,
+      root,
+      locked,
+      requested: topupPk,
+    });
+    if (chain === CHAIN_CHANGED) return CHAIN_CHANGED;
     if ('refusal' in chain) {
       await audit(db, chain.audit, 'resend.create', {
         reason: chain.refusal.reason,
@@ -245,9 +241,13 @@ export async function decideResend(
     if (!order) return { kind: 'refused', refusal: { reason: 'order.notFound' } };
     if (decision === 'approve') {
       // Our balance is spent now: OneClick must still say REFUNDED, with nothing else serving.
-      const live = await confirmLive(deps, db, order.topupId, actor);
-      const chain = 'refusal' in live ? live : await confirmChain(deps, db, root, actor);
-      if (!sameChain(locked, await chainOf(db, topupPk))) return CHAIN_CHANGED;
+      const chain = await confirmOrderAndChain(deps, db, actor, {
+        topupId: order.topupId,
+        root,
+        locked,
+        requested: topupPk,
+      });
+      if (chain === CHAIN_CHANGED) return CHAIN_CHANGED;
       if ('refusal' in chain) {
         await audit(db, chain.audit, action, { reason: chain.refusal.reason });
         return { kind: 'refused', refusal: forResend(chain.refusal) };
