@@ -20,8 +20,8 @@ import { RefundPanel } from './refund-panel';
 import { ResendPanel } from './resend-panel';
 import { Timeline } from './timeline';
 
-// An order's page: at /orders/[id], and at /orders/find/[key] when a search names it by ref or
-// top-up id (one request, no redirect; the address then becomes /orders/[id]).
+// An order's page: at /orders/[id], and at /orders/find?q=… when a search names it by ref or
+// top-up id (one request, no redirect).
 
 /** The order, read once per request for its title and its page. */
 const orderOf = cache((id: number) =>
@@ -51,6 +51,7 @@ export async function OrderView({ id, user }: { id: number; user: SessionUser })
       <header
         className="flex flex-wrap items-start justify-between gap-3"
         data-testid="order-header"
+        data-order-id={order.id}
       >
         <div className="space-y-1">
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold">

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { CanonicalUrl } from '@/components/shell/canonical-url';
 import { requireCapability } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getT } from '@/lib/i18n/server';
@@ -10,8 +9,10 @@ import { firstParam, type SearchParams } from '@/lib/url-state/params';
 import { OrderView, orderTitle } from '../[id]/order-view';
 
 // A search for a ref or a top-up id, answered with the order's page itself: one request, where
-// a lookup and a redirect would be two (a full round trip more on a slow line). The address then
-// becomes the order's own. Anything else found goes where /search would send it.
+// a lookup and a redirect would be two (a full round trip more on a slow line). The address stays
+// the search's: changing it under the page (history.replaceState) made the router re-mount the
+// page on the next action's refresh, and Check now lost its answer. Reloaded or shared, it finds
+// the same order. Anything else found goes where /search would send it.
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -34,10 +35,5 @@ export default async function FindOrderPage(props: Props) {
   if (found.kind === 'phone') redirect(`/orders?phone=${found.msisdn}`);
   if (found.kind === 'none')
     redirect(q ? `/search/nothing?q=${encodeURIComponent(q)}` : '/search/nothing');
-  return (
-    <>
-      <CanonicalUrl href={`/orders/${found.id}`} />
-      <OrderView id={found.id} user={user} />
-    </>
-  );
+  return <OrderView id={found.id} user={user} />;
 }
