@@ -1,124 +1,39 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recoveredByBucket, refundsAvoided } from '../../db/queries/refunds';
 import { listResendsAwaiting } from '../../db/queries/resends';
 import { auditLog, resends, topupEvents, topups } from '../../db/schema';
 import { issueToken } from '../../test/api-support';
-import { createTestDb, type TestDb } from '../../test/db';
+import {
+  type ApiBody,
+  checker,
+  clock,
+  deps,
+  FACTURE,
+  maker,
+  original,
+  refundedWithOffers,
+  sandbox,
+  sends,
+  setupResends,
+  support,
+  t,
+} from '../../test/resends';
 import { handleRefund } from '../api/refund';
 import { handleResend } from '../api/resend';
-import { createOneClickClient } from '../oneclick/client';
 import { topupSchema } from '../oneclick/schemas';
 import { requestRefund } from '../refunds/service';
 import { deliverOnce } from '../refunds/webhook';
-import { FACTURE_OFFER, type Sandbox, startSandbox } from '../sandbox';
-import { createManualClock } from '../sandbox/clock';
-import { fetchLinkedOrders } from '../sync/linked';
 import { observe } from '../sync/observe';
-import { createUser } from '../users/service';
 import { resendRef } from './policy';
-import {
-  decideResend,
-  type ResendActor,
-  type ResendDeps,
-  requestResend,
-  settleResends,
-} from './service';
+import { decideResend, type ResendActor, requestResend } from './service';
 
 // A top-up OneClick refunded because the plan did not fit the number comes back with offers
 // that fit (0600000002: FACTURE_DJEZZY for a postpaid line). Re-sending it with one serves the
-// customer instead of refunding them: once per original, never sent twice.
+// customer instead of refunding them: once per original, never sent twice. How the send's
+// answer is settled is in ./send.test.ts.
 
-let t: TestDb;
-let sandbox: Sandbox;
-const clock = createManualClock(Date.UTC(2026, 10, 20, 9, 0, 0));
-let client: ReturnType<typeof createOneClickClient>;
-let maker: ResendActor;
-let checker: ResendActor;
-let support: ResendActor;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  sandbox = await startSandbox({ port: 0, clock });
-  client = createOneClickClient({
-    apiKey: sandbox.apiKey,
-    baseUrl: sandbox.url,
-    maxRetries: 0,
-    sendResolveDelayMs: 0,
-    sleep: async () => {},
-  });
-  const staff = async (email: string, role: 'finance' | 'support') => {
-    const user = await t.db.transaction((tx) =>
-      createUser(tx, { email, name: email, role, password: 'a-long-password' }),
-    );
-    return { userId: user.id, label: email, role, viaToken: false };
-  };
-  maker = await staff('maker@shop.dz', 'finance');
-  checker = await staff('checker@shop.dz', 'finance');
-  support = await staff('agent@shop.dz', 'support');
-});
-afterAll(async () => {
-  await sandbox.close();
-  await t.close();
-});
-
-const deps = (over: Partial<ResendDeps> = {}): ResendDeps => ({
-  db: t.db,
-  client,
-  now: () => new Date(clock.now()),
-  threshold: '5000',
-  formatTime: (d) => d.toISOString(),
-  lockWaitMs: 30_000,
-  webhookConfigured: true,
-  ...over,
-});
-
-const FACTURE = { planCode: FACTURE_OFFER.plan_code, amount: '500' };
-type ApiBody = {
-  error?: string;
-  message?: string;
-  status?: string;
-  resend?: { createdAt: string };
-};
-
-/** The shop sold a top-up that OneClick refunded (15 s later) with suggested offers. */
-async function refundedWithOffers(
-  msisdn = '0600000002',
-  offers = [FACTURE_OFFER],
-  planCode = 'PREPAID_DJEZZY',
-) {
-  const view = sandbox.controls.createTopup({
-    msisdn,
-    planCode,
-    amount: 500,
-    suggestedOffers: offers,
-  });
-  clock.advance(20_000);
-  const topup = topupSchema.parse(JSON.parse(JSON.stringify(sandbox.controls.get(view._id))));
-  const { topupPk } = await observe(t.db, {
-    topup,
-    source: 'ingest',
-    actor: { name: 'shop' },
-    now: new Date(clock.now()),
-  });
-  clock.advance(11_000); // past the live-check spacing of the observation above
-  return { topupPk, topupId: view._id };
-}
-
-const sends = (ref: string) =>
-  sandbox.controls.calls().filter((c) => c.path.endsWith('/mobile/send') && c.ref === ref);
-
-const original = async (pk: number) =>
-  (
-    await t.db
-      .select({
-        chainState: topups.chainState,
-        resendOrderId: topups.resendOrderId,
-        status: topups.status,
-      })
-      .from(topups)
-      .where(eq(topups.id, pk))
-  )[0];
+setupResends();
 
 describe('re-sending a refunded top-up with a suggested offer', () => {
   it('sends it once, tracks the new order from the first second, linked both ways', async () => {
@@ -311,79 +226,6 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
       }
   });
 
-  it('settles a send whose answer was lost with check-ref, never sending it again', async () => {
-    const order = await refundedWithOffers();
-    const ref = resendRef(order.topupId);
-    // The send is handled, its answer lost; the client's own check-ref is lost too.
-    sandbox.controls.queueFault('500', { path: '/mobile/send' });
-    sandbox.controls.queueFault('503', { path: '/mobile/check-ref', times: 2 });
-    const outcome = await requestResend(deps(), order.topupPk, maker, FACTURE);
-    expect(outcome.kind).toBe('sending');
-    expect((await original(order.topupPk))?.chainState).toBe('open');
-    // Too soon for the engine: the sender may still be settling it.
-    expect(await settleResends(deps())).toBe(0);
-    clock.advance(61_000);
-    expect(await settleResends(deps())).toBe(1);
-    const [row] = await t.db.select().from(resends).where(eq(resends.originalPk, order.topupPk));
-    expect(row).toMatchObject({ state: 'sent', settledVia: 'check-ref' });
-    expect(sends(ref)).toHaveLength(1);
-    const held = await t.db.select().from(topups).where(eq(topups.ref, ref));
-    expect(held).toHaveLength(1);
-    expect(held[0]?.source).toBe('resend');
-  });
-
-  it('records a re-send it had given up on when OneClick made it after all, and says so', async () => {
-    const order = await refundedWithOffers();
-    const ref = resendRef(order.topupId);
-    sandbox.controls.queueFault('500', { path: '/mobile/send' });
-    sandbox.controls.queueFault('503', { path: '/mobile/check-ref', times: 3 });
-    expect((await requestResend(deps(), order.topupPk, maker, FACTURE)).kind).toBe('sending');
-    // As the engine leaves it after 15 minutes without the order at OneClick: not made.
-    await t.db
-      .update(resends)
-      .set({ state: 'failed', errorCode: 'NOT_FOUND', errorMessage: 'not found' })
-      .where(eq(resends.originalPk, order.topupPk));
-    await t.db.update(topups).set({ chainState: null }).where(eq(topups.id, order.topupPk));
-    // Then its order reaches us through the list.
-    const late = topupSchema.parse(JSON.parse(JSON.stringify(sandbox.controls.getByRef(ref))));
-    await observe(t.db, {
-      topup: late,
-      source: 'list-sync',
-      actor: { name: 'worker' },
-      now: new Date(clock.now()),
-    });
-    expect(await settleResends(deps())).toBeGreaterThanOrEqual(1);
-    const [row] = await t.db.select().from(resends).where(eq(resends.originalPk, order.topupPk));
-    expect(row).toMatchObject({ state: 'sent', settledVia: 'list', newTopupId: late._id });
-    expect((await original(order.topupPk))?.chainState).not.toBeNull();
-    const said = await t.db
-      .select({ message: topupEvents.message })
-      .from(topupEvents)
-      .where(eq(topupEvents.topupPk, order.topupPk));
-    expect(said.map((e) => e.message).join('\n')).toContain('after the desk had given up on it');
-    expect(sends(ref)).toHaveLength(1);
-  });
-
-  it('records nothing as sent when the balance is too low, and may be asked again once funded', async () => {
-    const order = await refundedWithOffers();
-    const ref = resendRef(order.topupId);
-    const balance = sandbox.controls.balanceCents() / 100;
-    sandbox.controls.deposit(-(balance - 100));
-    const outcome = await requestResend(deps(), order.topupPk, maker, FACTURE);
-    expect(outcome).toMatchObject({
-      kind: 'failed',
-      resend: { state: 'failed', errorCode: 'INSUFFICIENT_BALANCE', newTopupId: null },
-    });
-    expect(await t.db.select().from(topups).where(eq(topups.ref, ref))).toHaveLength(0);
-    // Nothing was sent: the refund is due again.
-    expect((await original(order.topupPk))?.chainState).toBeNull();
-    sandbox.controls.deposit(balance);
-    clock.advance(11_000);
-    const again = await requestResend(deps(), order.topupPk, maker, FACTURE);
-    expect(again.kind).toBe('sent');
-    expect(sends(ref)).toHaveLength(2); // the refused one, and this one
-  });
-
   it('puts the original back in the refunds due when the re-send ends REFUNDED too', async () => {
     // 0600000001 refunds every top-up (wrong number): its re-send is refunded as well.
     const offer = { typename: 'Mobilis 500', plan_code: 'PREPAID_MOBILIS', amount: 500 };
@@ -413,30 +255,6 @@ describe('re-sending a refunded top-up with a suggested offer', () => {
     );
     // A chain is unusual: a second finance user approves the one refund.
     expect(refund.kind).toBe('awaiting_approval');
-  });
-
-  it('ties a re-send a list poll wrote unlinked (each writer missed the other) on the next duty', async () => {
-    const order = await refundedWithOffers();
-    const outcome = await requestResend(deps(), order.topupPk, maker, FACTURE);
-    if (outcome.kind !== 'sent') throw new Error(`not sent: ${outcome.kind}`);
-    // What the race leaves: the original names its re-send, the re-send is held but untied.
-    await t.db
-      .update(topups)
-      .set({ parentPk: null, linkKind: null })
-      .where(eq(topups.topupId, outcome.resend.newTopupId ?? ''));
-    await t.db.update(topups).set({ chainState: null }).where(eq(topups.id, order.topupPk));
-    await fetchLinkedOrders({
-      db: t.db,
-      client,
-      now: () => clock.now(),
-      workerId: 'test',
-    });
-    const [fresh] = await t.db
-      .select({ parentPk: topups.parentPk, linkKind: topups.linkKind })
-      .from(topups)
-      .where(eq(topups.topupId, outcome.resend.newTopupId ?? ''));
-    expect(fresh).toEqual({ parentPk: order.topupPk, linkKind: 'resend' });
-    expect((await original(order.topupPk))?.chainState).toBe('open');
   });
 
   it('refuses support, an offer OneClick did not suggest, and an order already refunded', async () => {
