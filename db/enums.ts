@@ -93,3 +93,30 @@ export type QuarantineState = (typeof QUARANTINE_STATES)[number];
 /** The API key as the upstream last judged it (shared by every instance, across restarts). */
 export const CREDENTIALS_STATES = ['unconfirmed', 'ok', 'refused'] as const;
 export type CredentialsState = (typeof CREDENTIALS_STATES)[number];
+
+/**
+ * What the desk watches and alerts on (lib/alerts/conditions.ts): each has a default threshold
+ * an admin can change (alert_conditions).
+ */
+export const ALERT_CONDITIONS = [
+  'runway',
+  'unknown_backlog',
+  'operator_failures',
+  'sync_stalled',
+  'credentials',
+  'webhook_failing',
+  'reconciliation',
+  'ingest_waiting',
+] as const;
+export type AlertCondition = (typeof ALERT_CONDITIONS)[number];
+
+export const ALERT_STATES = ['open', 'resolved'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+/** An alert's history, and the in-app channel's feed (the bell). */
+export const ALERT_EVENT_KINDS = ['opened', 'reminded', 'resolved', 'acknowledged'] as const;
+export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
+
+/** Where alerts and digests go besides the bell: email (SMTP_URL) and an incoming webhook. */
+export const NOTICE_CHANNELS = ['email', 'webhook'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
