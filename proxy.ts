@@ -5,9 +5,10 @@ import { getConfig } from './lib/config';
 // The front door: a request id and a nonce-based CSP on every response, and deny by default
 // for anonymous visitors. It only checks that a valid session cookie exists; every page,
 // action and route handler still checks the user and role itself (lib/auth/session.ts).
-// The shop's API (/api/v1/*) is outside the matcher (see `config`).
+// The shop's API (/api/v1/*) is outside the matcher (see `config`); /api/metrics needs no
+// session, its handler checks its own token (METRICS_TOKEN).
 
-const PUBLIC = [/^\/login\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/];
+const PUBLIC = [/^\/login\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/, /^\/api\/metrics\/?$/];
 const REFRESH_AFTER_SECONDS = 60;
 
 export async function proxy(req: NextRequest) {

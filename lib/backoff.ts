@@ -42,4 +42,11 @@ export const POLICIES = {
   ingest: { baseMs: 30_000, capMs: 3_600_000, floorMs: 5_000 },
   /** A background duty (backfill, incremental sync, pings…) that failed as a whole. */
   duty: { baseMs: 2_000, capMs: 5 * 60_000, floorMs: 1_000 },
+  /** An alert email or webhook post that did not go out. */
+  notice: { baseMs: 30_000, capMs: 3_600_000, floorMs: 5_000 },
+  /**
+   * Reminders of an alert that stays open, at its ceiling (no jitter: people read these):
+   * 1 h after it opened, then 2 h, 4 h… at most a day apart.
+   */
+  alertReminder: { baseMs: 3_600_000, capMs: 86_400_000 },
 } as const satisfies Record<string, BackoffPolicy>;

@@ -58,6 +58,11 @@ const schema = z
     /** How often the background engine ticks; shorter reacts faster and calls more. */
     WORKER_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    /**
+     * The bearer token Prometheus sends to GET /api/metrics (e.g. `openssl rand -hex 32`).
+     * Unset: the endpoint answers 404.
+     */
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
     SESSION_IDLE_MINUTES: positiveInt.max(24 * 60).default(30),
     SESSION_MAX_HOURS: positiveInt.max(24 * 7).default(12),
     REFUND_WEBHOOK_URL: z
@@ -70,6 +75,15 @@ const schema = z
       }, 'must not contain credentials (user:password@); the signature authenticates the webhook')
       .optional(),
     REFUND_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * Where alert and digest emails go out: smtp://user:pass@host:587 (STARTTLS when offered)
+     * or smtps://…:465. Unset: no email; the bell and the alert webhook still work.
+     */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+    /** The From of alert and digest emails. */
+    ALERT_EMAIL_FROM: z.string().min(3).default('Flexy Desk <flexy-desk@localhost>'),
     /** Refunds above this many DZD need a second finance user's approval. */
     REFUND_APPROVAL_THRESHOLD: dzdAmount(
       'must be an amount in DZD such as 5000 or 5000.50',

@@ -1,10 +1,13 @@
 // The desk's web server: Next.js (the production build in .next) behind a thin Node server that
-// adds two things `next start` cannot:
+// adds what `next start` cannot:
 // - a `Server-Timing` header on every page and route (the session check, the database by
 //   table, the rest), recorded by lib/perf/server-timing.ts inside the app;
 // - the build's JavaScript and CSS sent brotli-compressed when the browser accepts it
 //   (precompressed once at build time, lib/runtime/build.ts); Next itself only gzips. That is
-//   ~15% fewer bytes on every cold page.
+//   ~15% fewer bytes on every cold page;
+// - every request's duration, until its response finished, for GET /api/metrics
+//   (lib/metrics/http-requests.js; Next runs in this process, so the route serves the same
+//   histogram).
 // scripts/start.ts runs it (`npm start`); so do the benches. Plain JavaScript: it runs with node
 // alone, like `next start`.
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -16,6 +19,7 @@ import path from 'node:path';
 process.env.NODE_ENV = 'production';
 const { default: next } = await import('next');
 const { securityHeaders } = await import('../lib/runtime/security-headers.js');
+const { observeRequest } = await import('../lib/metrics/http-requests.js');
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST || undefined;
@@ -83,6 +87,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  observeRequest(req, res);
   const file = brotliFile(req);
   if (file) return sendBrotli(req, res, file);
   const record = { start: performance.now(), spans: [] };

@@ -39,11 +39,13 @@ try {
   const { getUpstream } = await import('../lib/sync/upstream');
   const { startWorker } = await import('../lib/jobs/worker');
   const { webhookConfig } = await import('../lib/refunds/deps');
+  const { alertsConfig } = await import('../lib/alerts/deps');
   const worker = startWorker({
     db: getDb(),
     client: getUpstream().background,
     log,
     webhook: webhookConfig(),
+    alerts: alertsConfig(),
     tickMs: config.WORKER_TICK_MS,
   });
   const stop = async () => {

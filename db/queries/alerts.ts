@@ -1,9 +1,322 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
-import { alerts } from '../schema';
+import type { AlertCondition, AlertEventKind, AlertState, NoticeChannel, Role } from '../enums';
+import {
+  alertChannels,
+  alertConditions,
+  alertEvents,
+  alertSeen,
+  alerts,
+  notices,
+  users,
+} from '../schema';
+import { claimDue } from './claim';
+
+// Alerts, their events, the bell's read marks and the notices outbox (lib/alerts decides).
+
+export type AlertRow = typeof alerts.$inferSelect;
+export type NewNotice = Omit<
+  typeof notices.$inferInsert,
+  'id' | 'attempts' | 'leaseHolder' | 'leaseUntil' | 'sentAt' | 'gaveUpAt' | 'lastError'
+>;
 
 /** Alerts open now (the metrics endpoint, the shell). */
 export async function countOpenAlerts(db: Db | Tx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(alerts).where(eq(alerts.state, 'open'));
   return row?.n ?? 0;
+}
+
+/**
+ * One evaluator at a time across every instance: a transaction-scoped advisory lock, taken or
+ * skipped (never waited for), let go at commit.
+ */
+export async function tryEvaluatorLock(tx: Tx): Promise<boolean> {
+  const res = await tx.execute<{ ok: boolean }>(
+    sql`select pg_try_advisory_xact_lock(hashtext('flexy.alerts.evaluate')) as ok`,
+  );
+  return res.rows[0]?.ok === true;
+}
+
+export function conditionSettings(db: Db | Tx) {
+  return db.select().from(alertConditions);
+}
+
+export async function saveConditionSettings(
+  tx: Tx,
+  row: {
+    condition: AlertCondition;
+    enabled: boolean;
+    params: unknown;
+    by: string | null;
+    at: Date;
+  },
+) {
+  const values = { enabled: row.enabled, params: row.params, updatedBy: row.by, updatedAt: row.at };
+  await tx
+    .insert(alertConditions)
+    .values({ condition: row.condition, ...values })
+    .onConflictDoUpdate({ target: alertConditions.condition, set: values });
+}
+
+export function channelSettings(db: Db | Tx) {
+  return db.select().from(alertChannels);
+}
+
+export async function saveChannelSettings(
+  tx: Tx,
+  row: { channel: NoticeChannel; enabled: boolean; settings: unknown; by: string | null; at: Date },
+) {
+  const values = {
+    enabled: row.enabled,
+    settings: row.settings,
+    updatedBy: row.by,
+    updatedAt: row.at,
+  };
+  await tx
+    .insert(alertChannels)
+    .values({ channel: row.channel, ...values })
+    .onConflictDoUpdate({ target: alertChannels.channel, set: values });
+}
+
+/** People who receive email in these roles (enabled accounts), with their language. */
+export function recipientsIn(db: Db | Tx, roles: readonly Role[]) {
+  if (roles.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: users.id, email: users.email, role: users.role, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.role, [...roles]), eq(users.disabled, false)))
+    .orderBy(users.email);
+}
+
+export function openAlerts(db: Db | Tx): Promise<AlertRow[]> {
+  return db.select().from(alerts).where(eq(alerts.state, 'open'));
+}
+
+/** Opens an alert for `key` unless one is open; null when one already was. */
+export async function insertAlert(
+  tx: Tx,
+  row: { key: string; condition: AlertCondition; facts: unknown; at: Date; nextReminderAt: Date },
+): Promise<AlertRow | null> {
+  const [inserted] = await tx
+    .insert(alerts)
+    .values({
+      key: row.key,
+      condition: row.condition,
+      facts: row.facts,
+      openedAt: row.at,
+      lastSeenAt: row.at,
+      nextReminderAt: row.nextReminderAt,
+    })
+    .onConflictDoNothing({ target: alerts.key, where: sql`${alerts.state} = 'open'` })
+    .returning();
+  return inserted ?? null;
+}
+
+export async function updateAlert(
+  tx: Tx,
+  id: string,
+  set: Partial<
+    Pick<AlertRow, 'facts' | 'lastSeenAt' | 'reminders' | 'nextReminderAt' | 'state' | 'resolvedAt'>
+  >,
+): Promise<AlertRow> {
+  const [row] = await tx.update(alerts).set(set).where(eq(alerts.id, id)).returning();
+  if (!row) throw new Error(`alert ${id} vanished`);
+  return row;
+}
+
+export async function insertAlertEvent(
+  tx: Tx,
+  row: {
+    alertId: string;
+    kind: AlertEventKind;
+    at: Date;
+    actorUserId?: string | null;
+    facts?: unknown;
+  },
+) {
+  await tx.insert(alertEvents).values(row);
+}
+
+/** Queues notices; one that exists already (same dedupe key) is left as it is. */
+export async function queueNotices(tx: Db | Tx, rows: NewNotice[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await tx
+    .insert(notices)
+    .values(rows)
+    .onConflictDoNothing({ target: notices.dedupeKey })
+    .returning({ id: notices.id });
+  return inserted.length;
+}
+
+/** A person acknowledges an open alert; null when it is not open or already acknowledged. */
+export async function acknowledgeAlert(tx: Tx, id: string, userId: string, at: Date) {
+  const [row] = await tx
+    .update(alerts)
+    .set({ acknowledgedAt: at, acknowledgedBy: userId })
+    .where(and(eq(alerts.id, id), isNull(alerts.acknowledgedAt)))
+    .returning();
+  return row ?? null;
+}
+
+export async function alertById(db: Db | Tx, id: string) {
+  const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
+  return row ?? null;
+}
+
+export type AlertFilter = { state?: AlertState; condition?: AlertCondition; before?: Date };
+export const ALERTS_PAGE_SIZE = 50;
+
+/** The alerts page: newest first, with who acknowledged each. */
+export function listAlerts(db: Db | Tx, filter: AlertFilter) {
+  const where: SQL[] = [];
+  if (filter.state) where.push(eq(alerts.state, filter.state));
+  if (filter.condition) where.push(eq(alerts.condition, filter.condition));
+  if (filter.before) where.push(lt(alerts.openedAt, filter.before));
+  return db
+    .select({
+      id: alerts.id,
+      key: alerts.key,
+      condition: alerts.condition,
+      state: alerts.state,
+      facts: alerts.facts,
+      openedAt: alerts.openedAt,
+      lastSeenAt: alerts.lastSeenAt,
+      resolvedAt: alerts.resolvedAt,
+      reminders: alerts.reminders,
+      acknowledgedAt: alerts.acknowledgedAt,
+      acknowledgedBy: users.name,
+      acknowledgedByEmail: users.email,
+    })
+    .from(alerts)
+    .leftJoin(users, eq(users.id, alerts.acknowledgedBy))
+    .where(and(...where))
+    .orderBy(desc(alerts.openedAt))
+    .limit(ALERTS_PAGE_SIZE + 1);
+}
+
+/** Alert events a person has not seen (opened and resolved ones): the bell's count. */
+export async function unreadAlertCount(db: Db | Tx, userId: string): Promise<number> {
+  const res = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from ${alertEvents} e
+    where e.kind in ('opened', 'resolved')
+      and e.at > coalesce((select seen_at from ${alertSeen} where user_id = ${userId}), '-infinity')`);
+  return res.rows[0]?.n ?? 0;
+}
+
+export async function markAlertsSeen(db: Db | Tx, userId: string, at: Date) {
+  await db
+    .insert(alertSeen)
+    .values({ userId, seenAt: at })
+    .onConflictDoUpdate({
+      target: alertSeen.userId,
+      set: { seenAt: sql`greatest(${alertSeen.seenAt}, excluded.seen_at)` },
+    });
+}
+
+/** The latest alert events for the bell's menu. */
+export function recentAlertEvents(db: Db | Tx, limit: number) {
+  return db
+    .select({
+      id: alertEvents.id,
+      kind: alertEvents.kind,
+      at: alertEvents.at,
+      alertId: alerts.id,
+      condition: alerts.condition,
+      facts: alerts.facts,
+    })
+    .from(alertEvents)
+    .innerJoin(alerts, eq(alerts.id, alertEvents.alertId))
+    .where(inArray(alertEvents.kind, ['opened', 'resolved']))
+    .orderBy(desc(alertEvents.at), desc(alertEvents.id))
+    .limit(limit);
+}
+
+export function alertHistory(db: Db | Tx, alertId: string) {
+  return db
+    .select({
+      kind: alertEvents.kind,
+      at: alertEvents.at,
+      actor: users.name,
+    })
+    .from(alertEvents)
+    .leftJoin(users, eq(users.id, alertEvents.actorUserId))
+    .where(eq(alertEvents.alertId, alertId))
+    .orderBy(alertEvents.at, alertEvents.id);
+}
+
+export const NOTICE_LEASE_MS = 60_000;
+
+/** Claims due notices for `workerId` (SKIP LOCKED + lease): each is sent by one worker. */
+export function claimDueNotices(
+  db: Db | Tx,
+  claim: { now: Date; workerId: string; limit: number },
+) {
+  return claimDue(db, {
+    table: notices,
+    key: notices.id,
+    dueAt: notices.dueAt,
+    now: claim.now,
+    where: sql`${notices.sentAt} is null and ${notices.gaveUpAt} is null`,
+    limit: claim.limit,
+    lease: {
+      holder: notices.leaseHolder,
+      until: notices.leaseUntil,
+      workerId: claim.workerId,
+      ms: NOTICE_LEASE_MS,
+    },
+    returning: {
+      id: notices.id,
+      channel: notices.channel,
+      recipient: notices.recipient,
+      kind: notices.kind,
+      subject: notices.subject,
+      text: notices.text,
+      html: notices.html,
+      payload: notices.payload,
+      attempts: notices.attempts,
+    },
+  });
+}
+
+export type ClaimedNotice = Awaited<ReturnType<typeof claimDueNotices>>[number];
+
+export async function recordNoticeOutcome(
+  db: Db | Tx,
+  id: number,
+  outcome:
+    | { sent: true; at: Date }
+    | { sent: false; at: Date; error: string; retryAt: Date | null },
+) {
+  const lease = { leaseHolder: null, leaseUntil: null };
+  await db
+    .update(notices)
+    .set(
+      outcome.sent
+        ? { ...lease, sentAt: outcome.at, attempts: sql`${notices.attempts} + 1`, lastError: null }
+        : {
+            ...lease,
+            attempts: sql`${notices.attempts} + 1`,
+            lastError: outcome.error,
+            ...(outcome.retryAt ? { dueAt: outcome.retryAt } : { gaveUpAt: outcome.at }),
+          },
+    )
+    .where(eq(notices.id, id));
+}
+
+/** Notices not sent yet and not given up, and how many failed at least once (sync health). */
+export async function noticeBacklog(db: Db | Tx, now: Date) {
+  const res = await db.execute<{ pending: number; failing: number; gave_up: number }>(sql`
+    select count(*) filter (where sent_at is null and gave_up_at is null)::int as pending,
+      count(*) filter (where sent_at is null and gave_up_at is null and attempts > 0)::int as failing,
+      count(*) filter (where gave_up_at > ${new Date(now.getTime() - 86_400_000)})::int as gave_up
+    from ${notices} where sent_at is null`);
+  return res.rows[0] ?? { pending: 0, failing: 0, gave_up: 0 };
+}
+
+/** Whether a notice with that dedupe key was already sent (tests, digests). */
+export function sentNotices(db: Db | Tx, kind: string) {
+  return db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.kind, kind), gt(notices.attempts, 0)));
 }

@@ -129,9 +129,7 @@ export const notices = pgTable(
   },
   (t) => [
     uniqueIndex('notices_dedupe_key').on(t.dedupeKey),
-    index('notices_due_idx')
-      .on(t.dueAt)
-      .where(sql`${t.sentAt} is null and ${t.gaveUpAt} is null`),
+    index('notices_due_idx').on(t.dueAt).where(sql`${t.sentAt} is null and ${t.gaveUpAt} is null`),
   ],
 );
 

@@ -1,6 +1,9 @@
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client';
 import { releaseLeases } from '../../db/queries/app-state';
+import type { AlertsConfig } from '../alerts/deps';
+import { evaluateAlerts } from '../alerts/evaluate';
+import { drainNotices } from '../alerts/send';
 import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
 import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
@@ -14,7 +17,7 @@ import { pingUpstream, validateKey } from '../sync/probe';
 import { createDuties } from './duties';
 
 // The one place that decides when background work runs: a status tick every second, plus the
-// slower duties (refund webhooks, report rollups, history backfill, the incremental list
+// slower duties (alerts and their messages, refund webhooks, report rollups, history backfill, the incremental list
 // window, the ingest queue, linked orders, re-sends in doubt, ping/validate for the health
 // panel). Each domain
 // only does one unit of its work when asked. One worker per process; any number of processes
@@ -29,6 +32,8 @@ type WorkerOptions = {
   engine?: Partial<EngineOptions>;
   /** Where refunds are announced (REFUND_WEBHOOK_URL); the worker drains that outbox. */
   webhook?: WebhookConfig | null;
+  /** Alerts: evaluated here and their messages sent (lib/alerts); none when absent. */
+  alerts?: AlertsConfig | null;
   /** Told after every tick whether upstream work was skipped, and why (metrics, tests). */
   onTick?: (tick: { paused: 'credentials' | null }) => void;
 };
@@ -49,7 +54,33 @@ export function startWorker(opts: WorkerOptions) {
   let stopped = false;
   const totals = { listCalls: 0, checked: 0, errors: 0 };
 
+  const startedAt = new Date(now());
+
   async function tickOnce() {
+    // Alerts read our own rows (no upstream call) and must speak while OneClick is paused.
+    const alerts = opts.alerts;
+    if (alerts) {
+      await duties.every('alerts', 15_000, () =>
+        evaluateAlerts({
+          db,
+          now: new Date(now()),
+          keyFingerprint: alerts.keyFingerprint,
+          startedAt,
+          smtpConfigured: alerts.mailer !== null,
+          deskUrl: alerts.deskUrl,
+          log,
+        }),
+      );
+      await duties.every('alert notices', 2_000, () =>
+        drainNotices({
+          db,
+          now: () => new Date(now()),
+          workerId: id,
+          mailer: alerts.mailer,
+          from: alerts.from,
+        }),
+      );
+    }
     // Refund notifications go to the merchant's system, not OneClick: never paused with it.
     const webhook = opts.webhook;
     if (webhook)

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { readState } from '../../db/queries/app-state';
 import { allBucketCounts } from '../../db/queries/counts';
 import { chargedSince, countsBetween, oldestUnknownAt } from '../../db/queries/reports';
@@ -21,28 +21,45 @@ export function landingSpans(now: Date) {
 
 export async function landingFigures(db: Db, now: Date) {
   const spans = landingSpans(now);
-  const [t, y, w, buckets, oldestUnknown, charged, balance, ping] = await Promise.all([
+  const [t, y, w, buckets, oldestUnknown, { balance, runwayHours }, ping] = await Promise.all([
     countsBetween(db, spans.today),
     countsBetween(db, spans.yesterday),
     countsBetween(db, spans.week),
     allBucketCounts(db),
     oldestUnknownAt(db),
-    // What OneClick charged us over the last 3 hours: the current spend rate.
-    chargedSince(db, new Date(now.getTime() - 3 * HOUR_MS)),
-    readState<BalanceStatus>(db, BALANCE_KEY),
+    balanceRunway(db, now),
     readState<PingStatus>(db, PING_KEY),
   ]);
   const count = (k: string) => buckets.get(k) ?? 0;
-  const spendPerHour = Number(charged) / 3;
   return {
     ...rateFigures(t, y, w),
     inFlight: count('PENDING') + count('HANDLING'),
     unknown: { count: count('UNKNOWN_ERROR'), oldest: oldestUnknown },
     refundsDue: count('refund_due'),
     balance,
-    // Display-only estimate (hours of float left); money itself stays a decimal string.
-    runwayHours: balance && spendPerHour > 0 ? Number(balance.balance) / spendPerHour : null,
+    runwayHours,
     ping,
+  };
+}
+
+/** The spend rate is what OneClick charged us over the last few hours. */
+export const SPEND_WINDOW_HOURS = 3;
+
+/**
+ * The last balance the worker read, and how many hours of top-ups it pays for at the current
+ * spend rate (null when nothing was spent): the landing page and the runway alert.
+ */
+export async function balanceRunway(db: Db | Tx, now: Date) {
+  const [charged, balance] = await Promise.all([
+    chargedSince(db, new Date(now.getTime() - SPEND_WINDOW_HOURS * HOUR_MS)),
+    readState<BalanceStatus>(db, BALANCE_KEY),
+  ]);
+  const spendPerHour = Number(charged) / SPEND_WINDOW_HOURS;
+  return {
+    balance,
+    /** Display-only estimate (hours of float left); money itself stays a decimal string. */
+    runwayHours: balance && spendPerHour > 0 ? Number(balance.balance) / spendPerHour : null,
+    chargedInWindow: charged,
   };
 }
 

@@ -25,11 +25,13 @@ export async function startBackground() {
   const { getUpstream } = await import('../sync/upstream');
   const { startWorker } = await import('../jobs/worker');
   const { webhookConfig } = await import('../refunds/deps');
+  const { alertsConfig } = await import('../alerts/deps');
   startWorker({
     db: getDb(),
     client: getUpstream().background,
     log,
     webhook: webhookConfig(),
+    alerts: alertsConfig(),
     tickMs: config.WORKER_TICK_MS,
   });
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client';
+import { writeState } from '../../db/queries/app-state';
 import { addCallStats } from '../../db/queries/call-stats';
 import type { CallInfo } from '../oneclick/request';
+import { LAST_SUCCESS_KEY } from './worker-state';
 
 // Upstream calls counted per minute and operation in memory, flushed to Postgres every few
 // seconds so the health panel sees the calls of every process (web and workers).
@@ -10,6 +12,7 @@ type Bucket = { calls: number; errors: number; totalMs: number };
 export function createCallMetrics() {
   let buckets = new Map<string, Bucket>();
   let lastSuccessAt: Date | null = null;
+  let reported: Date | null = null;
 
   return {
     record(info: CallInfo, at = new Date()) {
@@ -33,6 +36,18 @@ export function createCallMetrics() {
       await addCallStats(db, rows);
     },
     lastSuccessAt: () => lastSuccessAt,
+    /**
+     * The counts, and the last successful call when it changed (LAST_SUCCESS_KEY: Sync health
+     * and the "sync stalled" alert read it), saved for every process to see.
+     */
+    async publish(db: Db) {
+      await this.flush(db);
+      const last = lastSuccessAt;
+      if (last && last !== reported) {
+        await writeState(db, LAST_SUCCESS_KEY, last.toISOString());
+        reported = last;
+      }
+    },
   };
 }
 

@@ -1,7 +1,6 @@
 import 'server-only';
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client';
-import { writeState } from '../../db/queries/app-state';
 import { getConfig } from '../config';
 import { getDb } from '../db';
 import { log } from '../log';
@@ -12,8 +11,6 @@ import { type CallMetrics, createCallMetrics } from './metrics';
 
 // One upstream client per process: every caller (worker, "check now", track, ingest, refund)
 // shares its rate and concurrency cap, its credentials circuit and its call metrics.
-
-export const LAST_SUCCESS_KEY = 'upstream.last_success';
 
 type Upstream = {
   /** For calls a person (or the shop's API client) waits on: served first. */
@@ -60,15 +57,9 @@ export function getUpstream(): Upstream {
     });
   const client = clientFor('interactive');
   // Web-only instances make upstream calls too ("check now", ingest): flush from every process.
-  let reported: Date | null = null;
   const flush = setInterval(async () => {
     try {
-      await metrics.flush(getDb());
-      const last = metrics.lastSuccessAt();
-      if (last && last !== reported) {
-        await writeState(getDb(), LAST_SUCCESS_KEY, last.toISOString());
-        reported = last;
-      }
+      await metrics.publish(getDb());
     } catch (error) {
       log.warn({ err: error }, 'could not save upstream call metrics');
     }

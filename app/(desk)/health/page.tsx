@@ -13,8 +13,8 @@ import { formatNumber } from '@/lib/i18n/numbers';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { DUTIES_PREFIX } from '@/lib/jobs/duties';
 import { BACKFILL_KEY, type BackfillState } from '@/lib/sync/list-sync';
-import { currentStanding, LAST_SUCCESS_KEY } from '@/lib/sync/upstream';
-import { KEY_INFO_KEY, PING_KEY, type PingStatus } from '@/lib/sync/worker-state';
+import { currentStanding } from '@/lib/sync/upstream';
+import { KEY_INFO_KEY, LAST_SUCCESS_KEY, PING_KEY, type PingStatus } from '@/lib/sync/worker-state';
 import { CredentialsSection, DutiesSection, QuarantineSection } from './attention';
 import { BackfillSection } from './backfill';
 

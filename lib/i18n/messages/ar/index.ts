@@ -1,7 +1,9 @@
 import type { Messages } from '../types';
+import { arAlerts } from './alerts';
 import { arApiAdmin } from './apiAdmin';
 import { arCharts } from './charts';
 import { arDesk } from './desk';
+import { arDigest } from './digest';
 import { arFinance } from './finance';
 import { arKit } from './kit';
 import { arOperations } from './operations';
@@ -24,4 +26,6 @@ export const ar: Messages = {
   kit: arKit,
   views: arViews,
   charts: arCharts,
+  digest: arDigest,
+  alerts: arAlerts,
 };

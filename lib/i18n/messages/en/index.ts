@@ -1,6 +1,8 @@
+import { enAlerts } from './alerts';
 import { enApiAdmin } from './apiAdmin';
 import { enCharts } from './charts';
 import { enDesk } from './desk';
+import { enDigest } from './digest';
 import { enFinance } from './finance';
 import { enKit } from './kit';
 import { enOperations } from './operations';
@@ -23,4 +25,6 @@ export const en = {
   kit: enKit,
   views: enViews,
   charts: enCharts,
+  digest: enDigest,
+  alerts: enAlerts,
 } as const;

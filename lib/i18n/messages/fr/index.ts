@@ -1,7 +1,9 @@
 import type { Messages } from '../types';
+import { frAlerts } from './alerts';
 import { frApiAdmin } from './apiAdmin';
 import { frCharts } from './charts';
 import { frDesk } from './desk';
+import { frDigest } from './digest';
 import { frFinance } from './finance';
 import { frKit } from './kit';
 import { frOperations } from './operations';
@@ -24,4 +26,6 @@ export const fr: Messages = {
   kit: frKit,
   views: frViews,
   charts: frCharts,
+  digest: frDigest,
+  alerts: frAlerts,
 };
