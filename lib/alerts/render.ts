@@ -1,4 +1,5 @@
 import type { AlertCondition } from '../../db/enums';
+import { escapeHtml } from '../digests/layout';
 import { createT, type Key, type Locale, type T } from '../i18n';
 import { formatDateTime, formatShortDate } from '../i18n/dates';
 import { directionOf, languageOf } from '../i18n/locales';
@@ -127,8 +128,6 @@ export function renderTest(
     t,
   });
 }
-
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(p: {
   subject: string;

@@ -4,6 +4,7 @@ import { releaseLeases } from '../../db/queries/app-state';
 import type { AlertsConfig } from '../alerts/deps';
 import { evaluateAlerts } from '../alerts/evaluate';
 import { drainNotices } from '../alerts/send';
+import { queueDigests } from '../digests/schedule';
 import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
 import { drainDeliveries, type WebhookConfig } from '../refunds/webhook';
@@ -17,7 +18,7 @@ import { pingUpstream, validateKey } from '../sync/probe';
 import { createDuties } from './duties';
 
 // The one place that decides when background work runs: a status tick every second, plus the
-// slower duties (alerts and their messages, refund webhooks, report rollups, history backfill, the incremental list
+// slower duties (alerts, morning digests and their messages, refund webhooks, report rollups, history backfill, the incremental list
 // window, the ingest queue, linked orders, re-sends in doubt, ping/validate for the health
 // panel). Each domain
 // only does one unit of its work when asked. One worker per process; any number of processes
@@ -69,6 +70,14 @@ export function startWorker(opts: WorkerOptions) {
           smtpConfigured: alerts.mailer !== null,
           deskUrl: alerts.deskUrl,
           log,
+        }),
+      );
+      await duties.every('digests', 60_000, () =>
+        queueDigests({
+          db,
+          now: new Date(now()),
+          smtpConfigured: alerts.mailer !== null,
+          deskUrl: alerts.deskUrl,
         }),
       );
       await duties.every('alert notices', 2_000, () =>
