@@ -1,22 +1,11 @@
 import 'server-only';
-import { and, eq, lte, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { refunds, topups } from '../schema';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client';
+import { digestRuns, refunds } from '../schema';
 
-// The two figures of the morning digests (lib/digests/content.ts) that no page reads yet. Every
-// other figure comes from the reports', refunds' and reconciliation's own queries.
-
-/**
- * UNKNOWN_ERROR orders that got there at or before `cutoff` (the caller's "over 24 h"): a range
- * read of the partial index topups_unknown_idx, bounded by the backlog, not by the table.
- */
-export async function unknownSince(db: Db, cutoff: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(topups)
-    .where(and(eq(topups.status, 'UNKNOWN_ERROR'), lte(topups.unknownErrorAt, cutoff)));
-  return row?.n ?? 0;
-}
+// The morning digests' own queries: the one figure no page reads yet (refunds awaiting
+// approval; every other figure comes from the reports', refunds' and reconciliation's queries),
+// and which desk days' digests were queued (lib/digests/schedule.ts).
 
 /** Customer refunds waiting for a second finance user (refunds_awaiting_idx): count and DZD. */
 export async function awaitingApprovalTotals(db: Db): Promise<{ count: number; amount: string }> {
@@ -28,4 +17,24 @@ export async function awaitingApprovalTotals(db: Db): Promise<{ count: number; a
     .from(refunds)
     .where(eq(refunds.state, 'awaiting_approval'));
   return { count: row?.count ?? 0, amount: row?.amount ?? '0' };
+}
+
+/** Whether the morning digests of desk day `day` were queued (by any instance). */
+export async function digestsQueued(db: Db | Tx, day: string): Promise<boolean> {
+  const [row] = await db.select().from(digestRuns).where(eq(digestRuns.day, day));
+  return row !== undefined;
+}
+
+/** Claims desk day `day`'s digests for this transaction; false when another instance has. */
+export async function claimDigestRun(tx: Tx, day: string, at: Date): Promise<boolean> {
+  const [claimed] = await tx
+    .insert(digestRuns)
+    .values({ day, queuedAt: at, recipients: 0 })
+    .onConflictDoNothing()
+    .returning();
+  return claimed !== undefined;
+}
+
+export async function recordDigestRecipients(tx: Tx, day: string, recipients: number) {
+  await tx.update(digestRuns).set({ recipients }).where(eq(digestRuns.day, day));
 }

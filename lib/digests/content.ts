@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Db } from '../../db/client';
 import { OPERATORS, type Operator } from '../../db/enums';
+import { unknownOlderThan } from '../../db/queries/alert-findings';
 import { allBucketCounts } from '../../db/queries/counts';
-import { awaitingApprovalTotals, unknownSince } from '../../db/queries/digests';
+import { awaitingApprovalTotals } from '../../db/queries/digests';
 import { recordedByDay, refundedByDay } from '../../db/queries/reconcile';
 import { refundsDueTotals } from '../../db/queries/refunds';
 import {
@@ -120,7 +121,7 @@ export async function managerDigest(db: Db, day: string, now: Date): Promise<Man
       countsBySplit(db, spans.week, 'operator'),
       allBucketCounts(db),
       oldestUnknownAt(db),
-      unknownSince(db, new Date(now.getTime() - OVERDUE_MS)),
+      unknownOlderThan(db, new Date(now.getTime() - OVERDUE_MS)).then((r) => r.count),
       refundsByBucket(db, { ...spans.today, granularity: 'day', timeZone: DESK_TIME_ZONE }),
     ]);
   const dayBy = byOperator(dayOps);

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Role } from '../../db/enums';
 import { queueNotices } from '../../db/queries/alerts';
-import { digestRuns } from '../../db/schema';
+import { claimDigestRun, digestsQueued, recordDigestRecipients } from '../../db/queries/digests';
 import { noticesFor } from '../alerts/channels';
 import { addDays, algiersDate, hourOfDay } from '../time/algiers';
 import { type Digest, financeDigest, managerDigest } from './content';
@@ -26,20 +25,14 @@ export type DigestDeps = { db: Db; now: Date; smtpConfigured: boolean; deskUrl: 
 export async function queueDigests({ db, now, smtpConfigured, deskUrl }: DigestDeps) {
   if (!smtpConfigured || hourOfDay(now) < DIGEST_HOUR) return null;
   const today = algiersDate(now);
-  const [done] = await db.select().from(digestRuns).where(eq(digestRuns.day, today));
-  if (done) return null;
+  if (await digestsQueued(db, today)) return null;
   const day = addDays(today, -1);
   // The figures are read before the claim (small rollup queries); the claim decides who sends.
   const digests = await Promise.all(
     AUDIENCES.map(async (a) => ({ ...a, digest: await a.build(db, day, now) })),
   );
   return db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .insert(digestRuns)
-      .values({ day: today, queuedAt: now, recipients: 0 })
-      .onConflictDoNothing()
-      .returning();
-    if (!claimed) return null;
+    if (!(await claimDigestRun(tx, today, now))) return null;
     const rows = [];
     for (const { role, digest } of digests)
       rows.push(
@@ -58,7 +51,7 @@ export async function queueDigests({ db, now, smtpConfigured, deskUrl }: DigestD
         )),
       );
     const queued = await queueNotices(tx, rows);
-    await tx.update(digestRuns).set({ recipients: queued }).where(eq(digestRuns.day, today));
+    await recordDigestRecipients(tx, today, queued);
     return { day, recipients: queued };
   });
 }
