@@ -16,7 +16,9 @@ export const NAV_ITEMS: {
   { href: '/reports', label: 'nav.reports', capability: 'reports:read' },
   { href: '/track', label: 'nav.track', capability: 'orders:track' },
   { href: '/health', label: 'nav.health', capability: 'health:read' },
+  { href: '/alerts', label: 'nav.alerts', capability: 'alerts:read' },
   { href: '/admin/users', label: 'nav.users', capability: 'users:manage' },
   { href: '/admin/tokens', label: 'nav.tokens', capability: 'tokens:manage' },
   { href: '/admin/audit', label: 'nav.audit', capability: 'audit:read' },
+  { href: '/admin/alerts', label: 'nav.alertSettings', capability: 'alerts:manage' },
 ];

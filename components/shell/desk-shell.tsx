@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { unreadAlertCount } from '@/db/queries/alerts';
 import { bucketCount } from '@/db/queries/counts';
 import { can } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
@@ -10,6 +11,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { NAV_ITEMS } from '@/lib/nav';
 import { currentStanding } from '@/lib/sync/upstream';
+import { AlertBell } from './alert-bell';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLink } from './nav-link';
@@ -30,9 +32,12 @@ export async function DeskShell({
 }) {
   const t = await getT();
   const db = getDb();
-  const [standing, unknown] = await Promise.all([
+  const seesAlerts = can(user.role, 'alerts:read');
+  const [standing, unknown, unreadAlerts, locale] = await Promise.all([
     currentStanding(db),
     bucketCount(db, 'UNKNOWN_ERROR'),
+    seesAlerts ? unreadAlertCount(db, user.id) : 0,
+    getLocale(),
   ]);
   const badges = { unknown };
   const items = NAV_ITEMS.filter(
@@ -55,7 +60,7 @@ export async function DeskShell({
         >
           {standing.blockedUntil
             ? t('sync.credentials.bannerBlocked', {
-                time: formatDateTime(standing.blockedUntil, await getLocale()),
+                time: formatDateTime(standing.blockedUntil, locale),
               })
             : t('sync.credentials.bannerRefused')}
         </div>
@@ -82,6 +87,17 @@ export async function DeskShell({
               {t(`roles.${user.role}`)}
             </span>
           </span>
+          {seesAlerts ? (
+            <AlertBell
+              unread={unreadAlerts}
+              locale={locale}
+              label={
+                unreadAlerts > 0
+                  ? t('alerts.bellUnread', { count: unreadAlerts })
+                  : t('alerts.bell')
+              }
+            />
+          ) : null}
           <Link href="/settings" className="text-primary underline-offset-2 hover:underline">
             {t('nav.settings')}
           </Link>

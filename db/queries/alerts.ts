@@ -153,13 +153,18 @@ export async function acknowledgeAlert(tx: Tx, id: string, userId: string, at: D
   const [row] = await tx
     .update(alerts)
     .set({ acknowledgedAt: at, acknowledgedBy: userId })
-    .where(and(eq(alerts.id, id), isNull(alerts.acknowledgedAt)))
+    .where(and(eq(alerts.id, id), eq(alerts.state, 'open'), isNull(alerts.acknowledgedAt)))
     .returning();
   return row ?? null;
 }
 
+/** An alert and the name of who acknowledged it. */
 export async function alertById(db: Db | Tx, id: string) {
-  const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
+  const [row] = await db
+    .select({ alert: alerts, acknowledgedByName: users.name })
+    .from(alerts)
+    .leftJoin(users, eq(users.id, alerts.acknowledgedBy))
+    .where(eq(alerts.id, id));
   return row ?? null;
 }
 
@@ -313,10 +318,19 @@ export async function noticeBacklog(db: Db | Tx, now: Date) {
   return res.rows[0] ?? { pending: 0, failing: 0, gave_up: 0 };
 }
 
-/** Whether a notice with that dedupe key was already sent (tests, digests). */
-export function sentNotices(db: Db | Tx, kind: string) {
-  return db
-    .select()
+/** The newest test message of a channel, to show whether it went out. */
+export async function lastTestNotice(db: Db | Tx, channel: NoticeChannel) {
+  const [row] = await db
+    .select({
+      createdAt: notices.createdAt,
+      sentAt: notices.sentAt,
+      gaveUpAt: notices.gaveUpAt,
+      lastError: notices.lastError,
+      attempts: notices.attempts,
+    })
     .from(notices)
-    .where(and(eq(notices.kind, kind), gt(notices.attempts, 0)));
+    .where(and(eq(notices.kind, 'test'), eq(notices.channel, channel)))
+    .orderBy(desc(notices.id))
+    .limit(1);
+  return row ?? null;
 }

@@ -38,3 +38,9 @@ export async function claimDigestRun(tx: Tx, day: string, at: Date): Promise<boo
 export async function recordDigestRecipients(tx: Tx, day: string, recipients: number) {
   await tx.update(digestRuns).set({ recipients }).where(eq(digestRuns.day, day));
 }
+
+/** The newest desk day whose digests were queued. */
+export async function lastDigestRun(db: Db | Tx) {
+  const [row] = await db.select().from(digestRuns).orderBy(sql`${digestRuns.day} desc`).limit(1);
+  return row ?? null;
+}

@@ -21,6 +21,12 @@ export const CAPABILITIES = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  /** See alerts (the bell, the alerts page). */
+  'alerts:read',
+  /** Say "I am on it" for an open alert (audited). */
+  'alerts:acknowledge',
+  /** Thresholds, channels and their tests. */
+  'alerts:manage',
   /** Pin a shared saved view as the default orders view of the role it is shared with. */
   'views:pin',
 ] as const;
@@ -37,6 +43,8 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
     'resends:create',
     'export',
     'reconcile',
+    'alerts:read',
+    'alerts:acknowledge',
   ]),
   manager: new Set<Capability>([
     'orders:read',
@@ -45,6 +53,8 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
     'health:read',
     'export',
     'audit:read',
+    'alerts:read',
+    'alerts:acknowledge',
   ]),
   admin: new Set(CAPABILITIES),
 };

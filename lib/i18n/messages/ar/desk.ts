@@ -41,6 +41,8 @@ export const arDesk: Pick<
     reconcile: 'المطابقة',
     track: 'تتبّع تعبئة',
     health: 'حالة المزامنة',
+    alerts: 'التنبيهات',
+    alertSettings: 'إعدادات التنبيهات',
     search: 'البحث في الطلبات',
     searchPlaceholder: 'الهاتف أو المرجع أو معرّف التعبئة',
     searchHint: 'اضغط / للبحث',

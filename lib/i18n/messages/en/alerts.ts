@@ -55,7 +55,7 @@ export const enAlerts = {
     acknowledgedLine: 'Acknowledged by {name} at {at}.',
     link: 'Open the alerts page',
     footer:
-      'Sent by Flexy Desk. Admins change thresholds and channels in Settings › Alerts and notifications.',
+      'Sent by Flexy Desk. Admins change thresholds and channels on the Alert settings page.',
     testSubject: 'Test from Flexy Desk',
     testBody:
       'This is a test of the {channel} channel, asked by {name}. If you read this, alerts reach you here.',
@@ -86,8 +86,15 @@ export const enAlerts = {
   notOpen: 'This alert is resolved: there is nothing to acknowledge.',
   notFound: 'No such alert.',
   older: 'Older alerts',
+  newest: 'Newest alerts',
+  event: {
+    opened: 'opened',
+    reminded: 'reminded',
+    resolved: 'resolved by itself',
+    acknowledged: 'acknowledged',
+  },
   settings: {
-    title: 'Alerts and notifications',
+    title: 'Alert settings',
     intro:
       'Thresholds for each condition, and where alerts go besides the bell. Morning digests go by email at 08:00 Algeria time to managers and finance.',
     conditions: 'Conditions',

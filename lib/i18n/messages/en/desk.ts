@@ -18,6 +18,8 @@ export const enDesk = {
     reconcile: 'Reconciliation',
     track: 'Track a top-up',
     health: 'Sync health',
+    alerts: 'Alerts',
+    alertSettings: 'Alert settings',
     search: 'Search orders',
     searchPlaceholder: 'Phone, ref or top-up id',
     searchHint: 'Press / to search',

@@ -33,6 +33,8 @@ export const frDesk: Pick<
     reconcile: 'Rapprochement',
     track: 'Suivre une recharge',
     health: 'État de la synchro',
+    alerts: 'Alertes',
+    alertSettings: 'Réglages des alertes',
     search: 'Rechercher des commandes',
     searchPlaceholder: 'Téléphone, référence ou ID de recharge',
     searchHint: 'Appuyez sur / pour rechercher',
