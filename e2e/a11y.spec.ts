@@ -24,6 +24,8 @@ test.describe('accessibility (axe, serious and critical)', () => {
     '/admin/users',
     '/admin/tokens',
     '/admin/audit',
+    '/admin/alerts',
+    '/alerts',
     '/settings',
     '/forbidden',
   ]) {

@@ -54,8 +54,7 @@ export const enAlerts = {
     resolvedLine: 'This no longer holds: resolved {at}, {duration} after it opened.',
     acknowledgedLine: 'Acknowledged by {name} at {at}.',
     link: 'Open the alerts page',
-    footer:
-      'Sent by Flexy Desk. Admins change thresholds and channels on the Alert settings page.',
+    footer: 'Sent by Flexy Desk. Admins change thresholds and channels on the Alert settings page.',
     testSubject: 'Test from Flexy Desk',
     testBody:
       'This is a test of the {channel} channel, asked by {name}. If you read this, alerts reach you here.',
