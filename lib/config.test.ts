@@ -88,6 +88,22 @@ describe('database roles and proxies', () => {
         .REFUND_WEBHOOK_URL,
     ).toBe('https://shop.dz/hooks');
   });
+
+  it('a REFUND_WEBHOOK_URL that is not a URL is named, not a crash', () => {
+    const hook = { REFUND_WEBHOOK_SECRET: 's'.repeat(32) };
+    expect(problems({ ...production, ...hook, REFUND_WEBHOOK_URL: 'shop.dz hooks' })).toEqual([
+      'REFUND_WEBHOOK_URL must be a URL',
+    ]);
+  });
+
+  it('SMTP_URL is an smtp:// or smtps:// URL', () => {
+    expect(problems({ ...production, SMTP_URL: 'mail.shop.dz:587' })[0]).toMatch(
+      /^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(
+      parseConfig({ ...production, SMTP_URL: 'smtp://desk:pw@mail.shop.dz:587' }).SMTP_URL,
+    ).toBe('smtp://desk:pw@mail.shop.dz:587');
+  });
 });
 
 describe('the local emulator', () => {

@@ -7,6 +7,19 @@ import { dzdAmount } from './money-schema';
 // logger must work before the configuration is valid, to say what is wrong with it).
 
 const onOff = z.enum(['on', 'off']);
+
+/**
+ * A URL with no `user:password@` (fetch refuses those, and they would end up in errors and
+ * logs). Refinements also run on a value the URL check already refused: never throws.
+ */
+export function withoutCredentials(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
 const positiveInt = z.coerce.number().int().positive();
 const postgresUrl = z.url({
   protocol: /^postgres(ql)?$/,
@@ -66,13 +79,13 @@ const schema = z
     SESSION_IDLE_MINUTES: positiveInt.max(24 * 60).default(30),
     SESSION_MAX_HOURS: positiveInt.max(24 * 7).default(12),
     REFUND_WEBHOOK_URL: z
-      .url({ error: 'must be a URL' })
+      .url({ error: 'must be a URL', abort: true })
       // fetch refuses URLs with credentials, and they would end up in errors and logs; the
       // webhook is authenticated by its HMAC signature (REFUND_WEBHOOK_SECRET) instead.
-      .refine((v) => {
-        const u = new URL(v);
-        return !u.username && !u.password;
-      }, 'must not contain credentials (user:password@); the signature authenticates the webhook')
+      .refine(
+        withoutCredentials,
+        'must not contain credentials (user:password@); the signature authenticates the webhook',
+      )
       .optional(),
     REFUND_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { type NoticeChannel, ROLES, type Role } from '../../db/enums';
 import { channelSettings, type NewNotice, recipientsIn } from '../../db/queries/alerts';
+import { withoutCredentials } from '../config';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../i18n/locales';
 import type { Rendered } from './render';
 
@@ -16,10 +17,7 @@ export const emailSettings = z.object({
 });
 
 /** A URL fetch can post to, without credentials (the signature authenticates the sender). */
-export const webhookUrl = z.url({ protocol: /^https?$/ }).refine((v) => {
-  const u = new URL(v);
-  return !u.username && !u.password;
-});
+export const webhookUrl = z.url({ protocol: /^https?$/, abort: true }).refine(withoutCredentials);
 
 export const webhookSettings = z.object({
   url: webhookUrl,

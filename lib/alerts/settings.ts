@@ -48,7 +48,11 @@ export async function saveCondition(
   const schema = THRESHOLDS[input.condition].strict();
   const parsed = schema.safeParse(input.params);
   if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? 'params');
+    const issue = parsed.error.issues[0];
+    // A field this condition does not have is named too (a stale form, a crafted post).
+    const field = String(
+      issue?.code === 'unrecognized_keys' ? issue.keys[0] : (issue?.path[0] ?? 'params'),
+    );
     throw new UserFacingError('alerts.invalid.number', { field, params: { field } });
   }
   await saveConditionSettings(tx, { ...input, params: parsed.data, by, at });
