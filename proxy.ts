@@ -8,7 +8,12 @@ import { getConfig } from './lib/config';
 // The shop's API (/api/v1/*) is outside the matcher (see `config`); /api/metrics needs no
 // session, its handler checks its own token (METRICS_TOKEN).
 
-const PUBLIC = [/^\/login\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/, /^\/api\/metrics\/?$/];
+const PUBLIC = [
+  /^\/login\/?$/,
+  /^\/api\/auth\//,
+  /^\/api\/health(\/live|\/ready)?\/?$/,
+  /^\/api\/metrics\/?$/,
+];
 const REFRESH_AFTER_SECONDS = 60;
 
 export async function proxy(req: NextRequest) {

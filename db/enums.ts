@@ -107,6 +107,7 @@ export const ALERT_CONDITIONS = [
   'webhook_failing',
   'reconciliation',
   'ingest_waiting',
+  'backup_failed',
 ] as const;
 export type AlertCondition = (typeof ALERT_CONDITIONS)[number];
 

@@ -65,6 +65,14 @@ export async function ensureRuntimeRole(ownerUrl: string, spec: RuntimeRole): Pr
     await q(
       `alter default privileges in schema ${SCHEMA} grant usage, select on sequences to ${role}`,
     );
+    // Readiness (/api/health/ready) checks that every migration this code knows is applied:
+    // reading the migrator's own bookkeeping, nothing more.
+    await q('create schema if not exists drizzle');
+    await q(`grant usage on schema drizzle to ${role}`);
+    const [bookkeeping] = await q<{ found: boolean }>(
+      `select to_regclass('drizzle.__drizzle_migrations') is not null as found`,
+    );
+    if (bookkeeping?.found) await q(`grant select on drizzle.__drizzle_migrations to ${role}`);
     const warnings = [
       ...(await grantedByOthers(client, spec.role, history)),
       ...(await closeSchemaCreate(client, spec.role)),

@@ -97,6 +97,11 @@ const schema = z
       .optional(),
     /** The From of alert and digest emails. */
     ALERT_EMAIL_FROM: z.string().min(3).default('Flexy Desk <flexy-desk@localhost>'),
+    /**
+     * After SIGTERM, how long an instance may take to finish its requests and background batch
+     * before it exits anyway (keep it below the process manager's own stop timeout).
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
     /** Refunds above this many DZD need a second finance user's approval. */
     REFUND_APPROVAL_THRESHOLD: dzdAmount(
       'must be an amount in DZD such as 5000 or 5000.50',

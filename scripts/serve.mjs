@@ -20,6 +20,7 @@ process.env.NODE_ENV = 'production';
 const { default: next } = await import('next');
 const { securityHeaders } = await import('../lib/runtime/security-headers.js');
 const { observeRequest } = await import('../lib/metrics/http-requests.js');
+const { drain } = await import('../lib/runtime/lifecycle.js');
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST || undefined;
@@ -110,13 +111,30 @@ server.listen(port, hostname, () => {
   process.stdout.write(`[flexy] web server listening on ${hostname ?? '0.0.0.0'}:${port}\n`);
 });
 
+// Stopping (a process manager's SIGTERM, or the launcher's): readiness answers 503 at once
+// and the background worker stops claiming, finishes its batch and hands its leases back;
+// requests keep being served for a moment (load balancers take the instance out), then the
+// server stops accepting and finishes those in flight; then the process exits. Past
+// SHUTDOWN_GRACE_MS it exits anyway, saying so.
+const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+const unreadyMs = Math.min(Number(process.env.SHUTDOWN_UNREADY_MS ?? 2_000), graceMs / 2);
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'])
-  process.on(signal, () => {
+  process.on(signal, async () => {
     if (closing) return;
     closing = true;
-    // Finish the requests in flight, then leave (the launcher kills after 10 s regardless).
-    server.close(() => process.exit(0));
+    setTimeout(() => {
+      console.error(`[flexy] still busy after ${graceMs} ms: exiting anyway`);
+      process.exit(1);
+    }, graceMs).unref();
+    const drained = drain();
+    await new Promise((resolve) => setTimeout(resolve, unreadyMs));
+    const closed = new Promise((resolve) => server.close(resolve));
+    // Keep-alive connections close as soon as their response is done.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 8_000).unref();
+    await Promise.all([closed, drained]);
+    clearInterval(idle);
+    process.stdout.write('[flexy] web server stopped\n');
+    process.exit(0);
   });

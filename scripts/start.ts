@@ -39,6 +39,8 @@ process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+let graceMs = 25_000;
+
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
@@ -46,7 +48,8 @@ async function shutdown(code: number) {
   if (child && child.exitCode === null) {
     child.kill('SIGTERM');
     await new Promise<void>((resolve) => {
-      const force = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+      // The web server drains within SHUTDOWN_GRACE_MS (scripts/serve.mjs); a margin, then kill.
+      const force = setTimeout(() => child?.kill('SIGKILL'), graceMs + 5_000);
       child?.once('exit', () => {
         clearTimeout(force);
         resolve();
@@ -66,6 +69,7 @@ async function main() {
     ...operatorEnv,
     NODE_ENV: production ? 'production' : 'development',
   });
+  graceMs = config.SHUTDOWN_GRACE_MS;
   const dir = dataDir();
   const live = readLiveRuntime(dir);
   if (live)

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll } from 'vitest';
 import { ALERT_CONDITIONS, type AlertCondition } from '../db/enums';
 import { saveChannelSettings, saveConditionSettings } from '../db/queries/alerts';
 import { alertEvents, alerts } from '../db/schema';
-import { evaluateAlerts } from '../lib/alerts/evaluate';
+import { evaluateAlerts, RESOLVE_AFTER_MS } from '../lib/alerts/evaluate';
 import { drainNotices, type Mailer, smtpMailer } from '../lib/alerts/send';
 import { createOneClickClient } from '../lib/oneclick/client';
 import { topupSchema } from '../lib/oneclick/schemas';
@@ -226,6 +226,16 @@ export async function look(opts: { keyFingerprint?: string | null } = {}) {
   }
   await until('every message to arrive', () => received.length >= before + sent);
   return evaluation;
+}
+
+/**
+ * A look once the condition has cleared, then another after it stayed clear long enough to
+ * resolve (RESOLVE_AFTER_MS), with the desk's sync running in between.
+ */
+export async function settle(opts: { keyFingerprint?: string | null } = {}) {
+  await look(opts);
+  await runSync(RESOLVE_AFTER_MS, 60_000);
+  return look(opts);
 }
 
 /** Every message about alerts with this key, per channel, as the events each told. */

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { BellIcon } from '@/components/ui/icons';
+import { UNREAD_CAP } from '@/db/queries/alerts';
 import type { Locale } from '@/lib/i18n/locales';
 import { formatNumber } from '@/lib/i18n/numbers';
 
@@ -28,7 +29,9 @@ export function AlertBell({
           aria-hidden="true"
           className="absolute -end-1 -top-1 min-w-5 rounded-full bg-danger px-1 text-center text-xs font-semibold text-white tabular-nums"
         >
-          {formatNumber(unread, locale)}
+          {unread >= UNREAD_CAP
+            ? `${formatNumber(UNREAD_CAP - 1, locale)}+`
+            : formatNumber(unread, locale)}
         </span>
       ) : null}
     </Link>

@@ -54,8 +54,9 @@ export async function inFlightCount(db: Db | Tx): Promise<number> {
 }
 
 /**
- * Merchant notices (refund webhooks) still not delivered whose first failed attempt was before
- * `before`: failing for that long. The attempts' times are the worker's clock.
+ * Merchant notices (refund webhooks) still not delivered, whose last attempt failed, failing
+ * since before `before`: counted from the first failed attempt after the last one that got a
+ * 2xx (a redelivery finance asked for starts a new count). Attempts carry the worker's clock.
  */
 export async function failingDeliveries(db: Db | Tx, before: Date) {
   const res = await db.execute<{
@@ -63,13 +64,18 @@ export async function failingDeliveries(db: Db | Tx, before: Date) {
     oldest: string | null;
     last_error: string | null;
   }>(sql`
-    select count(*)::int as n, min(f.first_at) as oldest,
-      (array_agg(d.last_error order by f.first_at))[1] as last_error
+    select count(*)::int as n, min(f.since) as oldest,
+      (array_agg(d.last_error order by f.since))[1] as last_error
     from refund_deliveries d
     cross join lateral (
-      select min(a.at) as first_at from refund_delivery_attempts a where a.refund_id = d.refund_id
+      select min(a.at) as since from refund_delivery_attempts a
+      where a.refund_id = d.refund_id and a.error is not null
+        and a.at > coalesce((
+          select max(ok.at) from refund_delivery_attempts ok
+          where ok.refund_id = d.refund_id and ok.error is null), '-infinity')
     ) f
-    where d.state = 'pending' and d.attempts > 0 and f.first_at < ${before}`);
+    where d.state = 'pending' and d.attempts > 0 and d.last_error is not null
+      and f.since < ${before}`);
   const row = first(res.rows);
   return {
     count: row?.n ?? 0,

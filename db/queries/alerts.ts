@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import type { AlertCondition, AlertEventKind, AlertState, NoticeChannel, Role } from '../enums';
 import {
@@ -116,7 +116,16 @@ export async function updateAlert(
   tx: Tx,
   id: string,
   set: Partial<
-    Pick<AlertRow, 'facts' | 'lastSeenAt' | 'reminders' | 'nextReminderAt' | 'state' | 'resolvedAt'>
+    Pick<
+      AlertRow,
+      | 'facts'
+      | 'lastSeenAt'
+      | 'reminders'
+      | 'nextReminderAt'
+      | 'state'
+      | 'resolvedAt'
+      | 'clearSince'
+    >
   >,
 ): Promise<AlertRow> {
   const [row] = await tx.update(alerts).set(set).where(eq(alerts.id, id)).returning();
@@ -168,7 +177,12 @@ export async function alertById(db: Db | Tx, id: string) {
   return row ?? null;
 }
 
-export type AlertFilter = { state?: AlertState; condition?: AlertCondition; before?: Date };
+export type AlertFilter = {
+  state?: AlertState;
+  condition?: AlertCondition;
+  /** Keyset: alerts older than this one (opened at, id), as the previous page ended. */
+  before?: { openedAt: Date; id: string };
+};
 export const ALERTS_PAGE_SIZE = 50;
 
 /** The alerts page: newest first, with who acknowledged each. */
@@ -176,7 +190,10 @@ export function listAlerts(db: Db | Tx, filter: AlertFilter) {
   const where: SQL[] = [];
   if (filter.state) where.push(eq(alerts.state, filter.state));
   if (filter.condition) where.push(eq(alerts.condition, filter.condition));
-  if (filter.before) where.push(lt(alerts.openedAt, filter.before));
+  if (filter.before)
+    where.push(
+      sql`(${alerts.openedAt}, ${alerts.id}) < (${filter.before.openedAt}, ${filter.before.id})`,
+    );
   return db
     .select({
       id: alerts.id,
@@ -195,45 +212,42 @@ export function listAlerts(db: Db | Tx, filter: AlertFilter) {
     .from(alerts)
     .leftJoin(users, eq(users.id, alerts.acknowledgedBy))
     .where(and(...where))
-    .orderBy(desc(alerts.openedAt))
+    .orderBy(desc(alerts.openedAt), desc(alerts.id))
     .limit(ALERTS_PAGE_SIZE + 1);
 }
 
-/** Alert events a person has not seen (opened and resolved ones): the bell's count. */
+/** The bell shows up to this many; more reads as "99+". */
+export const UNREAD_CAP = 100;
+
+/**
+ * Alert steps (opened, resolved) a person has not been shown since they last opened the alerts
+ * page, counted by event id (ids follow commit order: the evaluator runs one at a time), and
+ * none from before their account existed; at most UNREAD_CAP.
+ */
 export async function unreadAlertCount(db: Db | Tx, userId: string): Promise<number> {
   const res = await db.execute<{ n: number }>(sql`
-    select count(*)::int as n from ${alertEvents} e
-    where e.kind in ('opened', 'resolved')
-      and e.at > coalesce((select seen_at from ${alertSeen} where user_id = ${userId}), '-infinity')`);
+    select count(*)::int as n from (
+      select 1 from ${alertEvents} e
+      where e.kind in ('opened', 'resolved')
+        and e.id > coalesce((select last_event_id from ${alertSeen} where user_id = ${userId}), 0)
+        and e.at >= (select created_at from ${users} where id = ${userId})
+      limit ${UNREAD_CAP}) unread`);
   return res.rows[0]?.n ?? 0;
 }
 
+/** The person has been shown every alert event so far. */
 export async function markAlertsSeen(db: Db | Tx, userId: string, at: Date) {
+  const newest = sql`(select coalesce(max(id), 0) from ${alertEvents})`;
   await db
     .insert(alertSeen)
-    .values({ userId, seenAt: at })
+    .values({ userId, seenAt: at, lastEventId: newest })
     .onConflictDoUpdate({
       target: alertSeen.userId,
-      set: { seenAt: sql`greatest(${alertSeen.seenAt}, excluded.seen_at)` },
+      set: {
+        seenAt: at,
+        lastEventId: sql`greatest(${alertSeen.lastEventId}, excluded.last_event_id)`,
+      },
     });
-}
-
-/** The latest alert events for the bell's menu. */
-export function recentAlertEvents(db: Db | Tx, limit: number) {
-  return db
-    .select({
-      id: alertEvents.id,
-      kind: alertEvents.kind,
-      at: alertEvents.at,
-      alertId: alerts.id,
-      condition: alerts.condition,
-      facts: alerts.facts,
-    })
-    .from(alertEvents)
-    .innerJoin(alerts, eq(alerts.id, alertEvents.alertId))
-    .where(inArray(alertEvents.kind, ['opened', 'resolved']))
-    .orderBy(desc(alertEvents.at), desc(alertEvents.id))
-    .limit(limit);
 }
 
 export function alertHistory(db: Db | Tx, alertId: string) {
@@ -285,15 +299,20 @@ export function claimDueNotices(
 
 export type ClaimedNotice = Awaited<ReturnType<typeof claimDueNotices>>[number];
 
+/**
+ * Records what became of a claimed notice, only while this worker still holds its lease: a
+ * worker that overran its lease (and whose notice another one took) does not overwrite that.
+ */
 export async function recordNoticeOutcome(
   db: Db | Tx,
   id: number,
+  workerId: string,
   outcome:
     | { sent: true; at: Date }
     | { sent: false; at: Date; error: string; retryAt: Date | null },
-) {
+): Promise<boolean> {
   const lease = { leaseHolder: null, leaseUntil: null };
-  await db
+  const rows = await db
     .update(notices)
     .set(
       outcome.sent
@@ -305,7 +324,9 @@ export async function recordNoticeOutcome(
             ...(outcome.retryAt ? { dueAt: outcome.retryAt } : { gaveUpAt: outcome.at }),
           },
     )
-    .where(eq(notices.id, id));
+    .where(and(eq(notices.id, id), eq(notices.leaseHolder, workerId), isNull(notices.sentAt)))
+    .returning({ id: notices.id });
+  return rows.length > 0;
 }
 
 /** Notices not sent yet and not given up, and how many failed at least once (sync health). */

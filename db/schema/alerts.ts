@@ -58,6 +58,8 @@ export const alerts = pgTable(
     openedAt: tz('opened_at').notNull(),
     lastSeenAt: tz('last_seen_at').notNull(),
     resolvedAt: tz('resolved_at'),
+    /** When a look first found it cleared; it resolves once it has stayed clear a while. */
+    clearSince: tz('clear_since'),
     reminders: integer('reminders').notNull().default(0),
     nextReminderAt: tz('next_reminder_at'),
     acknowledgedAt: tz('acknowledged_at'),
@@ -94,6 +96,8 @@ export const alertSeen = pgTable('alert_seen', {
     .primaryKey()
     .references(() => users.id),
   seenAt: tz('seen_at').notNull(),
+  /** The newest alert event the person had been shown: what comes after is unread. */
+  lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
 });
 
 /**

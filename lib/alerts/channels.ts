@@ -48,6 +48,13 @@ export async function loadChannels(db: Db | Tx, smtpConfigured: boolean): Promis
   };
 }
 
+/** The webhook's signing secret as saved, whether or not the channel is on (its tests). */
+export async function webhookSecret(db: Db | Tx): Promise<string | null> {
+  const row = (await channelSettings(db)).find((r) => r.channel === 'webhook');
+  const parsed = webhookSettings.pick({ secret: true }).safeParse(row?.settings ?? {});
+  return parsed.success ? parsed.data.secret : null;
+}
+
 /** One message, rendered per language, queued once per recipient on every channel that is on. */
 export async function noticesFor(
   db: Db | Tx,

@@ -10,6 +10,7 @@ import {
 } from '../../db/queries/alert-findings';
 import { readState } from '../../db/queries/app-state';
 import { recordedByDay, refundedByDay } from '../../db/queries/reconcile';
+import { BACKUP_STATE_KEY, type BackupStatus } from '../backup/state';
 import { dayRows } from '../reconcile/summary';
 import { balanceRunway } from '../reports/landing';
 import { readStanding } from '../sync/credentials';
@@ -33,6 +34,17 @@ import type { Thresholds } from './thresholds';
 /** Figures kept with the alert and put in its messages (JSON: numbers, strings, ISO times). */
 export type Facts = Record<string, string | number | null>;
 export type Finding = { key: string; condition: AlertCondition; facts: Facts };
+
+/**
+ * A look that cannot tell yet (an evaluator that has not watched long enough, a question asked
+ * at the wrong hour): its condition's open alerts stay as they are, neither renewed nor cleared.
+ */
+export class CannotTell extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'CannotTell';
+  }
+}
 
 export type ConditionContext = {
   db: Db | Tx;
@@ -93,7 +105,7 @@ const operatorFailures: MultiCheck<'operator_failures'> = async (ctx, t) => {
   const base = new Map(baseline.map((b) => [b.operator, b]));
   const findings: Finding[] = [];
   for (const w of window) {
-    if (w.settled < t.minOrders) continue;
+    if (w.settled < t.minOrders || w.failed === 0) continue;
     const b = base.get(w.operator);
     const baseRate = b && b.settled > 0 ? b.failed / b.settled : 0;
     const rate = w.failed / w.settled;
@@ -117,7 +129,7 @@ const operatorFailures: MultiCheck<'operator_failures'> = async (ctx, t) => {
 
 const syncStalled: Check<'sync_stalled'> = async (ctx, t) => {
   const since = minutesAgo(ctx, t.minutes);
-  if (ctx.startedAt > since) return null;
+  if (ctx.startedAt > since) throw new CannotTell(`watching for less than ${t.minutes} min`);
   const [last, inFlight] = await Promise.all([
     readState<string>(ctx.db, LAST_SUCCESS_KEY),
     inFlightCount(ctx.db),
@@ -148,7 +160,15 @@ const webhookFailing: Check<'webhook_failing'> = async (ctx, t) => {
   };
 };
 
+/**
+ * Yesterday's refunds, once the morning has begun: just after midnight, yesterday's last
+ * refunds are ordinary work for finance, not a finding.
+ */
+export const RECONCILE_FROM_HOUR = 8;
+
 const reconciliation: Check<'reconciliation'> = async (ctx) => {
+  if (hourOfDay(ctx.now) < RECONCILE_FROM_HOUR)
+    throw new CannotTell('yesterday is reconciled from 08:00');
   const day = addDays(algiersDate(ctx.now), -1);
   const { from, to } = daySpan(day);
   const db = ctx.db as Db;
@@ -178,6 +198,22 @@ const ingestWaiting: Check<'ingest_waiting'> = async (ctx, t) => {
   };
 };
 
+const backupFailed: Check<'backup_failed'> = async (ctx, t) => {
+  const last = await readState<BackupStatus>(ctx.db, BACKUP_STATE_KEY);
+  // No backups here (DATABASE_URL: the managed service's job), or none attempted yet.
+  if (!last) return null;
+  const okAt = last.lastOkAt ? new Date(last.lastOkAt) : null;
+  const stale = okAt === null || ctx.now.getTime() - okAt.getTime() > t.hours * HOUR_MS;
+  if (last.ok && !stale) return null;
+  if (last.ok && okAt === null) return null;
+  return {
+    problem: last.ok ? 'stale' : 'failed',
+    lastOk: iso(okAt),
+    error: last.ok ? null : last.error,
+    threshold: t.hours,
+  };
+};
+
 /** A condition about one thing: its key is the condition itself. */
 const single =
   <C extends AlertCondition>(condition: C, check: Check<C>): MultiCheck<C> =>
@@ -195,4 +231,5 @@ export const CONDITIONS: { [C in AlertCondition]: MultiCheck<C> } = {
   webhook_failing: single('webhook_failing', webhookFailing),
   reconciliation: single('reconciliation', reconciliation),
   ingest_waiting: single('ingest_waiting', ingestWaiting),
+  backup_failed: single('backup_failed', backupFailed),
 };

@@ -13,7 +13,7 @@ import {
 } from '../../db/queries/alerts';
 import { backoffCeiling, POLICIES } from '../backoff';
 import { type Channels, loadChannels, noticesFor } from './channels';
-import { CONDITIONS, type ConditionContext, type Finding } from './conditions';
+import { CannotTell, CONDITIONS, type ConditionContext, type Finding } from './conditions';
 import { type NoticeEvent, renderAlert, webhookBody } from './render';
 import { thresholdsOf } from './thresholds';
 
@@ -43,6 +43,12 @@ export type Evaluation = {
 
 const reminderDelay = (reminders: number) => backoffCeiling(reminders + 1, POLICIES.alertReminder);
 
+/**
+ * How long a condition must stay clear before its alert resolves: a dip below a threshold for
+ * one look (a quiet minute between bursts) does not close and reopen it, with messages each way.
+ */
+export const RESOLVE_AFTER_MS = 5 * 60_000;
+
 /** One evaluation; null when another instance holds the evaluator's lock. */
 export async function evaluateAlerts(deps: EvaluateDeps): Promise<Evaluation | null> {
   return deps.db.transaction(async (tx) => {
@@ -57,11 +63,15 @@ export async function evaluateAlerts(deps: EvaluateDeps): Promise<Evaluation | n
     const settings = new Map((await conditionSettings(tx)).map((s) => [s.condition, s]));
     const findings = new Map<string, Finding>();
     const looked = new Set<AlertCondition>();
+    const disabled = new Set<AlertCondition>();
     const failed: AlertCondition[] = [];
     for (const condition of ALERT_CONDITIONS) {
       const setting = settings.get(condition);
+      if (setting && !setting.enabled) {
+        disabled.add(condition);
+        continue;
+      }
       looked.add(condition);
-      if (setting && !setting.enabled) continue;
       try {
         // A savepoint: a failed query leaves the rest of the evaluation usable.
         const found = await tx.transaction(async (sp) =>
@@ -73,6 +83,7 @@ export async function evaluateAlerts(deps: EvaluateDeps): Promise<Evaluation | n
         for (const f of found) findings.set(f.key, f);
       } catch (error) {
         looked.delete(condition);
+        if (error instanceof CannotTell) continue;
         failed.push(condition);
         deps.log?.warn({ err: error, condition }, 'alerts: a condition could not be evaluated');
       }
@@ -107,6 +118,7 @@ export async function evaluateAlerts(deps: EvaluateDeps): Promise<Evaluation | n
       const updated = await updateAlert(tx, current.id, {
         facts: finding.facts,
         lastSeenAt: now,
+        clearSince: null,
         ...(remind
           ? {
               reminders: current.reminders + 1,
@@ -117,7 +129,28 @@ export async function evaluateAlerts(deps: EvaluateDeps): Promise<Evaluation | n
       if (remind) await step(updated, 'reminded');
     }
     for (const [key, alert] of open) {
-      if (findings.has(key) || !looked.has(alert.condition)) continue;
+      if (findings.has(key)) continue;
+      if (disabled.has(alert.condition)) {
+        // Turned off by an admin: closed without telling anyone it cleared (it may not have).
+        const closed = await updateAlert(tx, alert.id, {
+          state: 'resolved',
+          resolvedAt: now,
+          nextReminderAt: null,
+        });
+        await insertAlertEvent(tx, {
+          alertId: closed.id,
+          kind: 'resolved',
+          at: now,
+          facts: { reason: 'disabled' },
+        });
+        continue;
+      }
+      if (!looked.has(alert.condition)) continue;
+      if (alert.clearSince === null) {
+        await updateAlert(tx, alert.id, { clearSince: now });
+        continue;
+      }
+      if (now.getTime() - alert.clearSince.getTime() < RESOLVE_AFTER_MS) continue;
       const resolved = await updateAlert(tx, alert.id, {
         state: 'resolved',
         resolvedAt: now,

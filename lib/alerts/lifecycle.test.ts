@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ingestQueue } from '../../db/schema';
 import {
@@ -12,6 +11,7 @@ import {
   received,
   runSync,
   sandbox,
+  settle,
   setupAlerts,
   shop,
   shopHookUrl,
@@ -66,7 +66,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
     await look(); // still holds: no second "opened"
     sandbox.controls.deposit(900_000);
     await runSync(10_000);
-    await look();
+    await settle();
     expect(await told('runway')).toEqual(OPENED_THEN_RESOLVED);
   });
 
@@ -80,7 +80,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
     expect(first?.opened).toEqual(['operator_failures:Mobilis']);
     // The window moves past the burst.
     await runSync(16 * MINUTE, MINUTE);
-    await look();
+    await settle();
     expect(await told('operator_failures:Mobilis')).toEqual(OPENED_THEN_RESOLVED);
     expect(await told('operator_failures:Djezzy')).toEqual({
       bell: [],
@@ -100,7 +100,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
     await look();
     sandbox.controls.clearFaults();
     await runSync(30_000);
-    await look();
+    await settle();
     expect(await told('sync_stalled')).toEqual(OPENED_THEN_RESOLVED);
   });
 
@@ -120,7 +120,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
     await look({ keyFingerprint: keyFingerprint(bad) });
     await look({ keyFingerprint: keyFingerprint(bad) });
     // The operator puts the right key in the configuration and restarts.
-    await look({ keyFingerprint: keyFingerprint(sandbox.apiKey) });
+    await settle({ keyFingerprint: keyFingerprint(sandbox.apiKey) });
     expect(await told('credentials')).toEqual(OPENED_THEN_RESOLVED);
     sandbox.controls.resetAuth();
   });
@@ -142,7 +142,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
     shop.status = 200;
     for (let m = 0; m < 120 && (await deliver()).delivered === 0; m += 5)
       await runSync(5 * MINUTE, MINUTE);
-    await look();
+    await settle();
     expect(shop.bodies.length).toBeGreaterThan(1);
     expect(await told('webhook_failing')).toEqual(OPENED_THEN_RESOLVED);
   });
@@ -159,7 +159,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
     // Past 24 h the desk re-checks such an order daily (lib/sync/schedule.ts).
     clock.advance(24 * 60 * MINUTE);
     await runSync(30_000);
-    await look();
+    await settle();
     expect(await told('unknown_backlog')).toEqual(OPENED_THEN_RESOLVED);
   });
 
@@ -175,7 +175,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
     // Finance refunds the customer: yesterday reconciles.
     const outcome = await requestRefund(refundDeps(), topupPk, await financeActor());
     expect(outcome).toMatchObject({ kind: 'recorded' });
-    await look();
+    await settle();
     expect(await told('reconciliation')).toEqual(OPENED_THEN_RESOLVED);
   });
 
@@ -203,7 +203,7 @@ describe('alert conditions, each opened once and resolved once on every channel'
       await drain();
       clock.advance(5 * MINUTE);
     }
-    await look();
+    await settle();
     expect(await told('ingest_waiting')).toEqual(OPENED_THEN_RESOLVED);
   });
 });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { type ClaimedNotice, claimDueNotices, recordNoticeOutcome } from '../../db/queries/alerts';
 import { backoffDelay, POLICIES } from '../backoff';
 import { type FetchLike, redactSecrets, signature } from '../refunds/webhook';
-import { loadChannels } from './channels';
+import { webhookSecret } from './channels';
 
 // The notices outbox: claim due notices (SKIP LOCKED + a lease: one worker sends each), send
 // each once, record it sent or back it off. Email goes over SMTP with nodemailer; the webhook
@@ -20,6 +20,7 @@ export type Mailer = {
     text: string;
     html?: string;
     headers?: Record<string, string>;
+    messageId?: string;
   }): Promise<unknown>;
   /** The SMTP URL, for redacting its password from errors. */
   url: string;
@@ -27,14 +28,39 @@ export type Mailer = {
 
 const mailers = new Map<string, Mailer>();
 
+/** A send that has not finished by then is given up for this try, well within the lease. */
+export const SEND_DEADLINE_MS = 30_000;
+
+const withDeadline = <T>(work: Promise<T>, ms: number) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    work.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+
 /** One pooled SMTP transport per URL (smtp:// with STARTTLS when offered, or smtps://). */
 export function smtpMailer(url: string): Mailer {
   let mailer = mailers.get(url);
   if (!mailer) {
+    // A few pooled connections (providers refuse bursts of new ones); with a password, never
+    // send it before STARTTLS.
+    const withPassword = new URL(url).password !== '';
     const transport = nodemailer.createTransport(url, {
+      pool: true,
+      maxConnections: 3,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
+      dnsTimeout: 10_000,
+      ...(withPassword && url.startsWith('smtp:') ? { requireTLS: true } : {}),
     } as never);
     mailer = { url, send: (mail) => transport.sendMail(mail) };
     mailers.set(url, mailer);
@@ -59,24 +85,28 @@ export async function drainNotices(deps: SendDeps) {
     limit: deps.limit ?? 20,
   });
   if (claimed.length === 0) return { sent: 0, failed: 0 };
-  const channels = claimed.some((n) => n.channel === 'webhook')
-    ? await loadChannels(deps.db, deps.mailer !== null)
-    : null;
+  // Tests go out on a saved webhook even while it is switched off: sign with its secret.
+  const secret = claimed.some((n) => n.channel === 'webhook') ? await webhookSecret(deps.db) : null;
   const results = await Promise.all(
     claimed.map(async (notice) => {
-      const error = await sendOne(deps, notice, channels?.webhook?.secret ?? null);
+      const error = await sendOne(deps, notice, secret);
       const at = deps.now();
-      if (error === null) {
-        await recordNoticeOutcome(deps.db, notice.id, { sent: true, at });
-        return true;
-      }
       const attempts = notice.attempts + 1;
-      const retryAt =
-        attempts >= NOTICE_MAX_ATTEMPTS
-          ? null
-          : new Date(at.getTime() + backoffDelay(attempts, POLICIES.notice));
-      await recordNoticeOutcome(deps.db, notice.id, { sent: false, at, error, retryAt });
-      return false;
+      const outcome =
+        error === null
+          ? ({ sent: true, at } as const)
+          : ({
+              sent: false,
+              at,
+              error,
+              retryAt:
+                attempts >= NOTICE_MAX_ATTEMPTS
+                  ? null
+                  : new Date(at.getTime() + backoffDelay(attempts, POLICIES.notice)),
+            } as const);
+      // One notice's bookkeeping failing does not undo the others' (they were sent).
+      await recordNoticeOutcome(deps.db, notice.id, deps.workerId, outcome).catch(() => false);
+      return error === null;
     }),
   );
   return {
@@ -100,14 +130,19 @@ async function sendOne(deps: SendDeps, notice: ClaimedNotice, secret: string | n
   if (notice.channel === 'email') {
     if (!deps.mailer) return 'email is not configured (SMTP_URL)';
     try {
-      await deps.mailer.send({
-        from: deps.from,
-        to: notice.recipient,
-        subject: notice.subject,
-        text: notice.text,
-        ...(notice.html ? { html: notice.html } : {}),
-        headers: flexyHeaders(notice),
-      });
+      await withDeadline(
+        deps.mailer.send({
+          // A stable id: a receiving system can tell a redelivery after a crash from a new mail.
+          messageId: `<notice-${notice.id}@flexy-desk>`,
+          from: deps.from,
+          to: notice.recipient,
+          subject: notice.subject,
+          text: notice.text,
+          ...(notice.html ? { html: notice.html } : {}),
+          headers: flexyHeaders(notice),
+        }),
+        SEND_DEADLINE_MS,
+      );
       return null;
     } catch (e) {
       return redactSecrets(e instanceof Error ? e.message : String(e), deps.mailer.url);

@@ -15,6 +15,7 @@ import {
   emailSettings,
   newWebhookSecret,
   noticesFor,
+  webhookSecret,
   webhookSettings,
   webhookUrl,
 } from './channels';
@@ -64,7 +65,10 @@ export async function channelsView(db: Db | Tx) {
   const rows = await channelSettings(db);
   const email = rows.find((r) => r.channel === 'email');
   const webhook = rows.find((r) => r.channel === 'webhook');
-  const hook = webhookSettings.partial().safeParse(webhook?.settings ?? {});
+  const hook = webhookSettings
+    .partial()
+    .catch({})
+    .parse(webhook?.settings ?? {});
   return {
     email: {
       enabled: email?.enabled ?? true,
@@ -72,9 +76,10 @@ export async function channelsView(db: Db | Tx) {
     },
     webhook: {
       enabled: webhook?.enabled ?? false,
-      url: hook.success ? (hook.data.url ?? '') : '',
-      secret: hook.success ? (hook.data.secret ?? null) : null,
-      locale: hook.success ? (hook.data.locale ?? 'en') : 'en',
+      url: typeof hook.url === 'string' ? hook.url : '',
+      // Read on its own: a saved secret survives an empty or odd URL.
+      secret: await webhookSecret(db),
+      locale: hook.locale ?? 'en',
     },
   };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../test/alerts';
 import { until } from '../../test/until';
 import { keyFingerprint } from '../sync/credentials';
-import { evaluateAlerts } from './evaluate';
+import { evaluateAlerts, RESOLVE_AFTER_MS } from './evaluate';
 import { drainNotices } from './send';
 
 // However many instances run the background jobs, each step of an alert happens once and each
@@ -55,6 +55,8 @@ describe('two workers evaluating at once', () => {
     let sent = 0;
     for (let round = 0; round < 3; round++) sent += await both();
     await runSync(20 * 60_000, 60_000);
+    sent += await both(); // clear: noted, not yet resolved
+    await runSync(RESOLVE_AFTER_MS, 60_000);
     for (let round = 0; round < 3; round++) sent += await both();
     await until('the messages to arrive', () => received.length >= sent);
     expect(sent).toBe(6); // opened and resolved, to two people and the webhook

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Role } from '../../db/enums';
 import { queueNotices } from '../../db/queries/alerts';
 import { claimDigestRun, digestsQueued, recordDigestRecipients } from '../../db/queries/digests';
-import { noticesFor } from '../alerts/channels';
+import { loadChannels, noticesFor } from '../alerts/channels';
 import { addDays, algiersDate, hourOfDay } from '../time/algiers';
 import { type Digest, financeDigest, managerDigest } from './content';
 import { renderDigest } from './render';
@@ -24,6 +24,8 @@ export type DigestDeps = { db: Db; now: Date; smtpConfigured: boolean; deskUrl: 
 /** Queues today's digests when it is time and nobody has; how many emails, or null. */
 export async function queueDigests({ db, now, smtpConfigured, deskUrl }: DigestDeps) {
   if (!smtpConfigured || hourOfDay(now) < DIGEST_HOUR) return null;
+  // The admin's email switch (Alert settings) covers digests too.
+  if (!(await loadChannels(db, smtpConfigured)).email) return null;
   const today = algiersDate(now);
   if (await digestsQueued(db, today)) return null;
   const day = addDays(today, -1);

@@ -57,8 +57,11 @@ export function startWorker(opts: WorkerOptions) {
 
   const startedAt = new Date(now());
 
-  async function tickOnce() {
-    // Alerts read our own rows (no upstream call) and must speak while OneClick is paused.
+  /**
+   * Alerts, digests and their messages, in a loop of their own: a slow SMTP server or alert
+   * webhook never holds up the status checks, and the alerts speak while OneClick is paused.
+   */
+  async function alertTick() {
     const alerts = opts.alerts;
     if (alerts) {
       await duties.every('alerts', 15_000, () =>
@@ -90,6 +93,9 @@ export function startWorker(opts: WorkerOptions) {
         }),
       );
     }
+  }
+
+  async function tickOnce() {
     // Refund notifications go to the merchant's system, not OneClick: never paused with it.
     const webhook = opts.webhook;
     if (webhook)
@@ -168,11 +174,23 @@ export function startWorker(opts: WorkerOptions) {
     }
   })();
 
+  const alertLoop = (async () => {
+    if (!opts.alerts) return;
+    while (!stopped) {
+      try {
+        await alertTick();
+      } catch (error) {
+        log.error({ err: error, workerId: id }, 'alerts: tick failed');
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(50, opts.tickMs ?? 1_000)));
+    }
+  })();
+
   return {
     id,
     async stop() {
       stopped = true;
-      await loop;
+      await Promise.all([loop, alertLoop]);
       await engine.releaseAll();
       // The backfill lease above all: another instance carries the import on at once.
       await releaseLeases(db, id);

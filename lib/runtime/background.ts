@@ -2,6 +2,7 @@ import 'server-only';
 import { getConfig } from '../config';
 import { getDb } from '../db';
 import { log } from '../log';
+import { onDrain } from './lifecycle.js';
 import { watchParent } from './parent-watch';
 
 // Process-level duties of a web server: the background worker (lib/jobs, unless WORKER=off) and,
@@ -26,7 +27,7 @@ export async function startBackground() {
   const { startWorker } = await import('../jobs/worker');
   const { webhookConfig } = await import('../refunds/deps');
   const { alertsConfig } = await import('../alerts/deps');
-  startWorker({
+  const worker = startWorker({
     db: getDb(),
     client: getUpstream().background,
     log,
@@ -34,4 +35,6 @@ export async function startBackground() {
     alerts: alertsConfig(),
     tickMs: config.WORKER_TICK_MS,
   });
+  // SIGTERM (scripts/serve.mjs): stop claiming, finish the batch, hand every lease back.
+  onDrain(() => worker.stop());
 }

@@ -29,9 +29,15 @@ export async function generateMetadata(): Promise<Metadata> {
 const FIELDS = {
   state: enumParam(ALERT_STATES),
   condition: enumParam(ALERT_CONDITIONS),
-  before: z.iso.datetime(),
+  /** `<opened at>~<id>` of the last alert of the previous page. */
+  before: z.string().regex(/^[0-9T:.Z-]{20,30}~[0-9a-f-]{36}$/),
   focus: z.uuid(),
 };
+
+function keyOf(before: string) {
+  const [at = '', id = ''] = before.split('~');
+  return { openedAt: new Date(at), id };
+}
 
 export default async function AlertsPage({
   searchParams,
@@ -47,7 +53,7 @@ export default async function AlertsPage({
     listAlerts(db, {
       state: filter.state,
       condition: filter.condition,
-      before: filter.before ? new Date(filter.before) : undefined,
+      before: filter.before ? keyOf(filter.before) : undefined,
     }),
     countOpenAlerts(db),
     // Opening the page is reading the bell.
@@ -179,7 +185,7 @@ export default async function AlertsPage({
         first={filter.before ? query({}) : null}
         next={
           found.length > ALERTS_PAGE_SIZE && last
-            ? query({ before: last.openedAt.toISOString() })
+            ? query({ before: `${last.openedAt.toISOString()}~${last.id}` })
             : null
         }
         labels={{

@@ -81,7 +81,7 @@ export const saveWebhookChannelAction = defineAction(
       await ctx.audited(async (tx) => {
         await saveWebhookChannel(tx, input, ctx.user.id, new Date());
         // The URL's host only: a hook URL often carries its own secret in the path.
-        const host = input.url ? new URL(input.url).host : null;
+        const host = URL.canParse(input.url.trim()) ? new URL(input.url.trim()).host : null;
         return {
           result: { saved: true },
           target: { type: 'alert_channel', id: 'webhook' },

@@ -19,6 +19,7 @@ export const arAlerts: Messages['alerts'] = {
     webhook_failing: 'إشعارات إرجاع المبالغ لا تصل',
     reconciliation: 'عمليات إرجاع الأمس غير متطابقة',
     ingest_waiting: 'تسجيلات المتجر في الانتظار',
+    backup_failed: 'النسخ الاحتياطية تفشل',
   },
   conditionName: {
     runway: 'مدة كفاية الرصيد',
@@ -29,6 +30,7 @@ export const arAlerts: Messages['alerts'] = {
     webhook_failing: 'تعثّر إشعار إرجاع المبالغ (webhook)',
     reconciliation: 'مطابقة الأمس',
     ingest_waiting: 'تسجيلات المتجر المنتظرة',
+    backup_failed: 'النسخ الاحتياطية لقاعدة البيانات',
   },
   detail: {
     runway:
@@ -47,6 +49,8 @@ export const arAlerts: Messages['alerts'] = {
       '{day}: طلبات مُسترجَعة لدى OneClick دون إرجاع المبلغ للعميل: {missing, plural, zero {لا شيء} one {طلب واحد} two {طلبان} few {# طلبات} many {# طلبًا} other {# طلب}} ({missingAmount})؛ عمليات إرجاع للعملاء مسجّلة على طلبات ليست مُسترجَعة (REFUNDED): {extra, plural, zero {لا شيء} one {عملية واحدة} two {عمليتان} few {# عمليات} many {# عملية} other {# عملية}} ({extraAmount}).',
     ingest_waiting:
       'تسجيلات الطلبات التي تنتظر منذ أكثر من {threshold} دقيقة: {count, plural, zero {لا شيء} one {تسجيل واحد} two {تسجيلان} few {# تسجيلات} many {# تسجيلًا} other {# تسجيل}}، أقدمها منذ {oldest}. آخر خطأ: {lastError}.',
+    backup_failed:
+      '{problem, select, stale {لم تنجح أي نسخة احتياطية منذ أكثر من {threshold} سا (آخر نسخة سليمة: {lastOk}).} other {فشلت آخر نسخة احتياطية: {error}. آخر نسخة سليمة: {lastOk}.}} تحقّق من مساحة القرص ومن حالة المزامنة؛ الأمر `npm run db:backup` يعيد المحاولة.',
   },
   notice: {
     opened: 'تنبيه: {title}',

@@ -16,6 +16,7 @@ export const enAlerts = {
     webhook_failing: 'Refund notices failing',
     reconciliation: 'Yesterday’s refunds do not reconcile',
     ingest_waiting: 'Shop registrations waiting',
+    backup_failed: 'Backups are failing',
   },
   conditionName: {
     runway: 'Balance runway',
@@ -26,6 +27,7 @@ export const enAlerts = {
     webhook_failing: 'Refund webhook failing',
     reconciliation: 'Reconciliation of yesterday',
     ingest_waiting: 'Ingest registrations waiting',
+    backup_failed: 'Database backups',
   },
   detail: {
     runway:
@@ -44,6 +46,8 @@ export const enAlerts = {
       '{day}: {missing, plural, one {# order} other {# orders}} refunded by OneClick without a customer refund ({missingAmount}); {extra, plural, one {# refund} other {# refunds}} recorded on orders that are not REFUNDED ({extraAmount}).',
     ingest_waiting:
       '{count, plural, one {# order registration has} other {# order registrations have}} waited over {threshold} minutes, the oldest since {oldest}. Last error: {lastError}.',
+    backup_failed:
+      '{problem, select, stale {No backup has succeeded for over {threshold} h (last good one: {lastOk}).} other {The last backup failed: {error}. Last good one: {lastOk}.}} Check the disk space and Sync health; `npm run db:backup` tries again.',
   },
   notice: {
     opened: 'Alert: {title}',

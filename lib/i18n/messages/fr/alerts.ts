@@ -19,6 +19,7 @@ export const frAlerts: Messages['alerts'] = {
     webhook_failing: 'Échec des notifications de remboursement',
     reconciliation: 'Les remboursements d’hier ne concordent pas',
     ingest_waiting: 'Enregistrements de la boutique en attente',
+    backup_failed: 'Les sauvegardes échouent',
   },
   conditionName: {
     runway: 'Autonomie du solde',
@@ -29,6 +30,7 @@ export const frAlerts: Messages['alerts'] = {
     webhook_failing: 'Webhook de remboursement en échec',
     reconciliation: 'Rapprochement de la veille',
     ingest_waiting: 'File des enregistrements de la boutique',
+    backup_failed: 'Sauvegardes de la base',
   },
   detail: {
     runway:
@@ -47,6 +49,8 @@ export const frAlerts: Messages['alerts'] = {
       '{day} : {missing, plural, one {# commande remboursée} many {# de commandes remboursées} other {# commandes remboursées}} par OneClick sans remboursement client ({missingAmount}) ; {extra, plural, one {# remboursement client enregistré} many {# de remboursements clients enregistrés} other {# remboursements clients enregistrés}} sur des commandes qui ne sont pas REFUNDED ({extraAmount}).',
     ingest_waiting:
       '{count, plural, one {# enregistrement de commande attend} many {# d’enregistrements de commandes attendent} other {# enregistrements de commandes attendent}} depuis plus de {threshold} minutes, le plus ancien depuis le {oldest}. Dernière erreur : {lastError}.',
+    backup_failed:
+      '{problem, select, stale {Aucune sauvegarde n’a réussi depuis plus de {threshold} h (dernière bonne : {lastOk}).} other {La dernière sauvegarde a échoué : {error}. Dernière bonne : {lastOk}.}} Vérifiez l’espace disque et l’état de la synchro ; `npm run db:backup` réessaie.',
   },
   notice: {
     opened: 'Alerte : {title}',

@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { saveConditionSettings } from '../../db/queries/alerts';
+import { alerts, notices } from '../../db/schema';
+import {
+  DESK,
+  look,
+  now,
+  only,
+  place,
+  runSync,
+  sandbox,
+  setupAlerts,
+  t,
+  told,
+} from '../../test/alerts';
+import { keyFingerprint } from '../sync/credentials';
+import { evaluateAlerts } from './evaluate';
+import { THRESHOLDS } from './thresholds';
+
+// The life cycle's edges: an evaluator that cannot tell yet leaves alerts as they are, an
+// admin turning a condition off closes its alerts without saying they cleared, and a blank
+// threshold means its default.
+
+setupAlerts();
+
+describe('the alert life cycle at its edges', () => {
+  it('a freshly started evaluator neither resolves nor reopens a stall it cannot judge yet', async () => {
+    await only('sync_stalled');
+    sandbox.controls.setFaults({ rate: 1, kinds: ['500'] });
+    await place({ amount: 100 });
+    await runSync(3 * 60_000);
+    await look();
+    // Another instance, started a second ago, takes the next turn.
+    const restarted = await evaluateAlerts({
+      db: t.db,
+      now: now(),
+      keyFingerprint: keyFingerprint(sandbox.apiKey),
+      startedAt: now(),
+      smtpConfigured: true,
+      deskUrl: DESK,
+    });
+    expect(restarted).toMatchObject({ opened: [], resolved: [], failed: [] });
+    const [open] = await t.db.select().from(alerts).where(eq(alerts.key, 'sync_stalled'));
+    expect(open).toMatchObject({ state: 'open', clearSince: null });
+    sandbox.controls.clearFaults();
+  });
+
+  it('turning a condition off closes its alerts without telling anyone they cleared', async () => {
+    const before = await t.db.select().from(notices);
+    await t.db.transaction((tx) =>
+      saveConditionSettings(tx, {
+        condition: 'sync_stalled',
+        enabled: false,
+        params: {},
+        by: null,
+        at: now(),
+      }),
+    );
+    await look();
+    const [closed] = await t.db.select().from(alerts).where(eq(alerts.key, 'sync_stalled'));
+    expect(closed?.state).toBe('resolved');
+    expect(await t.db.select().from(notices)).toHaveLength(before.length);
+    expect((await told('sync_stalled')).webhook).toEqual(['opened']);
+  });
+
+  it('saves a blank threshold as its default, never as 0, and refuses a zero baseline', () => {
+    const schema = THRESHOLDS.operator_failures.strict();
+    expect(schema.parse({ floorRate: '', factor: ' ' })).toMatchObject({
+      floorRate: 0.02,
+      factor: 3,
+    });
+    expect(schema.safeParse({ floorRate: '0' }).success).toBe(false);
+    expect(THRESHOLDS.runway.strict().parse({ hours: '' })).toEqual({ hours: 6 });
+  });
+});

@@ -1,0 +1,3 @@
+export function isDraining(): boolean;
+export function onDrain(hook: () => Promise<unknown> | unknown): void;
+export function drain(): Promise<void>;
