@@ -16,7 +16,7 @@ import {
 } from '../../test/alerts';
 import { keyFingerprint } from '../sync/credentials';
 import { evaluateAlerts } from './evaluate';
-import { THRESHOLDS } from './thresholds';
+import { THRESHOLDS, thresholdsOf, withoutBlanks } from './thresholds';
 
 // The life cycle's edges: an evaluator that cannot tell yet leaves alerts as they are, an
 // admin turning a condition off closes its alerts without saying they cleared, and a blank

@@ -20,7 +20,7 @@ import {
   webhookUrl,
 } from './channels';
 import { renderTest, webhookBody } from './render';
-import { THRESHOLDS, thresholdsOf } from './thresholds';
+import { THRESHOLDS, thresholdsOf, withoutBlanks } from './thresholds';
 
 // What an admin sets in Settings › Alerts: each condition's thresholds and whether it is on,
 // the email roles, the webhook, and a test of each channel. Bad values are refused naming the
@@ -47,7 +47,7 @@ export async function saveCondition(
   at: Date,
 ) {
   const schema = THRESHOLDS[input.condition].strict();
-  const parsed = schema.safeParse(input.params);
+  const parsed = schema.safeParse(withoutBlanks(input.params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // A field this condition does not have is named too (a stale form, a crafted post).

@@ -33,10 +33,10 @@ export const THRESHOLDS = {
    * had almost no failures (3 × 0 % would fire on the first one).
    */
   operator_failures: z.object({
-    factor: z.preprocess(blank, z.coerce.number().min(1).max(100)).default(3),
-    minOrders: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000)).default(20),
+    factor: z.coerce.number().min(1).max(100).default(3),
+    minOrders: z.coerce.number().int().min(1).max(100_000).default(20),
     windowMinutes: minutes.default(15),
-    floorRate: z.preprocess(blank, z.coerce.number().positive().max(1)).default(0.02),
+    floorRate: z.coerce.number().positive().max(1).default(0.02),
   }),
   sync_stalled: z.object({ minutes: minutes.default(2) }),
   credentials: z.object({}),
@@ -49,13 +49,21 @@ export const THRESHOLDS = {
 
 export type Thresholds = { [C in AlertCondition]: z.infer<(typeof THRESHOLDS)[C]> };
 
+/** A blank form field means "the default", never 0 (what Number('') would make of it). */
+export function withoutBlanks(params: unknown): Record<string, unknown> {
+  if (!params || typeof params !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(params).filter(([, v]) => !(typeof v === 'string' && v.trim() === '')),
+  );
+}
+
 /** A condition's thresholds from its stored params; unknown or bad values fall back to defaults. */
 export function thresholdsOf<C extends AlertCondition>(
   condition: C,
   params: unknown,
 ): Thresholds[C] {
   const schema = THRESHOLDS[condition];
-  const parsed = schema.safeParse(params ?? {});
+  const parsed = schema.safeParse(withoutBlanks(params));
   return (parsed.success ? parsed.data : schema.parse({})) as Thresholds[C];
 }
 
