@@ -66,7 +66,7 @@ describe('the alert life cycle at its edges', () => {
 
   it('saves a blank threshold as its default, never as 0, and refuses a zero baseline', () => {
     const schema = THRESHOLDS.operator_failures.strict();
-    expect(schema.parse({ floorRate: '', factor: ' ' })).toMatchObject({
+    expect(schema.parse(withoutBlanks({ floorRate: '', factor: ' ' }))).toMatchObject({
       floorRate: 0.02,
       factor: 3,
     });
