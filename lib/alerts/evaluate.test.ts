@@ -71,6 +71,6 @@ describe('the alert life cycle at its edges', () => {
       factor: 3,
     });
     expect(schema.safeParse({ floorRate: '0' }).success).toBe(false);
-    expect(THRESHOLDS.runway.strict().parse({ hours: '' })).toEqual({ hours: 6 });
+    expect(thresholdsOf('runway', { hours: '' })).toEqual({ hours: 6 });
   });
 });
