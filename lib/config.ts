@@ -47,6 +47,13 @@ const schema = z
     ONECLICK_BASE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .default('https://api.oneclickdz.com/v3'),
+    /**
+     * Set by the launcher: 1 when it runs the embedded Postgres (no DATABASE_URL of the
+     * operator's), whose daily backups the desk then makes itself.
+     */
+    FLEXY_EMBEDDED_DB: z.enum(['0', '1']).default('0'),
+    /** Where the embedded database's daily backups go (default: <DATA_DIR>/backups). */
+    BACKUP_DIR: z.string().min(1).optional(),
     /** Set by the launcher when it started the local emulator (no ONECLICK_API_KEY). */
     ONECLICK_SANDBOX: z.enum(['0', '1']).default('0'),
     /** In production, `on` lets the desk run on the local emulator (no ONECLICK_API_KEY). */

@@ -146,6 +146,7 @@ async function main() {
     nextauthSecret: config.NEXTAUTH_SECRET ?? persistedSecret(dir, 'nextauth-secret'),
     databaseUrl: urls.runtimeUrl,
     sandbox,
+    embeddedDb: !config.DATABASE_URL,
   });
 
   if (config.WORKER === 'on') {

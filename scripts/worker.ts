@@ -40,12 +40,16 @@ try {
   const { startWorker } = await import('../lib/jobs/worker');
   const { webhookConfig } = await import('../lib/refunds/deps');
   const { alertsConfig } = await import('../lib/alerts/deps');
+  const { backupConfig } = await import('../lib/backup/deps');
+  const { underMaintenance } = await import('../lib/runtime/maintenance');
   const worker = startWorker({
     db: getDb(),
     client: getUpstream().background,
     log,
     webhook: webhookConfig(),
     alerts: alertsConfig(),
+    backup: backupConfig(),
+    paused: () => underMaintenance(config.DATA_DIR),
     tickMs: config.WORKER_TICK_MS,
   });
   const stop = async () => {

@@ -98,9 +98,13 @@ export async function backupDatabase(url: string, dir: string, at = new Date()) 
   try {
     await client.query('begin isolation level repeatable read read only');
     const tables = await publicTables(client);
+    const found = await client.query<{ ok: boolean }>(
+      `select to_regclass('drizzle.__drizzle_migrations') is not null as ok`,
+    );
+    if (!found.rows[0]?.ok || tables.length === 0)
+      throw new Error('the database has no Flexy Desk tables yet: start the desk once first');
     const migrations = await client.query<{ n: number }>(
-      `select case when to_regclass('drizzle.__drizzle_migrations') is null then 0
-         else (select count(*)::int from drizzle.__drizzle_migrations) end as n`,
+      'select count(*)::int as n from drizzle.__drizzle_migrations',
     );
     const manifest: Manifest = {
       createdAt: at.toISOString(),

@@ -69,6 +69,8 @@ export async function restoreBackup(opts: {
   force?: boolean;
   at?: Date;
   log?: (line: string) => void;
+  /** Runs on the restored database before it is swapped in (the runtime role's grants). */
+  beforeSwap?: (url: string) => Promise<void>;
 }): Promise<RestoreReport> {
   const log = opts.log ?? (() => {});
   const target = decodeURIComponent(new URL(opts.url).pathname.slice(1));
@@ -134,6 +136,7 @@ export async function restoreBackup(opts: {
     log(`loaded ${rows} rows; every table matches its checksum. Migrating to today's schema…`);
     await runMigrations(stagingUrl);
     const now = journal().entries.length;
+    await opts.beforeSwap?.(stagingUrl);
 
     const previous = await admin(opts.url, async (c) => {
       let kept: string | null = null;

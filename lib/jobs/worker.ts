@@ -4,6 +4,7 @@ import { releaseLeases } from '../../db/queries/app-state';
 import type { AlertsConfig } from '../alerts/deps';
 import { evaluateAlerts } from '../alerts/evaluate';
 import { drainNotices } from '../alerts/send';
+import { backupIfDue } from '../backup/schedule';
 import { queueDigests } from '../digests/schedule';
 import type { Logger } from '../log';
 import type { OneClickClient } from '../oneclick/client';
@@ -35,8 +36,12 @@ type WorkerOptions = {
   webhook?: WebhookConfig | null;
   /** Alerts: evaluated here and their messages sent (lib/alerts); none when absent. */
   alerts?: AlertsConfig | null;
+  /** Daily backups of the embedded database (lib/backup); none when absent. */
+  backup?: { url: string; dir: string } | null;
+  /** True while a restore runs (lib/runtime/maintenance.ts): the worker then does nothing. */
+  paused?: () => boolean;
   /** Told after every tick whether upstream work was skipped, and why (metrics, tests). */
-  onTick?: (tick: { paused: 'credentials' | null }) => void;
+  onTick?: (tick: { paused: 'credentials' | 'maintenance' | null }) => void;
 };
 
 export function workerId() {
@@ -63,7 +68,7 @@ export function startWorker(opts: WorkerOptions) {
    */
   async function alertTick() {
     const alerts = opts.alerts;
-    if (alerts) {
+    if (alerts && !opts.paused?.()) {
       await duties.every('alerts', 15_000, () =>
         evaluateAlerts({
           db,
@@ -96,6 +101,7 @@ export function startWorker(opts: WorkerOptions) {
   }
 
   async function tickOnce() {
+    if (opts.paused?.()) return 'maintenance';
     // Refund notifications go to the merchant's system, not OneClick: never paused with it.
     const webhook = opts.webhook;
     if (webhook)
@@ -174,6 +180,21 @@ export function startWorker(opts: WorkerOptions) {
     }
   })();
 
+  /** The daily backup, in a loop of its own: a dump of a big database takes a while. */
+  const backupLoop = (async () => {
+    const backup = opts.backup;
+    if (!backup) return;
+    while (!stopped) {
+      if (!opts.paused?.())
+        await backupIfDue({ db, ...backup, now: new Date(now()), holder: id, log }).catch(
+          (error: unknown) => log.error({ err: error, workerId: id }, 'backup: check failed'),
+        );
+      // Checked every minute; stopping does not wait for the minute to pass.
+      for (let waited = 0; waited < 60_000 && !stopped; waited += 250)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+
   const alertLoop = (async () => {
     if (!opts.alerts) return;
     while (!stopped) {
@@ -190,7 +211,7 @@ export function startWorker(opts: WorkerOptions) {
     id,
     async stop() {
       stopped = true;
-      await Promise.all([loop, alertLoop]);
+      await Promise.all([loop, alertLoop, backupLoop]);
       await engine.releaseAll();
       // The backfill lease above all: another instance carries the import on at once.
       await releaseLeases(db, id);

@@ -27,12 +27,16 @@ export async function startBackground() {
   const { startWorker } = await import('../jobs/worker');
   const { webhookConfig } = await import('../refunds/deps');
   const { alertsConfig } = await import('../alerts/deps');
+  const { backupConfig } = await import('../backup/deps');
+  const { underMaintenance } = await import('../runtime/maintenance');
   const worker = startWorker({
     db: getDb(),
     client: getUpstream().background,
     log,
     webhook: webhookConfig(),
     alerts: alertsConfig(),
+    backup: backupConfig(),
+    paused: () => underMaintenance(config.DATA_DIR),
     tickMs: config.WORKER_TICK_MS,
   });
   // SIGTERM (scripts/serve.mjs): stop claiming, finish the batch, hand every lease back.

@@ -12,6 +12,8 @@ export function webServerEnv(input: {
   nextauthSecret: string;
   databaseUrl: string;
   sandbox?: { url: string; apiKey: string };
+  /** The launcher runs the embedded Postgres: the desk backs it up. */
+  embeddedDb?: boolean;
 }): Record<string, string> {
   const { config } = input;
   const nextauthUrl = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
@@ -23,6 +25,7 @@ export function webServerEnv(input: {
     NEXTAUTH_SECRET: input.nextauthSecret,
     DATABASE_URL: input.databaseUrl,
     MIGRATION_DATABASE_URL: '',
+    FLEXY_EMBEDDED_DB: input.embeddedDb ? '1' : '0',
   };
   if (config.NODE_ENV !== 'production' && !nextauthUrl.startsWith('https://'))
     env.ALLOW_INSECURE_HTTP = 'on';

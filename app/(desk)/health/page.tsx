@@ -7,6 +7,8 @@ import { syncHealth } from '@/db/queries/health';
 import { backingOffDuties, openQuarantine } from '@/db/queries/sync-attention';
 import { can } from '@/lib/auth/roles';
 import { requireCapability } from '@/lib/auth/session';
+import { backupConfig } from '@/lib/backup/deps';
+import { BACKUP_STATE_KEY, type BackupStatus } from '@/lib/backup/state';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { formatNumber } from '@/lib/i18n/numbers';
@@ -27,8 +29,8 @@ export default async function HealthPage() {
   const [t, locale, db] = [await getT(), await getLocale(), getDb()];
   const now = new Date();
   const canManage = can(user.role, 'sync:manage');
-  const [h, standing, quarantine, duties, ping, keyInfo, backfill, lastSuccess] = await Promise.all(
-    [
+  const [h, standing, quarantine, duties, ping, keyInfo, backfill, lastSuccess, backup] =
+    await Promise.all([
       syncHealth(db, now),
       currentStanding(db),
       openQuarantine(db),
@@ -37,13 +39,36 @@ export default async function HealthPage() {
       readState<{ type: string; scope: string | null }>(db, KEY_INFO_KEY),
       readState<BackfillState>(db, BACKFILL_KEY),
       readState<string>(db, LAST_SUCCESS_KEY),
-    ],
-  );
+      readState<BackupStatus>(db, BACKUP_STATE_KEY),
+    ]);
   const thisMinute = h.minutes[0];
+  /** The embedded database's daily backup; with DATABASE_URL, the database service's job. */
+  function backupTile(): [string, string, string?] {
+    const config = backupConfig();
+    if (!config) return [t('health.backup'), t('health.backupOff'), t('health.backupOffNote')];
+    if (!backup?.lastOkAt)
+      return [
+        t('health.backup'),
+        t('health.backupNone'),
+        backup?.error ? t('health.backupFailed', { error: backup.error }) : undefined,
+      ];
+    const note = t('health.backupNote', {
+      file: backup.file ?? '—',
+      // Whole KiB: the formatter writes integers in the person's digits.
+      size: `${formatNumber(Math.ceil((backup.bytes ?? 0) / 1024), locale)} KiB`,
+      dir: config.dir,
+    });
+    return [
+      t('health.backup'),
+      when(backup.lastOkAt),
+      backup.ok ? note : `${t('health.backupFailed', { error: backup.error ?? '—' })} · ${note}`,
+    ];
+  }
   const num = (n: number) => formatNumber(n, locale);
   const when = (d: Date | string | null) => (d ? formatDateTime(d, locale) : t('health.never'));
   const tiles: [string, string, string?][] = [
     [t('health.lastSuccess'), when(lastSuccess)],
+    backupTile(),
     [t('health.callsPerMinute'), num(thisMinute?.calls ?? 0)],
     [t('health.errorsPerMinute'), num(thisMinute?.errors ?? 0)],
     [t('health.inFlight'), num(h.inFlight)],

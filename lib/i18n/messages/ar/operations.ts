@@ -69,6 +69,12 @@ export const arOperations: Pick<
   health: {
     title: 'حالة المزامنة',
     intro: 'هل تواكب المنصة OneClick؟ أرقام كل نسخ المنصة، تُحدَّث عند كل زيارة.',
+    backup: 'آخر نسخة احتياطية',
+    backupOff: 'لا تُنشأ هنا',
+    backupOffNote: 'DATABASE_URL محدّد: خدمة قاعدة البيانات هي التي تنشئ النسخ الاحتياطية.',
+    backupNone: 'لا توجد بعد',
+    backupNote: '⁨{file}⁩، {size}؛ يوميًا، ويُحتفظ بسبع نسخ يومية وأربع أسبوعية في ⁨{dir}⁩',
+    backupFailed: 'فشلت آخر محاولة: {error}',
     lastSuccess: 'آخر استدعاء ناجح نحو OneClick',
     never: 'لم يحدث بعد',
     callsPerMinute: 'الاستدعاءات نحو OneClick، آخر دقيقة',

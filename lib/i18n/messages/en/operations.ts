@@ -57,6 +57,12 @@ export const enOperations = {
     title: 'Sync health',
     intro:
       'Is the desk keeping up with OneClick? Figures for all instances, refreshed on every visit.',
+    backup: 'Last backup',
+    backupOff: 'Not made here',
+    backupOffNote: 'DATABASE_URL is set: the database service makes the backups.',
+    backupNone: 'None yet',
+    backupNote: '{file}, {size}; daily, 7 daily and 4 weekly kept in {dir}',
+    backupFailed: 'The last try failed: {error}',
     lastSuccess: 'Last successful upstream call',
     never: 'None yet',
     callsPerMinute: 'Upstream calls, last minute',

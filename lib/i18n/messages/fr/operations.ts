@@ -70,6 +70,13 @@ export const frOperations: Pick<
     title: 'État de la synchro',
     intro:
       'Flexy Desk suit-il le rythme de OneClick ? Chiffres de toutes les instances, actualisés à chaque visite.',
+    backup: 'Dernière sauvegarde',
+    backupOff: 'Pas faite ici',
+    backupOffNote: 'DATABASE_URL est défini : le service de base de données fait les sauvegardes.',
+    backupNone: 'Aucune pour l’instant',
+    backupNote:
+      '{file}, {size} ; quotidienne, 7 quotidiennes et 4 hebdomadaires gardées dans {dir}',
+    backupFailed: 'La dernière tentative a échoué : {error}',
     lastSuccess: 'Dernier appel réussi à OneClick',
     never: 'Aucun pour l’instant',
     callsPerMinute: 'Appels à OneClick, dernière minute',
