@@ -25,7 +25,7 @@ export function journal(folder = MIGRATIONS_FOLDER): Journal {
   return JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
 }
 
-/** Applies pending migrations under an advisory lock; errors keep Postgres's own message. */
+/** Applies pending migrations under an advisory lock; a failure's `cause` is Postgres's error. */
 export async function runMigrations(url: string, folder = MIGRATIONS_FOLDER): Promise<void> {
   const { db, pool } = createDb(url, 1);
   try {
