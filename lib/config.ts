@@ -109,6 +109,9 @@ const schema = z
      * before it exits anyway (keep it below the process manager's own stop timeout).
      */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+    /** After SIGTERM, how long readiness says 503 while requests are still served (a load
+     * balancer's time to take the instance out) before the server stops accepting. */
+    SHUTDOWN_UNREADY_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     /** Refunds above this many DZD need a second finance user's approval. */
     REFUND_APPROVAL_THRESHOLD: dzdAmount(
       'must be an amount in DZD such as 5000 or 5000.50',
