@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saveConditionSettings } from '../../db/queries/alerts';
-import { alerts, notices } from '../../db/schema';
+import { alerts, ingestQueue, notices, users } from '../../db/schema';
 import {
+  clock,
   DESK,
   look,
   now,
@@ -15,6 +16,7 @@ import {
   told,
 } from '../../test/alerts';
 import { keyFingerprint } from '../sync/credentials';
+import { acknowledge } from './acknowledge';
 import { evaluateAlerts } from './evaluate';
 import { THRESHOLDS, thresholdsOf, withoutBlanks } from './thresholds';
 
@@ -23,6 +25,17 @@ import { THRESHOLDS, thresholdsOf, withoutBlanks } from './thresholds';
 // threshold means its default.
 
 setupAlerts();
+
+const HOUR = 3_600_000;
+let manager = '';
+const managerId = () => manager;
+beforeAll(async () => {
+  const [row] = await t.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'manager@shop.dz'));
+  manager = row?.id ?? '';
+});
 
 describe('the alert life cycle at its edges', () => {
   it('a freshly started evaluator neither resolves nor reopens a stall it cannot judge yet', async () => {
@@ -72,5 +85,32 @@ describe('the alert life cycle at its edges', () => {
     });
     expect(schema.safeParse({ floorRate: '0' }).success).toBe(false);
     expect(thresholdsOf('runway', { hours: '' })).toEqual({ hours: 6 });
+  });
+});
+
+describe('reminders', () => {
+  it('come 1 h after opening, then 2 h after that, and stop once someone acknowledges', async () => {
+    await only('ingest_waiting');
+    // A registration the shop posted 2 hours ago and nobody could confirm.
+    await t.db.insert(ingestQueue).values({
+      topupId: 'reminder-test-order',
+      receivedAt: new Date(now().getTime() - 2 * HOUR),
+      nextAttemptAt: new Date(now().getTime() + 100 * HOUR),
+    });
+    const turn = async (advanceMs: number) => {
+      clock.advance(advanceMs);
+      return (await look())?.reminded ?? [];
+    };
+    expect((await look())?.opened).toEqual(['ingest_waiting']);
+    expect(await turn(30 * 60_000)).toEqual([]);
+    expect(await turn(31 * 60_000)).toEqual(['ingest_waiting']); // 1 h 1 min after opening
+    expect(await turn(HOUR)).toEqual([]);
+    expect(await turn(HOUR + 60_000)).toEqual(['ingest_waiting']); // 2 h after the first
+    const [alert] = await t.db.select().from(alerts).where(eq(alerts.key, 'ingest_waiting'));
+    await t.db.transaction((tx) =>
+      acknowledge(tx, { alertId: alert?.id ?? '', userId: managerId(), at: now() }),
+    );
+    expect(await turn(5 * HOUR)).toEqual([]);
+    expect((await told('ingest_waiting')).manager).toEqual(['opened', 'reminded', 'reminded']);
   });
 });
