@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from '../../test/db';
 import { recordAudit } from '../audit';
 import { seedOrders } from '../seed/run';
 import { createUser } from '../users/service';
-import { backupDatabase } from './dump';
+import { backupDatabase, backupName } from './dump';
 import { databaseState, RestoreRefused, restoreBackup } from './restore';
 
 // A backup restores: 10,000 orders with their events, refunds, users and audit rows are backed
@@ -44,6 +44,8 @@ async function query<R extends pg.QueryResultRow>(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // Times as text in one zone, whatever the database's own default.
+    await client.query("set time zone 'UTC'");
     return (await client.query<R>(text)).rows;
   } finally {
     await client.end();
@@ -83,6 +85,18 @@ async function dropDatabase(url: string) {
 }
 
 describe('backup and restore', () => {
+  it('fails, rather than hangs, when its file cannot be written, and holds no snapshot open', async () => {
+    const at = new Date(Date.UTC(2026, 0, 1));
+    // Where the file would be written stands a folder: every write fails.
+    mkdirSync(path.join(dir, `${backupName(at).replace(/$/, '.partial')}`));
+    await expect(backupDatabase(t.url, dir, at)).rejects.toThrow(/EISDIR|directory/i);
+    const open = await query<{ n: number }>(
+      t.url,
+      `select count(*)::int as n from pg_stat_activity where application_name = 'flexy-backup'`,
+    );
+    expect(open[0]?.n).toBe(0);
+  });
+
   it('restores a dropped database with 10,000 orders: every table, row for row, triggers and all', async () => {
     const before = await fingerprint(t.url);
     const triggers = await appendOnlyTriggers(t.url);
@@ -90,6 +104,11 @@ describe('backup and restore', () => {
     expect(before.topup_events?.rows).toBeGreaterThan(10_000);
     expect(triggers.length).toBeGreaterThanOrEqual(4);
 
+    // This cluster's databases show times in Auckland's zone: the backup must not depend on it.
+    await query(
+      t.url,
+      `alter database "${new URL(t.url).pathname.slice(1)}" set timezone to 'Pacific/Auckland'`,
+    );
     const backup = await backupDatabase(t.url, dir);
     expect(backup.rows).toBe(Object.values(before).reduce((n, r) => n + r.rows, 0));
 

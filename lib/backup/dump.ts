@@ -4,6 +4,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
@@ -28,7 +30,8 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 export const FORMAT = 'flexy-backup 1';
 export const BACKUP_SUFFIX = '.flexy-backup.gz';
 
-export type TableSpec = { name: string; columns: string[]; key: string[] };
+/** `textKeys`: the key columns ordered by their bytes (COLLATE "C"), whatever the database's collation. */
+export type TableSpec = { name: string; columns: string[]; key: string[]; textKeys?: string[] };
 export type Manifest = { createdAt: string; migrations: number; tables: TableSpec[] };
 export type TableSum = { rows: number; sha256: string };
 
@@ -37,23 +40,54 @@ const columnList = (columns: string[]) => columns.map(ident).join(', ');
 
 /** The public schema's tables: stored columns in order, and the primary key to order rows by. */
 export async function publicTables(client: pg.ClientBase): Promise<TableSpec[]> {
-  const res = await client.query<{ name: string; columns: string[]; key: string[] | null }>(`
+  const res = await client.query<{
+    name: string;
+    columns: string[];
+    key: string[] | null;
+    text_keys: string[] | null;
+  }>(`
     select c.relname as name,
       array(select a.attname::text from pg_attribute a
             where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
             order by a.attnum) as columns,
       (select array(select a.attname::text from unnest(i.indkey) with ordinality k(attnum, n)
                     join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum order by k.n)
-         from pg_index i where i.indrelid = c.oid and i.indisprimary) as key
+         from pg_index i where i.indrelid = c.oid and i.indisprimary) as key,
+      (select array(select a.attname::text from unnest(i.indkey) k(attnum)
+                    join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+                    where a.attcollation <> 0)
+         from pg_index i where i.indrelid = c.oid and i.indisprimary) as text_keys
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
     order by c.relname`);
-  return res.rows.map((r) => ({ name: r.name, columns: r.columns, key: r.key ?? r.columns }));
+  return res.rows.map((r) => ({
+    name: r.name,
+    columns: r.columns,
+    key: r.key ?? r.columns,
+    textKeys: r.text_keys ?? [],
+  }));
 }
 
-/** The COPY that reads a table in a fixed order: what is saved, and what a checksum reads. */
-const readTable = (t: TableSpec) =>
-  `COPY (SELECT ${columnList(t.columns)} FROM ${ident(t.name)} ORDER BY ${columnList(t.key)}) TO STDOUT`;
+/**
+ * The COPY that reads a table in a fixed order: what is saved, and what a checksum reads. Text
+ * keys sort by their bytes, so another cluster's collation reads the rows in the same order.
+ */
+const readTable = (t: TableSpec) => {
+  const order = t.key
+    .map((k) => (t.textKeys?.includes(k) ? `${ident(k)} COLLATE "C"` : ident(k)))
+    .join(', ');
+  return `COPY (SELECT ${columnList(t.columns)} FROM ${ident(t.name)} ORDER BY ${order}) TO STDOUT`;
+};
+
+/**
+ * Session settings that make COPY text the same on any cluster (times in UTC, ISO dates):
+ * for the backup, the load and the checksum alike.
+ */
+export async function stableText(client: pg.ClientBase) {
+  await client.query(
+    "set time zone 'UTC'; set datestyle = 'ISO, YMD'; set intervalstyle = 'postgres'; set extra_float_digits = 3; set bytea_output = 'hex'",
+  );
+}
 
 /** A table's row count and SHA-256 of its COPY text, as saved (the restore's check). */
 export async function tableSum(client: pg.ClientBase, t: TableSpec): Promise<TableSum> {
@@ -61,7 +95,7 @@ export async function tableSum(client: pg.ClientBase, t: TableSpec): Promise<Tab
   let rows = 0;
   for await (const chunk of client.query(copyTo(readTable(t))) as AsyncIterable<Buffer>) {
     hash.update(chunk);
-    for (const byte of chunk) if (byte === 10) rows++;
+    rows += newlines(chunk);
   }
   return { rows, sha256: hash.digest('hex') };
 }
@@ -88,7 +122,12 @@ export function backupTime(name: string): Date | null {
  * complete: a crash never leaves a file that looks whole). Any role that can read every table
  * will do (the desk's runtime role can).
  */
-export async function backupDatabase(url: string, dir: string, at = new Date()) {
+export async function backupDatabase(
+  url: string,
+  dir: string,
+  at = new Date(),
+  signal?: AbortSignal,
+) {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, backupName(at));
   const partial = `${file}.partial`;
@@ -96,6 +135,7 @@ export async function backupDatabase(url: string, dir: string, at = new Date()) 
   await client.connect();
   const started = Date.now();
   try {
+    await stableText(client);
     await client.query('begin isolation level repeatable read read only');
     const tables = await publicTables(client);
     const found = await client.query<{ ok: boolean }>(
@@ -111,34 +151,32 @@ export async function backupDatabase(url: string, dir: string, at = new Date()) 
       migrations: migrations.rows[0]?.n ?? 0,
       tables,
     };
-    const gzip = createGzip({ level: 6 });
-    const out = createWriteStream(partial, { mode: 0o600 });
-    const written = new Promise<void>((resolve, reject) => {
-      out.on('finish', resolve);
-      out.on('error', reject);
-      gzip.on('error', reject);
-    });
-    gzip.pipe(out);
-    const write = async (data: string | Buffer) => {
-      if (!gzip.write(data)) await once(gzip, 'drain');
-    };
-    await write(`${FORMAT}\n${JSON.stringify(manifest)}\n`);
     const sums: Record<string, TableSum> = {};
-    for (const t of tables) {
-      await write(`\\table ${t.name}\n`);
-      const hash = createHash('sha256');
-      let rows = 0;
-      for await (const chunk of client.query(copyTo(readTable(t))) as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        for (const byte of chunk) if (byte === 10) rows++;
-        await write(chunk);
+    async function* content() {
+      yield `${FORMAT}\n${JSON.stringify(manifest)}\n`;
+      for (const t of tables) {
+        yield `\\table ${t.name}\n`;
+        const hash = createHash('sha256');
+        let rows = 0;
+        for await (const chunk of client.query(copyTo(readTable(t))) as AsyncIterable<Buffer>) {
+          signal?.throwIfAborted();
+          hash.update(chunk);
+          rows += newlines(chunk);
+          yield chunk;
+        }
+        yield '\\.\n';
+        sums[t.name] = { rows, sha256: hash.digest('hex') };
       }
-      await write('\\.\n');
-      sums[t.name] = { rows, sha256: hash.digest('hex') };
+      yield `\\end ${JSON.stringify(sums)}\n`;
     }
-    await write(`\\end ${JSON.stringify(sums)}\n`);
-    gzip.end();
-    await written;
+    // One pipeline: a full disk or an unwritable folder fails the backup (and closes everything)
+    // instead of leaving it waiting on a stream that will never drain.
+    await pipeline(
+      Readable.from(content()),
+      createGzip({ level: 6 }),
+      createWriteStream(partial, { mode: 0o600 }),
+      { signal },
+    );
     await client.query('commit');
     await rename(partial, file);
     const { size } = await stat(file);
@@ -146,17 +184,23 @@ export async function backupDatabase(url: string, dir: string, at = new Date()) 
       file,
       bytes: size,
       tables: tables.length,
-      rows: Object.values(sums).reduce((n, s) => n + s.rows, 0),
+      rows: Object.values(sums).reduce((n, x) => n + x.rows, 0),
       durationMs: Date.now() - started,
       sums,
       manifest,
     };
   } catch (error) {
-    await rm(partial, { force: true });
+    await rm(partial, { force: true }).catch(() => {});
     throw error;
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+function newlines(chunk: Buffer) {
+  let n = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 export type BackupLine =

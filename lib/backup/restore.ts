@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { journal, migrateTo, runMigrations } from '../../db/migrate';
-import { copyInto, openBackup, publicTables, type TableSpec, tableSum } from './dump';
+import { copyInto, openBackup, publicTables, stableText, type TableSpec, tableSum } from './dump';
 
 // Restoring a backup (./dump.ts) into a database, by its owner (a superuser: rows are loaded
 // with triggers off, so the append-only history tables take their own rows back):
@@ -9,8 +9,8 @@ import { copyInto, openBackup, publicTables, type TableSpec, tableSum } from './
 //    table with COPY, set the sequences past the rows, and check each table's checksum;
 // 3. migrate it to today's schema;
 // 4. swap it in: the old database is closed to new connections, its sessions ended, and it is
-//    kept under another name (or dropped when it was empty); the desk's pools reconnect to the
-//    restored one.
+//    kept under another name (`…_before_restore_<time>`); the desk's pools reconnect to the
+//    restored one. A failed swap is undone.
 // The desk's own workers pause while this runs (the caller writes the maintenance flag).
 
 export class RestoreRefused extends Error {}
@@ -84,6 +84,8 @@ export async function restoreBackup(opts: {
   const stamp = (opts.at ?? new Date()).toISOString().replace(/\D/g, '').slice(0, 14);
   const staging = `${target}_restoring`;
   const stagingUrl = withDatabase(opts.url, staging);
+  // Once the swap has begun, the loaded database is never dropped: it is the data.
+  let swapping = false;
   try {
     await admin(opts.url, async (c) => {
       await c.query(`drop database if exists ${ident(staging)} with (force)`);
@@ -94,6 +96,7 @@ export async function restoreBackup(opts: {
 
     const client = new pg.Client({ connectionString: stagingUrl });
     await client.connect();
+    await stableText(client);
     let rows = 0;
     try {
       const present = new Map((await publicTables(client)).map((t) => [t.name, t]));
@@ -138,22 +141,8 @@ export async function restoreBackup(opts: {
     const now = journal().entries.length;
     await opts.beforeSwap?.(stagingUrl);
 
-    const previous = await admin(opts.url, async (c) => {
-      let kept: string | null = null;
-      if (state !== 'missing') {
-        await c.query(`alter database ${ident(target)} with allow_connections false`);
-        await c.query(
-          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-          [target],
-        );
-        if (state === 'in_use') {
-          kept = `${target}_before_restore_${stamp}`;
-          await c.query(`alter database ${ident(target)} rename to ${ident(kept)}`);
-        } else await c.query(`drop database ${ident(target)} with (force)`);
-      }
-      await c.query(`alter database ${ident(staging)} rename to ${ident(target)}`);
-      return kept;
-    });
+    swapping = true;
+    const previous = await admin(opts.url, (c) => swapIn(c, { target, staging, state, stamp }));
     return {
       tables: backup.manifest.tables.length,
       rows,
@@ -161,12 +150,54 @@ export async function restoreBackup(opts: {
       previous,
     };
   } catch (error) {
-    await admin(opts.url, (c) =>
-      c.query(`drop database if exists ${ident(staging)} with (force)`),
-    ).catch(() => {});
+    if (!swapping)
+      await admin(opts.url, (c) =>
+        c.query(`drop database if exists ${ident(staging)} with (force)`),
+      ).catch(() => {});
     throw error;
   } finally {
     backup.close();
+  }
+}
+
+/**
+ * Puts the restored database in the target's place. The target is closed to new connections,
+ * its sessions ended (waiting up to 5 s each), and renamed aside (kept: it is the operator's
+ * to drop); then the restored one takes the name. If a step fails, the steps before it are
+ * undone, so the desk finds its database again under its own name, open to connections.
+ */
+async function swapIn(
+  c: pg.Client,
+  p: { target: string; staging: string; state: 'missing' | 'empty' | 'in_use'; stamp: string },
+): Promise<string | null> {
+  if (p.state === 'missing') {
+    await c.query(`alter database ${ident(p.staging)} rename to ${ident(p.target)}`);
+    return null;
+  }
+  const kept = `${p.target}_before_restore_${p.stamp}`;
+  await c.query(`alter database ${ident(p.target)} with allow_connections false`);
+  let renamed = false;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      await c.query(
+        'select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [p.target],
+      );
+      try {
+        await c.query(`alter database ${ident(p.target)} rename to ${ident(kept)}`);
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
+    renamed = true;
+    await c.query(`alter database ${ident(p.staging)} rename to ${ident(p.target)}`);
+    return kept;
+  } catch (error) {
+    if (renamed)
+      await c.query(`alter database ${ident(kept)} rename to ${ident(p.target)}`).catch(() => {});
+    await c.query(`alter database ${ident(p.target)} with allow_connections true`).catch(() => {});
+    throw error;
   }
 }
 
