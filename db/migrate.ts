@@ -8,7 +8,9 @@ import { createDb } from './client';
 // Migrations are forward-only: a released file never changes (db/upgrade.test.ts pins the first
 // release's), and drizzle's migrator applies the pending ones in one transaction, so a failing
 // migration leaves the database as it was. Postgres allows every statement we use inside a
-// transaction (ALTER TYPE … ADD VALUE too, as long as the value is used by a later migration).
+// transaction; an enum value added by ALTER TYPE … ADD VALUE cannot be used in that same
+// transaction (and a fresh install runs every migration in one), so migrations only add enum
+// values and the code uses them.
 
 export const MIGRATIONS_FOLDER = path.join(
   path.dirname(fileURLToPath(import.meta.url)),

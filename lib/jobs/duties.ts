@@ -18,9 +18,11 @@ type DutiesOptions = {
   workerId: string;
   now: () => number;
   log: Pick<Logger, 'warn'>;
+  /** True once the worker is stopping: no duty starts after that (no new claims). */
+  halted?: () => boolean;
 };
 
-export function createDuties({ db, workerId, now, log }: DutiesOptions) {
+export function createDuties({ db, workerId, now, log, halted }: DutiesOptions) {
   const last = new Map<string, number>();
   const backoffs = new Map<string, DutyBackoff>();
 
@@ -37,6 +39,7 @@ export function createDuties({ db, workerId, now, log }: DutiesOptions) {
 
   /** Runs `task` unless it is backing off; a failure is logged and backs it off. */
   async function attempt(name: string, task: () => Promise<unknown>) {
+    if (halted?.()) return;
     const current = backoffs.get(name);
     if (current && now() < Date.parse(current.retryAt)) return;
     try {

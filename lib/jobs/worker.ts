@@ -54,7 +54,9 @@ export function startWorker(opts: WorkerOptions) {
   const { db, client, log } = opts;
   const engine = createEngine({ db, client, now, workerId: id, ...opts.engine });
   const deps = { db, client, engine, now, workerId: id };
-  const duties = createDuties({ db, workerId: id, now, log });
+  const duties = createDuties({ db, workerId: id, now, log, halted: () => stopped });
+  /** Stops a backup under way when the worker stops (its partial file goes, nothing recorded). */
+  const stopping = new AbortController();
   let paused = false;
   let rollupsBehind = false;
   let stopped = false;
@@ -122,6 +124,8 @@ export function startWorker(opts: WorkerOptions) {
       return 'credentials';
     }
     paused = false;
+    // Asked to stop (SIGTERM): the batch under way finishes, no new one is claimed.
+    if (stopped) return null;
     const report = await engine.tick();
     totals.listCalls += report.listCalls;
     totals.checked += report.checked;
@@ -186,8 +190,15 @@ export function startWorker(opts: WorkerOptions) {
     if (!backup) return;
     while (!stopped) {
       if (!opts.paused?.())
-        await backupIfDue({ db, ...backup, now: new Date(now()), holder: id, log }).catch(
-          (error: unknown) => log.error({ err: error, workerId: id }, 'backup: check failed'),
+        await backupIfDue({
+          db,
+          ...backup,
+          now: new Date(now()),
+          holder: id,
+          log,
+          signal: stopping.signal,
+        }).catch((error: unknown) =>
+          log.error({ err: error, workerId: id }, 'backup: check failed'),
         );
       // Checked every minute; stopping does not wait for the minute to pass.
       for (let waited = 0; waited < 60_000 && !stopped; waited += 250)
@@ -211,6 +222,7 @@ export function startWorker(opts: WorkerOptions) {
     id,
     async stop() {
       stopped = true;
+      stopping.abort();
       await Promise.all([loop, alertLoop, backupLoop]);
       await engine.releaseAll();
       // The backfill lease above all: another instance carries the import on at once.

@@ -40,5 +40,11 @@ export async function startBackground() {
     tickMs: config.WORKER_TICK_MS,
   });
   // SIGTERM (scripts/serve.mjs): stop claiming, finish the batch, hand every lease back.
-  onDrain(() => worker.stop());
+  onDrain(async () => {
+    await worker.stop();
+    // This process's last upstream call counts (Sync health, the stall alert).
+    await getUpstream()
+      .metrics.publish(getDb())
+      .catch(() => {});
+  });
 }

@@ -14,6 +14,7 @@ const SOURCES = [
   'app',
   'lib',
   'db',
+  'drizzle',
   'components',
   'proxy.ts',
   'instrumentation.ts',

@@ -25,7 +25,10 @@ export function drain() {
   const s = state();
   if (!s.drained) {
     s.draining = true;
-    s.drained = Promise.allSettled(s.hooks.map((hook) => hook())).then(() => {});
+    // A hook that throws at once is settled like one that rejects.
+    s.drained = Promise.allSettled(s.hooks.map((hook) => Promise.resolve().then(hook))).then(
+      () => {},
+    );
   }
   return s.drained;
 }

@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // A flag file in the data folder while a restore runs: the desk's own background workers see
@@ -6,8 +6,24 @@ import path from 'node:path';
 
 export const maintenanceFile = (dir: string) => path.join(dir, 'maintenance.json');
 
+/**
+ * True while a live process holds the flag. A flag left by a restore that was killed (its
+ * process gone) is stale: it is removed, and the workers go on.
+ */
 export function underMaintenance(dir: string): boolean {
-  return existsSync(maintenanceFile(dir));
+  let pid: number;
+  try {
+    pid = Number((JSON.parse(readFileSync(maintenanceFile(dir), 'utf8')) as { pid?: unknown }).pid);
+  } catch {
+    return false;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    rmSync(maintenanceFile(dir), { force: true });
+    return false;
+  }
 }
 
 /** Runs `work` with the flag set, and removes it however `work` ends. */
