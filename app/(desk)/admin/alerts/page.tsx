@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SecretBox } from '@/components/ui/secret-box';
 import { ROLES } from '@/db/enums';
-import { lastTestNotice } from '@/db/queries/alerts';
+import { lastTestNotice, noticeBacklog } from '@/db/queries/alerts';
 import { lastDigestRun } from '@/db/queries/digests';
 import { channelsView, conditionsView } from '@/lib/alerts/settings';
 import { requireCapability } from '@/lib/auth/session';
@@ -22,12 +22,13 @@ export default async function AlertSettingsPage() {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const db = getDb();
   const config = getConfig();
-  const [conditions, channels, emailTest, webhookTest, digest] = await Promise.all([
+  const [conditions, channels, emailTest, webhookTest, digest, backlog] = await Promise.all([
     conditionsView(db),
     channelsView(db),
     lastTestNotice(db, 'email'),
     lastTestNotice(db, 'webhook'),
     lastDigestRun(db),
+    noticeBacklog(db, new Date()),
   ]);
   const testLine = (test: Awaited<ReturnType<typeof lastTestNotice>>) => {
     if (!test) return null;
@@ -74,6 +75,13 @@ export default async function AlertSettingsPage() {
           {t('alerts.settings.channels')}
         </h2>
         <p className="text-sm">{t('alerts.settings.bellNote')}</p>
+        <p className="text-sm" data-testid="notice-backlog">
+          {t('alerts.settings.backlog', {
+            pending: backlog.pending,
+            failing: backlog.failing,
+            gaveUp: backlog.gave_up,
+          })}
+        </p>
         {config.SMTP_URL ? (
           <p className="text-sm text-muted-fg">
             {t('alerts.settings.emailFrom', { from: config.ALERT_EMAIL_FROM })}

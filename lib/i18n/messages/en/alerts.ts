@@ -116,6 +116,8 @@ export const enAlerts = {
     },
     noParams: 'No threshold: it holds or it does not.',
     channels: 'Channels',
+    backlog:
+      '{pending, plural, =0 {No message waiting to go out.} one {# message waiting to go out} other {# messages waiting to go out}}{failing, plural, =0 {} one {, # of them failing} other {, # of them failing}}. {gaveUp, plural, =0 {None given up in the last day.} one {# given up in the last day after 10 tries.} other {# given up in the last day after 10 tries.}}',
     bellNote: 'The bell: every signed-in manager, finance user and admin sees alerts in the desk.',
     email: 'Email',
     emailRoles: 'Send alerts to',

@@ -121,6 +121,8 @@ export const frAlerts: Messages['alerts'] = {
     },
     noParams: 'Pas de seuil : la condition est remplie ou ne l’est pas.',
     channels: 'Canaux',
+    backlog:
+      '{pending, plural, =0 {Aucun message en attente d’envoi.} one {# message en attente d’envoi} many {# de messages en attente d’envoi} other {# messages en attente d’envoi}}{failing, plural, =0 {} one {, dont # en échec} many {, dont # en échec} other {, dont # en échec}}. {gaveUp, plural, =0 {Aucun abandonné depuis hier.} one {# abandonné depuis hier après 10 essais.} many {# abandonnés depuis hier après 10 essais.} other {# abandonnés depuis hier après 10 essais.}}',
     bellNote:
       'La cloche : chaque responsable, utilisateur finance et administrateur connecté voit les alertes dans Flexy Desk.',
     email: 'E-mail',
