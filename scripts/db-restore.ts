@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { RestoreRefused, restoreBackup } from '../lib/backup/restore';
+import { RestoreRefused, restoreBackup, withDatabase } from '../lib/backup/restore';
 import { ConfigError, getConfig } from '../lib/config';
 import { dataDir } from '../lib/runtime/data-dir';
 import { migrateAndGrant, resolveDatabase } from '../lib/runtime/database';
@@ -58,7 +58,10 @@ try {
         // The desk's role gets its rights on the restored database before anyone connects.
         beforeSwap: (url) =>
           migrateAndGrant(
-            { migrationUrl: url, runtimeUrl: withPath(database.runtimeUrl, url) },
+            {
+              migrationUrl: url,
+              runtimeUrl: withDatabase(database.runtimeUrl, new URL(url).pathname.slice(1)),
+            },
             { warn: say, managedPassword: database.managedPassword },
           ),
       }),
@@ -84,11 +87,4 @@ try {
     `${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
   );
   process.exit(1);
-}
-
-/** The runtime role's URL pointed at another database of the same server. */
-function withPath(runtimeUrl: string, databaseUrl: string) {
-  const u = new URL(runtimeUrl);
-  u.pathname = new URL(databaseUrl).pathname;
-  return u.toString();
 }

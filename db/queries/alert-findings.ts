@@ -46,13 +46,6 @@ export async function operatorHourBaseline(
   return res.rows;
 }
 
-/** Orders still in flight (PENDING or HANDLING). */
-export async function inFlightCount(db: Db | Tx): Promise<number> {
-  const res = await db.execute<{ n: number }>(sql`
-    select count(*)::int as n from topups where status in ('PENDING', 'HANDLING')`);
-  return first(res.rows)?.n ?? 0;
-}
-
 /**
  * Merchant notices (refund webhooks) still not delivered, whose last attempt failed, failing
  * since before `before`: counted from the first failed attempt after the last one that got a

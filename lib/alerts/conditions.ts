@@ -2,13 +2,13 @@ import type { Db, Tx } from '../../db/client';
 import type { AlertCondition } from '../../db/enums';
 import {
   failingDeliveries,
-  inFlightCount,
   operatorHourBaseline,
   operatorWindow,
   unknownOlderThan,
   waitingRegistrations,
 } from '../../db/queries/alert-findings';
 import { readState } from '../../db/queries/app-state';
+import { bucketCount } from '../../db/queries/counts';
 import { recordedByDay, refundedByDay } from '../../db/queries/reconcile';
 import { BACKUP_STATE_KEY, type BackupStatus } from '../backup/state';
 import { dayRows } from '../reconcile/summary';
@@ -132,7 +132,10 @@ const syncStalled: Check<'sync_stalled'> = async (ctx, t) => {
   if (ctx.startedAt > since) throw new CannotTell(`watching for less than ${t.minutes} min`);
   const [last, inFlight] = await Promise.all([
     readState<string>(ctx.db, LAST_SUCCESS_KEY),
-    inFlightCount(ctx.db),
+    // The exact per-status counters the desk keeps (db/queries/counts.ts), not a count(*).
+    Promise.all([bucketCount(ctx.db, 'PENDING'), bucketCount(ctx.db, 'HANDLING')]).then(
+      ([pending, handling]) => pending + handling,
+    ),
   ]);
   const lastAt = last ? new Date(last) : null;
   if (inFlight === 0 || (lastAt && lastAt >= since)) return null;

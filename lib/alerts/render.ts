@@ -66,13 +66,10 @@ export function alertDetail(
   return t(`alerts.detail.${alert.condition}` as Key, placeholders(factsOf(alert), locale));
 }
 
-/** "2 h 5 min" in the reader's numbers. */
-function duration(ms: number, locale: Locale) {
+/** "2 h 5 min" in the reader's words and digits (the UNKNOWN_ERROR queue's wording). */
+function duration(t: T, ms: number) {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const n = (v: number) => formatNumber(v, locale);
-  return h > 0 ? `${n(h)} h ${n(m)} min` : `${n(m)} min`;
+  return t('unknown.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
 const alertsUrl = (deskUrl: string | null, alert?: AlertForNotice) =>
@@ -103,7 +100,7 @@ export function renderAlert(
     lines.push(
       t('alerts.notice.resolvedLine', {
         at: formatDateTime(at, locale),
-        duration: duration(at.getTime() - alert.openedAt.getTime(), locale),
+        duration: duration(t, at.getTime() - alert.openedAt.getTime()),
       }),
     );
   return page({ subject, heading: title, lines, locale, url: alertsUrl(deskUrl, alert), t });

@@ -17,7 +17,8 @@ export class RestoreRefused extends Error {}
 
 const ident = (name: string) => pg.escapeIdentifier(name);
 
-function withDatabase(url: string, database: string) {
+/** A server URL pointed at another database of the same server (same role and password). */
+export function withDatabase(url: string, database: string) {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
